@@ -1,0 +1,136 @@
+import { z } from "zod";
+
+/**
+ * The domain's shapes, validated at every edge (HTTP API, workflow payloads). The OpenAPI document
+ * is generated from these same schemas.
+ */
+
+export const locales = ["nb", "en"] as const;
+export const localeSchema = z.enum(locales);
+export type Locale = z.infer<typeof localeSchema>;
+
+export const phases = ["referral", "job-search", "placement", "follow-up", "paused", "exited"] as const;
+export const phaseSchema = z.enum(phases);
+export type Phase = z.infer<typeof phaseSchema>;
+
+const id = z.string().min(1).max(64);
+const name = z.string().trim().min(1).max(120);
+export const isoInstant = z.iso.datetime({ offset: true });
+
+export const createTeamSchema = z
+  .object({
+    name,
+    emails: z.array(z.email()).min(1).max(50),
+    locale: localeSchema.default("nb"),
+    summaryCadence: z.enum(["weekly", "fortnightly"]).default("weekly"),
+  })
+  .strict();
+export type CreateTeam = z.infer<typeof createTeamSchema>;
+export type Team = CreateTeam & { id: string; createdAt: string };
+
+export const createSpecialistSchema = z
+  .object({
+    name,
+    email: z.email(),
+    teamIds: z.array(id).min(1).max(20),
+    caseloadLimit: z.number().int().min(1).max(100).default(20),
+  })
+  .strict();
+export type CreateSpecialist = z.infer<typeof createSpecialistSchema>;
+export type Specialist = CreateSpecialist & { id: string; createdAt: string };
+
+/**
+ * A participant is named by a short code (initials like "K.L." or a pseudonym like "P-0193"),
+ * never by a full name: health data is special-category personal data.
+ */
+export const participantCodeSchema = z
+  .string()
+  .trim()
+  .min(2)
+  .max(12)
+  .regex(/^[\p{L}\p{N}][\p{L}\p{N}.\- ]*$/u, "must be initials or a pseudonym (letters, digits, '.', '-')")
+  .refine(
+    (code) => !/^\p{Lu}\p{Ll}+(\s+\p{Lu}\p{Ll}+)+$/u.test(code) && !/\p{Ll}{2,}\s+\p{L}{2,}/u.test(code),
+    "looks like a full name: use initials or a pseudonym",
+  );
+
+export const preferencesSchema = z
+  .object({
+    jobs: z.array(z.string().trim().min(1).max(80)).max(20).optional(),
+    hoursPerWeek: z.number().min(1).max(60).optional(),
+    disclosure: z.enum(["none", "partial", "full"]).optional(),
+  })
+  .strict();
+
+export const createParticipantSchema = z
+  .object({
+    code: participantCodeSchema,
+    teamId: id,
+    specialistId: id,
+    referredAt: isoInstant,
+    preferences: preferencesSchema.optional(),
+  })
+  .strict();
+export type CreateParticipant = z.infer<typeof createParticipantSchema>;
+
+const at = isoInstant;
+const base = { at };
+const withParticipant = z.enum(["participant", "employer"]);
+
+export const eventBodySchema = z.discriminatedUnion("type", [
+  z.object({ type: z.literal("participant-meeting"), ...base }).strict(),
+  z.object({ type: z.literal("benefits-counselling"), ...base }).strict(),
+  z
+    .object({
+      type: z.literal("employer-contact"),
+      ...base,
+      employer: z.string().trim().min(1).max(120),
+      visit: z.union([z.literal(1), z.literal(2), z.literal(3)]).optional(),
+    })
+    .strict(),
+  z
+    .object({
+      type: z.literal("job-start"),
+      ...base,
+      employer: z.string().trim().min(1).max(120),
+      hoursPerWeek: z.number().min(0.5).max(60),
+      wage: z.enum(["ordinary", "subsidised"]),
+      temporary: z.boolean(),
+    })
+    .strict(),
+  z.object({ type: z.literal("job-end"), ...base, reason: z.string().trim().max(200).optional() }).strict(),
+  z.object({ type: z.literal("education-start"), ...base }).strict(),
+  z.object({ type: z.literal("education-end"), ...base }).strict(),
+  z.object({ type: z.literal("follow-up-contact"), ...base, with: withParticipant }).strict(),
+  z.object({ type: z.literal("follow-up-interval"), ...base, days: z.number().int().min(1).max(365) }).strict(),
+  z.object({ type: z.literal("pause"), ...base }).strict(),
+  z.object({ type: z.literal("resume"), ...base }).strict(),
+  z.object({ type: z.literal("exit"), ...base, reason: z.string().trim().min(1).max(200) }).strict(),
+]);
+export type EventBody = z.infer<typeof eventBodySchema>;
+export type EventType = EventBody["type"];
+
+/** A recorded event: the body plus its id and when it was recorded. */
+export type ParticipantEvent = EventBody & { id: string; recordedAt: string };
+
+export const obligationKinds = [
+  "first-employer-contact",
+  "benefits-counselling",
+  "job-development",
+  "job-start-follow-up",
+  "placement-follow-up",
+  "follow-up",
+  "job-loss-follow-up",
+  "outreach",
+] as const;
+export type ObligationKind = (typeof obligationKinds)[number];
+export type ObligationStatus = "upcoming" | "due" | "overdue" | "done";
+
+export interface Obligation {
+  kind: ObligationKind;
+  /** ISO instant. */
+  dueAt: string;
+  status: ObligationStatus;
+  /** When it was closed (status "done"). */
+  doneAt?: string;
+}
