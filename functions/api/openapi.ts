@@ -1,0 +1,94 @@
+import { z } from "zod";
+import {
+  createParticipantSchema,
+  createSpecialistSchema,
+  createTeamSchema,
+  eventBodySchema,
+} from "../../shared/domain/schemas";
+
+/**
+ * The OpenAPI document, generated from the same zod schemas that validate the requests, so the
+ * document cannot drift from what the API accepts.
+ */
+const schema = (s: z.ZodType) => z.toJSONSchema(s, { io: "input", unrepresentable: "any" });
+
+const error = { description: "Error", content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } };
+const errors = {
+  "400": { ...error, description: "Invalid input; the message names the field" },
+  "401": { ...error, description: "Missing or invalid bearer token" },
+  "403": { ...error, description: "Outside the caller's role or scope" },
+  "404": { ...error, description: "Unknown id" },
+};
+const body = (ref: string) => ({ required: true, content: { "application/json": { schema: { $ref: `#/components/schemas/${ref}` } } } });
+const ok = (description: string) => ({ description, content: { "application/json": { schema: { type: "object" } } } });
+const idParam = { name: "id", in: "path", required: true, schema: { type: "string" } };
+const idempotencyKey = (required: boolean) => ({
+  name: "Idempotency-Key",
+  in: "header",
+  required,
+  description: "A replay with the same key returns the first result and writes nothing new.",
+  schema: { type: "string", maxLength: 200 },
+});
+
+let cached: object | undefined;
+
+export function openApiDocument(): object {
+  cached ??= {
+    openapi: "3.1.0",
+    info: {
+      title: "ipsflow API",
+      version: "1",
+      description:
+        "IPS (Individual Placement and Support) journeys: teams, specialists, participants and their events. " +
+        "Participants are named by a short code only. Locally, authenticate with `Authorization: Bearer dev:<role>:<id>` " +
+        "(roles admin, specialist, team); in AWS with a Cognito JWT.",
+    },
+    security: [{ bearer: [] }],
+    paths: {
+      "/teams": {
+        post: { summary: "Create a treatment team (admin)", requestBody: body("CreateTeam"), responses: { "201": ok("The team"), ...errors } },
+        get: { summary: "List the teams the caller may see", responses: { "200": ok("{teams, count}"), ...errors } },
+      },
+      "/teams/{id}": { get: { summary: "One team", parameters: [idParam], responses: { "200": ok("The team"), ...errors } } },
+      "/specialists": {
+        post: { summary: "Create a job specialist (admin)", requestBody: body("CreateSpecialist"), responses: { "201": ok("The specialist"), ...errors } },
+      },
+      "/specialists/{id}/caseload": {
+        get: { summary: "A specialist's caseload, by next due date", parameters: [idParam], responses: { "200": ok("{specialist, participants, count, limit}"), ...errors } },
+      },
+      "/participants": {
+        post: {
+          summary: "Register a referral and start the participant's journey",
+          parameters: [idempotencyKey(false)],
+          requestBody: body("CreateParticipant"),
+          responses: { "201": ok("The participant, phase referral"), ...errors },
+        },
+      },
+      "/participants/{id}": {
+        get: { summary: "A participant with obligations, jobs and events", parameters: [idParam], responses: { "200": ok("The participant"), ...errors } },
+      },
+      "/participants/{id}/journey": {
+        get: { summary: "The journey's current generation and execution status", parameters: [idParam], responses: { "200": ok("The journey"), ...errors } },
+      },
+      "/participants/{id}/events": {
+        post: {
+          summary: "Record an event (may be back-dated, never future-dated or before the referral)",
+          parameters: [idParam, idempotencyKey(true)],
+          requestBody: body("Event"),
+          responses: { "201": ok("{event, phase}"), ...errors },
+        },
+      },
+    },
+    components: {
+      securitySchemes: { bearer: { type: "http", scheme: "bearer" } },
+      schemas: {
+        CreateTeam: schema(createTeamSchema),
+        CreateSpecialist: schema(createSpecialistSchema),
+        CreateParticipant: schema(createParticipantSchema),
+        Event: schema(eventBodySchema),
+        Error: { type: "object", required: ["message"], properties: { message: { type: "string" }, details: {} } },
+      },
+    },
+  };
+  return cached;
+}

@@ -1,0 +1,149 @@
+import type { Deps } from "../../shared/runtime/deps";
+import {
+  createParticipantSchema,
+  createSpecialistSchema,
+  createTeamSchema,
+  eventBodySchema,
+} from "../../shared/domain/schemas";
+import { badRequest, notFound, parseOrThrow } from "../../shared/http/errors";
+import { canReadCaseload, canReadParticipant, canReadTeam, canWriteParticipant, isAdmin, require } from "../../shared/access/policy";
+import { createTeam, getTeam, listTeams } from "../../shared/data/teams";
+import { createSpecialist, getSpecialist } from "../../shared/data/specialists";
+import { getParticipant, listCaseload, listEvents } from "../../shared/data/participants";
+import { idempotencyKeySchema } from "../../shared/data/idempotency";
+import { createParticipant } from "../../shared/participants/create";
+import { recordEvent } from "../../shared/participants/record-event";
+import { participantView } from "../../shared/participants/view";
+import { journeyStateOf } from "../../shared/participants/state";
+import { describeJourney } from "../../shared/workflow/journey-status";
+import type { Principal } from "../../shared/access/principal";
+import { type ApiEvent, type ApiResult, header, json, jsonBody, pathParam, principalOf } from "./http";
+import { openApiDocument } from "./openapi";
+
+type Route = { method: "GET" | "POST"; path: string; handler: (event: ApiEvent) => Promise<ApiResult> };
+
+/** Every route of the HTTP API: each parses its input with zod, checks access and calls shared/. */
+export function routes(deps: () => Deps): Route[] {
+  const optionalKey = (event: ApiEvent) => {
+    const key = header(event, "idempotency-key");
+    return key === undefined ? undefined : parseOrThrow(idempotencyKeySchema, key, "Idempotency-Key");
+  };
+  const teamIdsOf = async (p: Principal) =>
+    p.role === "specialist" ? ((await getSpecialist(deps(), p.specialistId))?.teamIds ?? []) : [];
+  const readableParticipant = async (event: ApiEvent) => {
+    const principal = principalOf(event);
+    const participant = await getParticipant(deps(), pathParam(event, "id"));
+    if (!participant) throw notFound("participant");
+    require(canReadParticipant(principal, participant));
+    return { principal, participant };
+  };
+
+  return [
+    { method: "GET", path: "/openapi.json", handler: async () => json(200, openApiDocument()) },
+    {
+      method: "POST",
+      path: "/teams",
+      handler: async (event) => {
+        require(isAdmin(principalOf(event)));
+        const input = parseOrThrow(createTeamSchema, jsonBody(event));
+        return json(201, await createTeam(deps(), input));
+      },
+    },
+    {
+      method: "GET",
+      path: "/teams",
+      handler: async (event) => {
+        const principal = principalOf(event);
+        const teamIds = await teamIdsOf(principal);
+        const teams = (await listTeams(deps())).filter((team) => canReadTeam(principal, team.id, teamIds));
+        return json(200, { teams, count: teams.length });
+      },
+    },
+    {
+      method: "GET",
+      path: "/teams/{id}",
+      handler: async (event) => {
+        const principal = principalOf(event);
+        const team = await getTeam(deps(), pathParam(event, "id"));
+        if (!team) throw notFound("team");
+        require(canReadTeam(principal, team.id, await teamIdsOf(principal)));
+        return json(200, team);
+      },
+    },
+    {
+      method: "POST",
+      path: "/specialists",
+      handler: async (event) => {
+        require(isAdmin(principalOf(event)));
+        const input = parseOrThrow(createSpecialistSchema, jsonBody(event));
+        for (const [i, teamId] of input.teamIds.entries()) {
+          if (!(await getTeam(deps(), teamId))) throw badRequest(`teamIds.${i}: no team with id ${teamId}`);
+        }
+        return json(201, await createSpecialist(deps(), input));
+      },
+    },
+    {
+      method: "GET",
+      path: "/specialists/{id}/caseload",
+      handler: async (event) => {
+        const principal = principalOf(event);
+        const specialist = await getSpecialist(deps(), pathParam(event, "id"));
+        if (!specialist) throw notFound("specialist");
+        require(canReadCaseload(principal, specialist.id));
+        const caseload = await listCaseload(deps(), specialist.id);
+        const active = caseload.filter((p) => p.phase !== "exited");
+        return json(200, {
+          specialist: { id: specialist.id, name: specialist.name, teamIds: specialist.teamIds },
+          participants: caseload.map((p) => ({ id: p.id, code: p.code, phase: p.phase, nextDue: p.nextDueAt })),
+          count: active.length,
+          limit: specialist.caseloadLimit,
+        });
+      },
+    },
+    {
+      method: "POST",
+      path: "/participants",
+      handler: async (event) => {
+        const principal = principalOf(event);
+        const input = parseOrThrow(createParticipantSchema, jsonBody(event));
+        require(canWriteParticipant(principal, input));
+        const { statusCode, body } = await createParticipant(deps(), input, optionalKey(event));
+        return json(statusCode, body);
+      },
+    },
+    {
+      method: "GET",
+      path: "/participants/{id}",
+      handler: async (event) => {
+        const { participant } = await readableParticipant(event);
+        const events = await listEvents(deps(), participant.id);
+        const state = journeyStateOf(participant, events, deps().clock.now(), deps().deployment);
+        return json(200, participantView(participant, events, state));
+      },
+    },
+    {
+      method: "GET",
+      path: "/participants/{id}/journey",
+      handler: async (event) => {
+        const { participant } = await readableParticipant(event);
+        return json(200, await describeJourney(deps(), participant.id));
+      },
+    },
+    {
+      method: "POST",
+      path: "/participants/{id}/events",
+      handler: async (event) => {
+        const principal = principalOf(event);
+        const participant = await getParticipant(deps(), pathParam(event, "id"));
+        if (!participant) throw notFound("participant");
+        require(canWriteParticipant(principal, participant));
+        const key = header(event, "idempotency-key");
+        if (key === undefined) throw badRequest("Idempotency-Key: header is required");
+        const idempotencyKey = parseOrThrow(idempotencyKeySchema, key, "Idempotency-Key");
+        const body = parseOrThrow(eventBodySchema, jsonBody(event));
+        const { statusCode, body: result } = await recordEvent(deps(), participant, body, idempotencyKey);
+        return json(statusCode, result);
+      },
+    },
+  ];
+}

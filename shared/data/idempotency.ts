@@ -1,0 +1,58 @@
+import { GetCommand } from "@aws-sdk/lib-dynamodb";
+import type { TransactWriteCommandInput } from "@aws-sdk/lib-dynamodb";
+import { z } from "zod";
+import type { Deps } from "../runtime/deps";
+import { keys } from "./keys";
+
+type Db = Pick<Deps, "db" | "tableName">;
+
+/** The first answer to a request, kept so that a replay gets the same answer and writes nothing. */
+export interface StoredResponse {
+  statusCode: number;
+  body: unknown;
+}
+
+/** Replays are answered for a week; after that the key may be used again. */
+const RETENTION_SECONDS = 7 * 24 * 3600;
+
+export const idempotencyKeySchema = z
+  .string()
+  .trim()
+  .min(1)
+  .max(200)
+  .regex(/^[\x21-\x7e]+$/, "must be printable ASCII without spaces");
+
+export async function findStoredResponse(deps: Db, scope: string, key: string): Promise<StoredResponse | undefined> {
+  const out = await deps.db.send(
+    new GetCommand({ TableName: deps.tableName, Key: keys.idempotency(scope, key), ConsistentRead: true }),
+  );
+  return out.Item ? { statusCode: out.Item.statusCode as number, body: out.Item.body } : undefined;
+}
+
+/** Part of the same transaction as the write it answers for: both land, or neither. */
+export function storedResponsePut(
+  deps: Db & Pick<Deps, "clock">,
+  scope: string,
+  key: string,
+  response: StoredResponse,
+): NonNullable<TransactWriteCommandInput["TransactItems"]>[number] {
+  return {
+    Put: {
+      TableName: deps.tableName,
+      Item: {
+        ...keys.idempotency(scope, key),
+        entity: "idempotency",
+        ...response,
+        expiresAt: Math.floor(deps.clock.now().getTime() / 1000) + RETENTION_SECONDS,
+      },
+      ConditionExpression: "attribute_not_exists(pk)",
+    },
+  };
+}
+
+/** True when a transaction was cancelled because one of its conditions failed. */
+export function conditionFailedAt(error: unknown): number[] {
+  const reasons = (error as { CancellationReasons?: Array<{ Code?: string }> }).CancellationReasons;
+  if ((error as Error).name !== "TransactionCanceledException" || !reasons) return [];
+  return reasons.flatMap((reason, i) => (reason.Code === "ConditionalCheckFailed" ? [i] : []));
+}

@@ -1,0 +1,37 @@
+/** Key builders for the single table (see table.ts for the access patterns they serve). */
+export const PROFILE = "PROFILE";
+
+export const keys = {
+  team: (id: string) => ({ pk: `TEAM#${id}`, sk: PROFILE }),
+  specialist: (id: string) => ({ pk: `SPECIALIST#${id}`, sk: PROFILE }),
+  participant: (id: string) => ({ pk: `PARTICIPANT#${id}`, sk: PROFILE }),
+  journey: (participantId: string) => ({ pk: `PARTICIPANT#${participantId}`, sk: "JOURNEY" }),
+  event: (participantId: string, at: string, eventId: string) => ({
+    pk: `PARTICIPANT#${participantId}`,
+    sk: `EVENT#${at}#${eventId}`,
+  }),
+  idempotency: (scope: string, key: string) => ({ pk: `IDEMPOTENCY#${scope}#${key}`, sk: "IDEMPOTENCY" }),
+  digest: (specialistId: string, localDate: string) => ({ pk: `DIGEST#${specialistId}`, sk: localDate }),
+  summary: (teamId: string, isoWeek: string) => ({ pk: `SUMMARY#${teamId}`, sk: isoWeek }),
+  dueRecord: (participantId: string, kind: string, dueAt: string) => ({
+    pk: `PARTICIPANT#${participantId}`,
+    sk: `DUE#${dueAt}#${kind}`,
+  }),
+  missedDeadline: (participantId: string, kind: string, dueAt: string) => ({
+    pk: `PARTICIPANT#${participantId}`,
+    sk: `MISSED#${dueAt}#${kind}`,
+  }),
+};
+
+/** Index keys. GSI1: listings and caseloads; GSI2: a team's participants, events and alerts. */
+export const index = {
+  allTeams: "TEAMS",
+  allSpecialists: "SPECIALISTS",
+  caseload: (specialistId: string) => `CASELOAD#${specialistId}`,
+  team: (teamId: string) => `TEAM#${teamId}`,
+  participantInTeam: (participantId: string) => `PARTICIPANT#${participantId}`,
+  eventInTeam: (at: string, eventId: string) => `EVENT#${at}#${eventId}`,
+  alertInTeam: (at: string, participantId: string, kind: string) => `ALERT#${at}#${participantId}#${kind}`,
+  /** Sorts a caseload by next due date; participants with nothing due sort last. */
+  caseloadOrder: (nextDueAt: string | null, participantId: string) => `${nextDueAt ?? "~"}#${participantId}`,
+};

@@ -1,0 +1,41 @@
+import { GetCommand, PutCommand } from "@aws-sdk/lib-dynamodb";
+import type { Deps } from "../runtime/deps";
+import type { CreateSpecialist, Specialist } from "../domain/schemas";
+import { index, keys } from "./keys";
+import { newId } from "../ids";
+import { queryAll } from "./query";
+import { fromItem } from "./items";
+
+type Db = Pick<Deps, "db" | "tableName">;
+
+
+export async function createSpecialist(
+  deps: Db & Pick<Deps, "clock">,
+  input: CreateSpecialist,
+  id = newId(),
+): Promise<Specialist> {
+  const specialist: Specialist = { id, ...input, createdAt: deps.clock.now().toISOString() };
+  await deps.db.send(
+    new PutCommand({
+      TableName: deps.tableName,
+      Item: { ...keys.specialist(id), entity: "specialist", gsi1pk: index.allSpecialists, gsi1sk: `${input.name}#${id}`, ...specialist },
+      ConditionExpression: "attribute_not_exists(pk)",
+    }),
+  );
+  return specialist;
+}
+
+export async function getSpecialist(deps: Db, id: string): Promise<Specialist | undefined> {
+  const out = await deps.db.send(new GetCommand({ TableName: deps.tableName, Key: keys.specialist(id) }));
+  return out.Item ? (fromItem<Specialist>(out.Item)) : undefined;
+}
+
+/** All specialists: a Query on the listing index, never a Scan. */
+export async function listSpecialists(deps: Db): Promise<Specialist[]> {
+  const items = await queryAll(deps, {
+    IndexName: "gsi1",
+    KeyConditionExpression: "gsi1pk = :pk",
+    ExpressionAttributeValues: { ":pk": index.allSpecialists },
+  });
+  return items.map((item) => fromItem<Specialist>(item));
+}

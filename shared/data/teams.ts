@@ -1,0 +1,38 @@
+import { GetCommand, PutCommand } from "@aws-sdk/lib-dynamodb";
+import type { Deps } from "../runtime/deps";
+import type { CreateTeam, Team } from "../domain/schemas";
+import { index, keys } from "./keys";
+import { newId } from "../ids";
+import { queryAll } from "./query";
+import { fromItem } from "./items";
+
+type Db = Pick<Deps, "db" | "tableName">;
+
+
+export async function createTeam(deps: Db & Pick<Deps, "clock">, input: CreateTeam, id = newId()): Promise<Team> {
+  const team: Team = { id, ...input, createdAt: deps.clock.now().toISOString() };
+  await deps.db.send(
+    new PutCommand({
+      TableName: deps.tableName,
+      Item: { ...keys.team(id), entity: "team", gsi1pk: index.allTeams, gsi1sk: `${input.name}#${id}`, ...team },
+      ConditionExpression: "attribute_not_exists(pk)",
+    }),
+  );
+  return team;
+}
+
+export async function getTeam(deps: Db, id: string): Promise<Team | undefined> {
+  const out = await deps.db.send(new GetCommand({ TableName: deps.tableName, Key: keys.team(id) }));
+  return out.Item ? (fromItem<Team>(out.Item)) : undefined;
+}
+
+/** All teams, by name: a Query on the listing index, never a Scan. */
+export async function listTeams(deps: Db): Promise<Team[]> {
+  const items = await queryAll(deps, {
+    IndexName: "gsi1",
+    KeyConditionExpression: "gsi1pk = :pk",
+    ExpressionAttributeValues: { ":pk": index.allTeams },
+  });
+  return items.map((item) => fromItem<Team>(item));
+}
+

@@ -1,0 +1,54 @@
+import type { Deps } from "../runtime/deps";
+import { listSpecialists, getSpecialist } from "../data/specialists";
+import { getTeam } from "../data/teams";
+import { listCaseload, listEvents } from "../data/participants";
+import { keys } from "../data/keys";
+import { localDateOf } from "../calendar/local-dates";
+import { isWorkingDay } from "../calendar/working-days";
+import { selectDigestItems } from "../journey/digest";
+import { resolveRules } from "../journey/rules";
+import { journeyStateOf } from "../participants/state";
+import { renderDigest } from "../email";
+import { sendOnce, type SendOnceOutcome } from "./send-once";
+
+/**
+ * The morning digest: one email per specialist per working morning listing what is due, overdue
+ * and coming up, instead of one email per item, which is what keeps specialists reading them.
+ */
+export async function planDigest(deps: Deps): Promise<{ workingDay: boolean; date: string; specialistIds: string[] }> {
+  const date = localDateOf(deps.clock.now(), deps.deployment.timeZone);
+  if (!isWorkingDay(date, deps.deployment.timeZone)) return { workingDay: false, date, specialistIds: [] };
+  const specialists = await listSpecialists(deps);
+  return { workingDay: true, date, specialistIds: specialists.map((s) => s.id) };
+}
+
+export type DigestOutcome = SendOnceOutcome | "nothing-to-do" | "unknown-specialist";
+
+export async function sendDigest(deps: Deps, specialistId: string, date: string): Promise<{ outcome: DigestOutcome; items: number }> {
+  const specialist = await getSpecialist(deps, specialistId);
+  if (!specialist) return { outcome: "unknown-specialist", items: 0 };
+  const now = deps.clock.now();
+  const caseload = (await listCaseload(deps, specialistId)).filter((p) => p.phase !== "exited");
+  // The truth is the events: each participant's state is computed from them, not from a copy.
+  const participants = await Promise.all(
+    caseload.map(async (profile) => ({
+      id: profile.id,
+      code: profile.code,
+      state: journeyStateOf(profile, await listEvents(deps, profile.id), now, deps.deployment),
+    })),
+  );
+  const items = selectDigestItems({ participants, now, timeZone: deps.deployment.timeZone, rules: resolveRules(deps.deployment.rules) });
+  if (items.length === 0) return { outcome: "nothing-to-do", items: 0 };
+
+  // A specialist working with several teams reads the language of their first team.
+  const team = await getTeam(deps, specialist.teamIds[0]);
+  const locale = team?.locale ?? deps.deployment.locale;
+  const email = renderDigest({ locale, timeZone: deps.deployment.timeZone, baseUrl: deps.deployment.baseUrl, today: date, items });
+  const outcome = await sendOnce(
+    deps,
+    keys.digest(specialistId, date),
+    { entity: "digest", specialistId, date, items: items.length },
+    { to: [specialist.email], ...email },
+  );
+  return { outcome, items: items.length };
+}

@@ -1,0 +1,58 @@
+import type { Deps } from "../runtime/deps";
+import type { CreateParticipant } from "../domain/schemas";
+import { badRequest } from "../http/errors";
+import { getTeam } from "../data/teams";
+import { getSpecialist } from "../data/specialists";
+import { type ParticipantProfile, profileItem, transact } from "../data/participants";
+import { findStoredResponse, storedResponsePut, type StoredResponse } from "../data/idempotency";
+import { newId } from "../ids";
+import { derivedState, journeyStateOf } from "./state";
+import { startJourney } from "../workflow/journey-execution";
+import { participantView } from "./view";
+
+/**
+ * Registers a referral: the profile is written (with the idempotency record, in one transaction),
+ * then generation 1 of the participant's journey is started. The start is idempotent by name, so a
+ * replay of the same request makes sure the journey runs even if the first attempt stopped between
+ * the two steps.
+ */
+export async function createParticipant(
+  deps: Deps,
+  input: CreateParticipant,
+  idempotencyKey?: string,
+): Promise<StoredResponse> {
+  if (idempotencyKey) {
+    const stored = await findStoredResponse(deps, "participants", idempotencyKey);
+    if (stored) {
+      await startJourney(deps, (stored.body as { id: string }).id, 1);
+      return stored;
+    }
+  }
+  const now = deps.clock.now();
+  if (new Date(input.referredAt) > now) throw badRequest("referredAt: must not be in the future");
+  const [team, specialist] = await Promise.all([getTeam(deps, input.teamId), getSpecialist(deps, input.specialistId)]);
+  if (!team) throw badRequest(`teamId: no team with id ${input.teamId}`);
+  if (!specialist) throw badRequest(`specialistId: no specialist with id ${input.specialistId}`);
+  if (!specialist.teamIds.includes(team.id)) throw badRequest("specialistId: the specialist does not work with this team");
+
+  const id = newId();
+  const state = journeyStateOf(input, [], now, deps.deployment);
+  const profile: ParticipantProfile = {
+    id,
+    code: input.code,
+    teamId: input.teamId,
+    specialistId: input.specialistId,
+    referredAt: new Date(input.referredAt).toISOString(),
+    preferences: input.preferences,
+    createdAt: now.toISOString(),
+    version: 0,
+    ...derivedState(state),
+  };
+  const response: StoredResponse = { statusCode: 201, body: participantView(profile, [], state) };
+  await transact(deps, [
+    { Put: { TableName: deps.tableName, Item: profileItem(profile), ConditionExpression: "attribute_not_exists(pk)" } },
+    ...(idempotencyKey ? [storedResponsePut(deps, "participants", idempotencyKey, response)] : []),
+  ]);
+  await startJourney(deps, id, 1);
+  return response;
+}

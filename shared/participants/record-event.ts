@@ -1,0 +1,63 @@
+import type { Deps } from "../runtime/deps";
+import type { EventBody, ParticipantEvent } from "../domain/schemas";
+import { badRequest, conflict } from "../http/errors";
+import { eventPut, getParticipant, listEvents, type ParticipantProfile, profileUpdate, transact } from "../data/participants";
+import { conditionFailedAt, findStoredResponse, storedResponsePut, type StoredResponse } from "../data/idempotency";
+import { newId } from "../ids";
+import { derivedState, journeyStateOf } from "./state";
+import { wakeJourney } from "../workflow/journey-execution";
+
+/** Concurrent writers to one participant are rare; a few optimistic retries settle them. */
+const MAX_ATTEMPTS = 5;
+
+/**
+ * Records one event for a participant. The event, the recomputed profile and the idempotency
+ * record land in one transaction, so nothing is ever half-written and a replayed key returns the
+ * first answer. Then the participant's journey is woken to plan again.
+ */
+export async function recordEvent(
+  deps: Deps,
+  profile: ParticipantProfile,
+  body: EventBody,
+  idempotencyKey: string,
+): Promise<StoredResponse> {
+  const scope = `events:${profile.id}`;
+  const stored = await findStoredResponse(deps, scope, idempotencyKey);
+  if (stored) return stored;
+
+  const now = deps.clock.now();
+  const at = new Date(body.at);
+  if (at > now) throw badRequest("at: must not be in the future");
+  if (at < new Date(profile.referredAt)) throw badRequest("at: must not be before the referral");
+
+  const event = { ...body, at: at.toISOString(), id: newId(), recordedAt: now.toISOString() } as ParticipantEvent;
+  let current = profile;
+  for (let attempt = 1; ; attempt++) {
+    const events = [...(await listEvents(deps, current.id)), event];
+    const state = journeyStateOf(current, events, now, deps.deployment);
+    const response: StoredResponse = { statusCode: 201, body: { event, phase: state.phase } };
+    try {
+      await transact(deps, [
+        eventPut(deps, current, event),
+        profileUpdate(deps, current, derivedState(state), current.version + 1),
+        storedResponsePut(deps, scope, idempotencyKey, response),
+      ]);
+      await wakeJourney(deps, current.id, event.type);
+      return response;
+    } catch (error) {
+      const failed = conditionFailedAt(error);
+      if (failed.includes(2)) {
+        // The same key won a race with us: answer as it did.
+        const first = await findStoredResponse(deps, scope, idempotencyKey);
+        if (first) return first;
+      }
+      if (!failed.includes(1) || attempt >= MAX_ATTEMPTS) {
+        if (failed.length > 0) throw conflict("the participant changed while recording; try again");
+        throw error;
+      }
+      const fresh = await getParticipant(deps, current.id);
+      if (!fresh) throw error;
+      current = fresh;
+    }
+  }
+}

@@ -1,0 +1,141 @@
+import { GetCommand, PutCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
+import { SendTaskSuccessCommand, StartExecutionCommand } from "@aws-sdk/client-sfn";
+import type { Deps } from "../runtime/deps";
+import { keys } from "../data/keys";
+
+/**
+ * The link between a participant and their journey execution. Journeys run for years, longer than
+ * a Standard execution may live (1 year, 25,000 history events), so a journey continues as a fresh
+ * execution of itself: generation 1, 2, 3, ... each with a deterministic name, which also makes
+ * every start idempotent.
+ */
+export interface JourneyRecord {
+  participantId: string;
+  generation: number;
+  executionArn: string;
+  startedAt: string;
+  /** The callback token of the await the execution is parked in, if any. */
+  taskToken?: string;
+  /** The profile version the parked execution planned against. */
+  plannedVersion?: number;
+  /** Last time the execution checked in (planned its next wake). */
+  checkedInAt?: string;
+}
+
+/** Payload of the journey workflow's input. Versioned: handlers accept this and the previous version. */
+export interface JourneyInput {
+  version: 1;
+  participantId: string;
+  generation: number;
+}
+
+export const executionName = (participantId: string, generation: number) => `${participantId}-g${generation}`;
+
+export function journeyInput(participantId: string, generation: number): JourneyInput {
+  return { version: 1, participantId, generation };
+}
+
+/** Starts (or finds, since the name is deterministic) the given generation of a journey. */
+export async function startJourney(deps: Pick<Deps, "sfn" | "journeyStateMachineArn">, participantId: string, generation: number) {
+  const out = await deps.sfn.send(
+    new StartExecutionCommand({
+      stateMachineArn: deps.journeyStateMachineArn,
+      name: executionName(participantId, generation),
+      input: JSON.stringify(journeyInput(participantId, generation)),
+    }),
+  );
+  return out.executionArn!;
+}
+
+export async function getJourneyRecord(deps: Pick<Deps, "db" | "tableName">, participantId: string) {
+  const out = await deps.db.send(
+    new GetCommand({ TableName: deps.tableName, Key: keys.journey(participantId), ConsistentRead: true }),
+  );
+  if (!out.Item) return undefined;
+  const { pk: _pk, sk: _sk, ...record } = out.Item;
+  return record as JourneyRecord;
+}
+
+/**
+ * Records that an execution (re)took a participant's journey. A newer generation always wins over
+ * an older one, so a late write of a finished generation cannot hide the running one.
+ */
+export async function claimJourney(
+  deps: Pick<Deps, "db" | "tableName" | "clock">,
+  record: Pick<JourneyRecord, "participantId" | "generation" | "executionArn" | "startedAt">,
+): Promise<boolean> {
+  try {
+    await deps.db.send(
+      new PutCommand({
+        TableName: deps.tableName,
+        Item: { ...keys.journey(record.participantId), ...record, checkedInAt: deps.clock.now().toISOString() },
+        ConditionExpression: "attribute_not_exists(pk) OR generation <= :generation",
+        ExpressionAttributeValues: { ":generation": record.generation },
+      }),
+    );
+    return true;
+  } catch (error) {
+    if ((error as Error).name === "ConditionalCheckFailedException") return false;
+    throw error;
+  }
+}
+
+/**
+ * Parks a journey: stores the callback token, but only while the profile is still at the version
+ * the execution planned against. If an event landed in between, the store is refused and the
+ * caller wakes the execution at once: that closes the race between "plan" and "an event arrives".
+ */
+export async function parkJourney(
+  deps: Pick<Deps, "db" | "tableName" | "clock">,
+  participantId: string,
+  generation: number,
+  taskToken: string,
+  plannedVersion: number,
+): Promise<"parked" | "stale"> {
+  try {
+    await deps.db.send(
+      new UpdateCommand({
+        TableName: deps.tableName,
+        Key: keys.journey(participantId),
+        UpdateExpression: "SET taskToken = :token, plannedVersion = :planned, checkedInAt = :now",
+        ConditionExpression: "generation = :generation",
+        ExpressionAttributeValues: {
+          ":token": taskToken,
+          ":planned": plannedVersion,
+          ":generation": generation,
+          ":now": deps.clock.now().toISOString(),
+        },
+      }),
+    );
+  } catch (error) {
+    if ((error as Error).name === "ConditionalCheckFailedException") return "stale";
+    throw error;
+  }
+  // The event writer bumps the profile version and then reads this record: if the version moved
+  // between planning and this write, the writer may have read the record before the token was
+  // there, so check the version after storing.
+  const profile = await deps.db.send(
+    new GetCommand({ TableName: deps.tableName, Key: keys.participant(participantId), ConsistentRead: true, ProjectionExpression: "version" }),
+  );
+  return (profile.Item?.version ?? 0) === plannedVersion ? "parked" : "stale";
+}
+
+/** Errors that mean the token is no longer waiting: the execution moved on already. */
+const goneTokenErrors = new Set(["TaskTimedOut", "InvalidToken", "TaskDoesNotExist"]);
+
+/** Wakes a parked journey so that it plans again at once (after an event was recorded). */
+export async function wakeJourney(deps: Pick<Deps, "db" | "tableName" | "sfn">, participantId: string, reason: string) {
+  const record = await getJourneyRecord(deps, participantId);
+  if (!record?.taskToken) return false;
+  return sendWake(deps, record.taskToken, reason);
+}
+
+export async function sendWake(deps: Pick<Deps, "sfn">, taskToken: string, reason: string): Promise<boolean> {
+  try {
+    await deps.sfn.send(new SendTaskSuccessCommand({ taskToken, output: JSON.stringify({ woken: reason }) }));
+    return true;
+  } catch (error) {
+    if (goneTokenErrors.has((error as Error).name)) return false;
+    throw error;
+  }
+}

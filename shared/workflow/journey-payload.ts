@@ -1,0 +1,41 @@
+import { z } from "zod";
+
+/**
+ * The payloads between the journey workflow's states. A running execution keeps the definition it
+ * started with while Lambda code is replaced under it, so every payload carries a version and the
+ * handlers accept the current and the previous version. Version 1 is the first; when a version 2
+ * comes, version 1 is upgraded here, in one place.
+ */
+export const journeyStateV1 = z.object({
+  version: z.literal(1),
+  participantId: z.string().min(1).max(64),
+  generation: z.number().int().min(1),
+  /** Plans done by this execution; the first plan of an execution has none. */
+  iteration: z.number().int().min(0).default(0),
+  action: z.enum(["await", "continue", "end"]).optional(),
+  waitSeconds: z.number().int().min(1).optional(),
+  plannedVersion: z.number().int().min(0).optional(),
+});
+
+export const journeyStateSchema = z.discriminatedUnion("version", [journeyStateV1]);
+export type JourneyWorkflowState = z.infer<typeof journeyStateV1>;
+
+export const planInputSchema = z.object({
+  state: journeyStateSchema,
+  executionArn: z.string().min(1),
+  executionStartedAt: z.string().min(1),
+});
+
+export const parkInputSchema = z.object({ state: journeyStateSchema, taskToken: z.string().min(1) });
+export const recordInputSchema = z.object({ state: journeyStateSchema });
+export const continueInputSchema = z.object({ state: journeyStateSchema });
+
+/**
+ * Limits that keep one execution far below Step Functions' 25,000 history events and one year:
+ * after this many plans or this many days an execution hands over to the next generation.
+ * One loop adds about 15 history events, so 16 loops stay near 250 events.
+ */
+export const MAX_PLANS_PER_GENERATION = 16;
+export const MAX_GENERATION_DAYS = 180;
+/** Even with nothing coming due, a journey checks in at least this often (the alarm watches it). */
+export const MAX_WAIT_SECONDS = 35 * 24 * 3600;

@@ -1,0 +1,26 @@
+import { DescribeExecutionCommand } from "@aws-sdk/client-sfn";
+import type { Deps } from "../runtime/deps";
+import { getJourneyRecord } from "./journey-execution";
+
+/** The current generation of a participant's journey, its execution status and when it started. */
+export async function describeJourney(deps: Pick<Deps, "db" | "tableName" | "sfn">, participantId: string) {
+  const record = await getJourneyRecord(deps, participantId);
+  if (!record) return { participantId, generation: null, status: "NOT_STARTED" as const };
+  let status = "UNKNOWN";
+  try {
+    const execution = await deps.sfn.send(new DescribeExecutionCommand({ executionArn: record.executionArn }));
+    status = execution.status ?? "UNKNOWN";
+  } catch (error) {
+    if ((error as Error).name !== "ExecutionDoesNotExist") throw error;
+    status = "LOST";
+  }
+  return {
+    participantId,
+    generation: record.generation,
+    executionArn: record.executionArn,
+    status,
+    startedAt: record.startedAt,
+    checkedInAt: record.checkedInAt ?? null,
+    parked: Boolean(record.taskToken),
+  };
+}

@@ -1,0 +1,48 @@
+import type { Deps } from "../runtime/deps";
+import { getParticipant, listEvents } from "../data/participants";
+import { saveDerivedState } from "../participants/save-state";
+import { journeyStateOf } from "../participants/state";
+import { claimJourney } from "./journey-execution";
+import {
+  MAX_GENERATION_DAYS,
+  MAX_PLANS_PER_GENERATION,
+  MAX_WAIT_SECONDS,
+  type JourneyWorkflowState,
+} from "./journey-payload";
+
+/**
+ * One "plan" step of a participant's journey: read the truth (events), bring the stored profile up
+ * to date, and decide what the execution does next: await until the next change (or an event),
+ * hand over to the next generation, or end (exited, or superseded by a newer generation).
+ */
+export async function planJourney(
+  deps: Deps,
+  input: { state: JourneyWorkflowState; executionArn: string; executionStartedAt: string },
+): Promise<JourneyWorkflowState> {
+  const { state } = input;
+  const now = deps.clock.now();
+  const next = { ...state, iteration: state.iteration + 1 };
+  if (state.iteration === 0) {
+    const claimed = await claimJourney(deps, {
+      participantId: state.participantId,
+      generation: state.generation,
+      executionArn: input.executionArn,
+      startedAt: new Date(input.executionStartedAt).toISOString(),
+    });
+    if (!claimed) return { ...next, action: "end" };
+  }
+  const profile = await getParticipant(deps, state.participantId);
+  if (!profile) return { ...next, action: "end" };
+  const events = await listEvents(deps, profile.id);
+  const journey = journeyStateOf(profile, events, now, deps.deployment);
+  const saved = await saveDerivedState(deps, profile, journey);
+  if (journey.phase === "exited") return { ...next, action: "end", plannedVersion: saved.version };
+
+  const ageDays = (now.getTime() - new Date(input.executionStartedAt).getTime()) / 86_400_000;
+  if (next.iteration >= MAX_PLANS_PER_GENERATION || ageDays >= MAX_GENERATION_DAYS) {
+    return { ...next, action: "continue", plannedVersion: saved.version };
+  }
+  const until = journey.nextChangeAt ? new Date(journey.nextChangeAt).getTime() - now.getTime() : Infinity;
+  const waitSeconds = Math.max(1, Math.min(MAX_WAIT_SECONDS, Math.ceil(until / 1000)));
+  return { ...next, action: "await", waitSeconds, plannedVersion: saved.version };
+}
