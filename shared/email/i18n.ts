@@ -1,0 +1,292 @@
+import type { Locale, ObligationKind, Phase } from "../domain/schemas";
+
+/**
+ * Every word the emails use, in Norwegian bokmål (the default) and English. Keeping the wording
+ * in one catalogue lets a translator or a program reviewer read all of it in one place.
+ *
+ * Obligations are phrased as plain instructions to the job specialist; none of the wording may
+ * hint at a diagnosis or a treatment.
+ */
+
+type Count = (n: number) => string;
+
+export interface Catalogue {
+  /** BCP 47 tag for luxon and Intl. */
+  tag: string;
+  /** luxon formats for a calendar day, e.g. "mandag 23. november" / "Monday 23 November". */
+  dayFormat: string;
+  dayWithYearFormat: string;
+  obligation: Record<ObligationKind, string>;
+  phase: Record<Phase, string>;
+  digest: {
+    subject: (counts: { tasks: number; overdue: number; upcoming: number }) => string;
+    title: (day: string) => string;
+    intro: string;
+    /** "due" also holds what falls due before the next digest (a weekend, a holiday): do it today. */
+    section: { overdue: string; due: string; upcoming: string };
+    column: { participant: string; task: string; due: string; status: string };
+    daysOverdue: Count;
+    dueIn: Count;
+    footer: string;
+  };
+  summary: {
+    subject: (figures: { week: number; participants: number; newJobs: number }) => string;
+    title: (week: number) => string;
+    period: (team: string, from: string, to: string) => string;
+    intro: string;
+    heading: {
+      outcomes: string;
+      phases: string;
+      referrals: string;
+      employerContacts: string;
+      starts: string;
+      ends: string;
+      missedDeadlines: string;
+      overdue: string;
+      comingFollowUps: string;
+      caseloads: string;
+    };
+    outcomes: (o: { inWork: number; active: number; inSchool: number }) => string;
+    employmentRate: (percent: string) => string;
+    employerContactsTotal: (total: number, target: number) => string;
+    column: {
+      participant: string;
+      specialist: string;
+      referredAt: string;
+      contacts: string;
+      target: string;
+      start: string;
+      end: string;
+      what: string;
+      terms: string;
+      task: string;
+      due: string;
+      status: string;
+      caseload: string;
+      limit: string;
+    };
+    belowTarget: string;
+    targetMet: string;
+    overLimit: string;
+    job: string;
+    jobAt: (employer: string) => string;
+    education: string;
+    hoursPerWeek: (hours: string) => string;
+    wage: { ordinary: string; subsidised: string };
+    temporary: string;
+    permanent: string;
+    daysOverdue: Count;
+    none: string;
+    footer: string;
+  };
+}
+
+/** "1 oppgave", "3 oppgaver": both languages pick the form by the language's plural rules. */
+const counter = (tag: string) => {
+  const rules = new Intl.PluralRules(tag);
+  return (one: string, other: string): Count =>
+    (n) => `${n} ${rules.select(n) === "one" ? one : other}`;
+};
+
+const nbCount = counter("nb-NO");
+const enCount = counter("en-GB");
+
+const nb: Catalogue = {
+  tag: "nb-NO",
+  dayFormat: "cccc d. LLLL",
+  dayWithYearFormat: "cccc d. LLLL yyyy",
+  obligation: {
+    "first-employer-contact": "Ta første arbeidsgiverkontakt",
+    "benefits-counselling": "Tilby veiledning om trygd og økonomi",
+    "job-development": "Ta nye arbeidsgiverkontakter for jobbsøket",
+    "job-start-follow-up": "Følg opp jobbstarten",
+    "placement-follow-up": "Følg opp den første tiden i jobben",
+    "follow-up": "Ta oppfølgingskontakt med deltaker eller arbeidsgiver",
+    "job-loss-follow-up": "Følg opp etter at jobben tok slutt",
+    outreach: "Ta kontakt med deltakeren igjen",
+  },
+  phase: {
+    referral: "Henvist",
+    "job-search": "Jobbsøk",
+    placement: "Ny i jobb",
+    "follow-up": "Oppfølging",
+    paused: "Pause",
+    exited: "Avsluttet",
+  },
+  digest: {
+    subject: ({ tasks, overdue, upcoming }) => {
+      const parts: string[] = [];
+      if (tasks > 0) {
+        const late = overdue > 0 ? ` (${overdue} ${overdue === 1 ? "forfalt" : "forfalte"})` : "";
+        parts.push(`${nbCount("oppgave", "oppgaver")(tasks)} i dag${late}`);
+      }
+      if (upcoming > 0) parts.push(`${nbCount("frist", "frister")(upcoming)} nærmer seg`);
+      return `IPS: ${parts.join(", ")}`;
+    },
+    title: (day) => `IPS-oppgaver ${day}`,
+    intro: "God morgen! Her er det som venter i dag. Deltakerne er nevnt med kode; åpne lenken for å se mer.",
+    section: { overdue: "Forfalt", due: "Å gjøre i dag", upcoming: "Frister som nærmer seg" },
+    column: { participant: "Deltaker", task: "Oppgave", due: "Frist", status: "Status" },
+    daysOverdue: (n) => `${nbCount("dag", "dager")(n)} over fristen`,
+    dueIn: (n) => (n <= 0 ? "i dag" : `om ${nbCount("dag", "dager")(n)}`),
+    footer:
+      "Du får denne e-posten som jobbspesialist i IPS. Av personvernhensyn inneholder den bare deltakerkoder, ingen navn eller helseopplysninger.",
+  },
+  summary: {
+    subject: ({ week, participants, newJobs }) =>
+      `IPS-oppsummering uke ${week}: ${nbCount("deltaker", "deltakere")(participants)}, ${nbCount("ny jobb", "nye jobber")(newJobs)}`,
+    title: (week) => `IPS-oppsummering uke ${week}`,
+    period: (team, from, to) => `${team}: ${from} – ${to}`,
+    intro: "Til behandlingsteamets møte. Deltakerne er nevnt med kode; åpne lenken for å se mer.",
+    heading: {
+      outcomes: "Resultater",
+      phases: "Deltakere etter fase",
+      referrals: "Nye henvisninger",
+      employerContacts: "Arbeidsgiverkontakter",
+      starts: "Nye jobber og utdanninger",
+      ends: "Avsluttede jobber og utdanninger",
+      missedDeadlines: "Passert 30-dagersfrist for første arbeidsgiverkontakt",
+      overdue: "Andre forfalte oppgaver",
+      comingFollowUps: "Oppfølging den kommende uken",
+      caseloads: "Deltakere per jobbspesialist",
+    },
+    outcomes: ({ inWork, active, inSchool }) => `${inWork} av ${active} i arbeid, ${inSchool} i utdanning`,
+    employmentRate: (percent) => `Andel i arbeid: ${percent}`,
+    employerContactsTotal: (total, target) =>
+      `${nbCount("arbeidsgiverkontakt", "arbeidsgiverkontakter")(total)} denne uken. Mål: ${target} per jobbspesialist per uke.`,
+    column: {
+      participant: "Deltaker",
+      specialist: "Jobbspesialist",
+      referredAt: "Henvist",
+      contacts: "Kontakter",
+      target: "Mål",
+      start: "Start",
+      end: "Slutt",
+      what: "Hva",
+      terms: "Vilkår",
+      task: "Oppgave",
+      due: "Frist",
+      status: "Status",
+      caseload: "Deltakere",
+      limit: "Grense",
+    },
+    belowTarget: "under målet",
+    targetMet: "målet nådd",
+    overLimit: "over grensen",
+    job: "Jobb",
+    jobAt: (employer) => `Jobb hos ${employer}`,
+    education: "Utdanning",
+    hoursPerWeek: (hours) => `${hours} timer per uke`,
+    wage: { ordinary: "ordinær lønn", subsidised: "lønnstilskudd (NAV)" },
+    temporary: "midlertidig",
+    permanent: "fast",
+    daysOverdue: (n) => `${nbCount("dag", "dager")(n)} over fristen`,
+    none: "Ingen.",
+    footer:
+      "Sendt til behandlingsteamet før møtet. Av personvernhensyn inneholder e-posten bare deltakerkoder, ingen navn eller helseopplysninger.",
+  },
+};
+
+const en: Catalogue = {
+  tag: "en-GB",
+  dayFormat: "cccc d LLLL",
+  dayWithYearFormat: "cccc d LLLL yyyy",
+  obligation: {
+    "first-employer-contact": "Make the first employer contact",
+    "benefits-counselling": "Offer benefits counselling",
+    "job-development": "Make new employer contacts for the job search",
+    "job-start-follow-up": "Follow up the job start",
+    "placement-follow-up": "Follow up the first weeks in the job",
+    "follow-up": "Make a follow-up contact with the participant or employer",
+    "job-loss-follow-up": "Follow up after the job ended",
+    outreach: "Get back in touch with the participant",
+  },
+  phase: {
+    referral: "Referred",
+    "job-search": "Job search",
+    placement: "New in a job",
+    "follow-up": "Follow-up",
+    paused: "Paused",
+    exited: "Exited",
+  },
+  digest: {
+    subject: ({ tasks, overdue, upcoming }) => {
+      const parts: string[] = [];
+      if (tasks > 0) {
+        const late = overdue > 0 ? ` (${overdue} overdue)` : "";
+        parts.push(`${enCount("task", "tasks")(tasks)} today${late}`);
+      }
+      if (upcoming > 0) parts.push(`${enCount("deadline", "deadlines")(upcoming)} coming up`);
+      return `IPS: ${parts.join(", ")}`;
+    },
+    title: (day) => `IPS tasks for ${day}`,
+    intro: "Good morning! Here is what needs doing today. Participants are shown by code; open the link to see more.",
+    section: { overdue: "Overdue", due: "To do today", upcoming: "Deadlines coming up" },
+    column: { participant: "Participant", task: "Task", due: "Due", status: "Status" },
+    daysOverdue: (n) => `${enCount("day", "days")(n)} overdue`,
+    dueIn: (n) => (n <= 0 ? "today" : `in ${enCount("day", "days")(n)}`),
+    footer:
+      "You receive this email as an IPS job specialist. To protect privacy it contains participant codes only, no names or health information.",
+  },
+  summary: {
+    subject: ({ week, participants, newJobs }) =>
+      `IPS summary week ${week}: ${enCount("participant", "participants")(participants)}, ${enCount("new job", "new jobs")(newJobs)}`,
+    title: (week) => `IPS summary week ${week}`,
+    period: (team, from, to) => `${team}: ${from} – ${to}`,
+    intro: "For the treatment team's meeting. Participants are shown by code; open the link to see more.",
+    heading: {
+      outcomes: "Outcomes",
+      phases: "Participants by phase",
+      referrals: "New referrals",
+      employerContacts: "Employer contacts",
+      starts: "New jobs and education",
+      ends: "Jobs and education ended",
+      missedDeadlines: "Missed 30-day deadline for the first employer contact",
+      overdue: "Other overdue tasks",
+      comingFollowUps: "Follow-ups in the coming week",
+      caseloads: "Caseload per specialist",
+    },
+    outcomes: ({ inWork, active, inSchool }) => `${inWork} of ${active} in work, ${inSchool} in education`,
+    employmentRate: (percent) => `Employment rate: ${percent}`,
+    employerContactsTotal: (total, target) =>
+      `${enCount("employer contact", "employer contacts")(total)} this week. Target: ${target} per specialist per week.`,
+    column: {
+      participant: "Participant",
+      specialist: "Specialist",
+      referredAt: "Referred",
+      contacts: "Contacts",
+      target: "Target",
+      start: "Start",
+      end: "End",
+      what: "What",
+      terms: "Terms",
+      task: "Task",
+      due: "Due",
+      status: "Status",
+      caseload: "Participants",
+      limit: "Limit",
+    },
+    belowTarget: "below target",
+    targetMet: "target met",
+    overLimit: "over the limit",
+    job: "Job",
+    jobAt: (employer) => `Job at ${employer}`,
+    education: "Education",
+    hoursPerWeek: (hours) => `${hours} hours per week`,
+    wage: { ordinary: "ordinary wage", subsidised: "wage subsidy (NAV)" },
+    temporary: "temporary",
+    permanent: "permanent",
+    daysOverdue: (n) => `${enCount("day", "days")(n)} overdue`,
+    none: "None.",
+    footer:
+      "Sent to the treatment team before its meeting. To protect privacy it contains participant codes only, no names or health information.",
+  },
+};
+
+export const catalogues: Record<Locale, Catalogue> = { nb, en };
+
+export function catalogue(locale: Locale): Catalogue {
+  const found = catalogues[locale];
+  if (!found) throw new Error(`no email wording for locale "${String(locale)}"`);
+  return found;
+}

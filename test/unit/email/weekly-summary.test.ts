@@ -1,0 +1,206 @@
+import { describe, expect, it } from "vitest";
+import { renderWeeklySummary, type WeeklySummaryFigures } from "../../../shared/email";
+import { expectNoPersonalData } from "../../support/privacy";
+import { baseUrl, expectInBothParts, expectSelfContainedHtml, healthWords, summaryFigures, textSection } from "./fixtures";
+
+const nb = { locale: "nb", timeZone: "Europe/Oslo", baseUrl } as const;
+const en = { locale: "en", timeZone: "Europe/Oslo", baseUrl } as const;
+
+const quietWeek = (overrides: Partial<WeeklySummaryFigures> = {}): WeeklySummaryFigures =>
+  summaryFigures({
+    newReferrals: [],
+    employerContacts: { total: 0, target: 6, perSpecialist: [] },
+    starts: [],
+    ends: [],
+    overdue: [],
+    comingFollowUps: [],
+    caseloads: [],
+    ...overrides,
+  });
+
+describe("renderWeeklySummary subject", () => {
+  it("names the ISO week, the active participants and this week's job starts (nb)", () => {
+    // Three starts, one of them education: only the two jobs count as new jobs.
+    expect(renderWeeklySummary(summaryFigures(), nb).subject).toBe("IPS-oppsummering uke 48: 14 deltakere, 2 nye jobber");
+  });
+
+  it("says the same in English", () => {
+    expect(renderWeeklySummary(summaryFigures(), en).subject).toBe("IPS summary week 48: 14 participants, 2 new jobs");
+  });
+
+  it("uses the singular for one participant and one new job", () => {
+    const one = summaryFigures({
+      outcomes: { inWork: 1, inSchool: 0, active: 1, employmentRate: 1 },
+      starts: [summaryFigures().starts[0]!],
+    });
+    expect(renderWeeklySummary(one, nb).subject).toBe("IPS-oppsummering uke 48: 1 deltaker, 1 ny jobb");
+    expect(renderWeeklySummary(one, en).subject).toBe("IPS summary week 48: 1 participant, 1 new job");
+  });
+
+  it("uses the plural for none", () => {
+    const none = quietWeek({ outcomes: { inWork: 0, inSchool: 0, active: 0, employmentRate: 0 } });
+    expect(renderWeeklySummary(none, nb).subject).toBe("IPS-oppsummering uke 48: 0 deltakere, 0 nye jobber");
+    expect(renderWeeklySummary(none, en).subject).toBe("IPS summary week 48: 0 participants, 0 new jobs");
+  });
+
+  it("takes the week number from the ISO week, across a year end", () => {
+    const email = renderWeeklySummary(quietWeek({ week: "2026-W53" }), nb);
+    expect(email.subject).toMatch(/^IPS-oppsummering uke 53:/);
+    expect(email.text).toContain("DPS Nord: mandag 28. desember – søndag 3. januar 2027");
+    expect(renderWeeklySummary(quietWeek({ week: "2027-W01" }), en).subject).toMatch(/^IPS summary week 1:/);
+  });
+
+  it("refuses a week that is not an ISO week", () => {
+    expect(() => renderWeeklySummary(quietWeek({ week: "2026-48" }), nb)).toThrow(/ISO week/);
+  });
+});
+
+describe("renderWeeklySummary content (nb)", () => {
+  const email = renderWeeklySummary(summaryFigures(), nb);
+
+  it("opens with the team and the week's dates", () => {
+    expectInBothParts(email, ["IPS-oppsummering uke 48", "DPS Nord: mandag 23. november – søndag 29. november 2026"]);
+  });
+
+  it("gives the outcome figures and the employment rate in percent", () => {
+    expectInBothParts(email, ["11 av 14 i arbeid, 2 i utdanning"]);
+    // 11 / 27 = 40.7 %; bokmål writes a (non-breaking) space before the percent sign.
+    for (const part of [email.text, email.html]) expect(part).toMatch(/Andel i arbeid: 41\s%/);
+  });
+
+  it("counts participants by phase", () => {
+    const phases = textSection(email.text, "Deltakere etter fase");
+    for (const line of ["Henvist: 2", "Jobbsøk: 5", "Ny i jobb: 1", "Oppfølging: 6", "Pause: 1", "Avsluttet: 4"]) {
+      expect(phases).toContain(line);
+    }
+  });
+
+  it("lists new referrals with the referral date", () => {
+    expect(textSection(email.text, "Nye henvisninger")).toContain("R.E. · Henvist: tirsdag 24. november");
+  });
+
+  it("gives employer contacts in total and per specialist against the target, flagging those below", () => {
+    const section = textSection(email.text, "Arbeidsgiverkontakter");
+    expect(section).toContain("9 arbeidsgiverkontakter denne uken. Mål: 6 per jobbspesialist per uke.");
+    expect(section).toContain("Ola Jobbmann · Kontakter: 7 · Mål: 6 · målet nådd");
+    expect(section).toContain("Siri Spesialist · Kontakter: 2 · Mål: 6 · under målet (!)");
+    expect(email.html).toMatch(/<span style="color:#b00020;[^"]*">under målet<\/span>/);
+    expect(email.html).not.toMatch(/<span[^>]*>målet nådd/);
+  });
+
+  it("lists job and school starts with hours, wage type and contract", () => {
+    const section = textSection(email.text, "Nye jobber og utdanninger");
+    expect(section).toContain("S.T. · Start: onsdag 25. november · Jobb hos Rema 1000 Sentrum · 7,5 timer per uke, lønnstilskudd (NAV), midlertidig");
+    expect(section).toContain("U.V. · Start: torsdag 26. november · Jobb hos Bakeriet · 20 timer per uke, ordinær lønn, fast");
+    expect(section).toContain("E.D. · Start: fredag 27. november · Utdanning");
+    expectInBothParts(email, ["Jobb hos Rema 1000 Sentrum", "7,5 timer per uke, lønnstilskudd (NAV), midlertidig", "ordinær lønn, fast"]);
+  });
+
+  it("lists ends", () => {
+    expect(textSection(email.text, "Avsluttede jobber og utdanninger")).toContain("W.X. · Slutt: fredag 27. november · Jobb");
+  });
+
+  it("flags missed 30-day deadlines apart from other overdue items", () => {
+    const missed = textSection(email.text, "Passert 30-dagersfrist for første arbeidsgiverkontakt");
+    expect(missed).toContain("Y.Z. · Ta første arbeidsgiverkontakt · Frist: fredag 20. november · 9 dager over fristen (!)");
+    expect(missed).not.toContain("A.B.");
+    const other = textSection(email.text, "Andre forfalte oppgaver");
+    expect(other).toContain("A.B. · Tilby veiledning om trygd og økonomi · Frist: fredag 27. november · 2 dager over fristen (!)");
+    expect(other).not.toContain("Y.Z.");
+  });
+
+  it("lists the follow-ups of the coming week", () => {
+    expect(textSection(email.text, "Oppfølging den kommende uken")).toContain("C.D. · Følg opp jobbstarten · Frist: tirsdag 1. desember");
+  });
+
+  it("gives each specialist's caseload against the limit and flags only those over it", () => {
+    const section = textSection(email.text, "Deltakere per jobbspesialist");
+    expect(section).toContain("Ola Jobbmann · Deltakere: 22 · Grense: 20 · over grensen (!)");
+    expect(section).toMatch(/^- Siri Spesialist · Deltakere: 14 · Grense: 20$/m);
+    expect(email.html.match(/over grensen/g)).toHaveLength(1);
+  });
+
+  it("links every participant in both parts", () => {
+    for (const id of ["01JREF", "01JSTART1", "01JSTART3", "01JEND", "01JMISSED", "01JLATE", "01JNEXT"]) {
+      expect(email.html).toContain(`href="${baseUrl}/participants/${id}"`);
+      expect(email.text).toContain(`${baseUrl}/participants/${id}`);
+    }
+  });
+
+  it("says so when a list is empty", () => {
+    const quiet = renderWeeklySummary(quietWeek(), nb).text;
+    for (const heading of [
+      "Nye henvisninger",
+      "Nye jobber og utdanninger",
+      "Avsluttede jobber og utdanninger",
+      "Passert 30-dagersfrist for første arbeidsgiverkontakt",
+      "Andre forfalte oppgaver",
+      "Oppfølging den kommende uken",
+      "Deltakere per jobbspesialist",
+    ]) {
+      expect(textSection(quiet, heading).trim(), heading).toBe("Ingen.");
+    }
+  });
+});
+
+describe("renderWeeklySummary content (en)", () => {
+  const email = renderWeeklySummary(summaryFigures(), en);
+
+  it("carries the same facts in English", () => {
+    expectInBothParts(email, [
+      "IPS summary week 48",
+      "DPS Nord: Monday 23 November – Sunday 29 November 2026",
+      "11 of 14 in work, 2 in education",
+      "Employment rate: 41%",
+      "9 employer contacts this week. Target: 6 per specialist per week.",
+      "Job at Rema 1000 Sentrum",
+      "7.5 hours per week, wage subsidy (NAV), temporary",
+      "20 hours per week, ordinary wage, permanent",
+      "Missed 30-day deadline for the first employer contact",
+      "9 days overdue",
+      "Follow-ups in the coming week",
+      "over the limit",
+      "below target",
+    ]);
+    expect(textSection(email.text, "Participants by phase")).toContain("Job search: 5");
+    expect(email.html).toContain('<html lang="en">');
+    expect(email.text).not.toMatch(/deltaker|oppfølging|frist/i);
+  });
+});
+
+describe("renderWeeklySummary safety", () => {
+  it("escapes codes, employers, team and specialist names in the HTML part", () => {
+    const base = summaryFigures();
+    const figures = summaryFigures({
+      teamName: "Team <b>Nord</b>",
+      newReferrals: [{ ...base.newReferrals[0]!, code: "<script>x</script>" }],
+      starts: [{ ...base.starts[0]!, employer: `Bakeri & Co <img src="http://evil.example/x.png">` }],
+      caseloads: [{ ...base.caseloads[0]!, specialistName: `O'Neil <i>&</i>` }],
+    });
+    const email = renderWeeklySummary(figures, nb);
+    expect(email.html).toContain("Team &lt;b&gt;Nord&lt;/b&gt;");
+    expect(email.html).toContain("&lt;script&gt;x&lt;/script&gt;");
+    expect(email.html).toContain("Jobb hos Bakeri &amp; Co &lt;img src=&quot;http://evil.example/x.png&quot;&gt;");
+    expect(email.html).toContain("O&#39;Neil &lt;i&gt;&amp;&lt;/i&gt;");
+    expect(email.html).not.toContain("<b>Nord");
+    expectSelfContainedHtml(email.html);
+    expect(email.text).toContain(`Jobb hos Bakeri & Co <img src="http://evil.example/x.png">`);
+  });
+
+  it("is a self-contained HTML document", () => {
+    expectSelfContainedHtml(renderWeeklySummary(summaryFigures(), en).html);
+  });
+
+  it("names specialists but shows nothing of a participant but the code, even when the figures carry more", () => {
+    const base = summaryFigures();
+    const figures = summaryFigures({
+      newReferrals: [{ ...base.newReferrals[0]!, fullName: "Kari Nordmann", diagnosis: "Bipolar lidelse" } as WeeklySummaryFigures["newReferrals"][number]],
+      overdue: base.overdue.map((o) => ({ ...o, treatment: "Depotmedisin hver 14. dag", name: "Per Hansen" })),
+    });
+    const email = renderWeeklySummary(figures, nb);
+    for (const part of [email.subject, email.html, email.text]) {
+      expectNoPersonalData(part, ["Kari Nordmann", "Per Hansen", "Bipolar lidelse", "Depotmedisin", ...healthWords]);
+    }
+    expectInBothParts(email, ["R.E.", "Y.Z.", "Ola Jobbmann", "Siri Spesialist"]);
+  });
+});
