@@ -8,5 +8,7 @@ export default defineConfig({
     hookTimeout: 120_000,
     // Two cores: the local servers are shared by all test files, started once per run.
     maxWorkers: 2,
+    // Metric lines (CloudWatch EMF) and info logs are for AWS; tests keep the output readable.
+    env: { IPSFLOW_METRICS: "off", POWERTOOLS_LOG_LEVEL: "WARN" },
   },
 });

@@ -1,13 +1,12 @@
 import type { Deps } from "../runtime/deps";
 import { listSpecialists, getSpecialist } from "../data/specialists";
 import { getTeam } from "../data/teams";
-import { listCaseload, listEvents } from "../data/participants";
+import { listCaseload } from "../data/participants";
 import { keys } from "../data/keys";
 import { localDateOf } from "../calendar/local-dates";
 import { isWorkingDay } from "../calendar/working-days";
 import { selectDigestItems } from "../journey/digest";
 import { resolveRules } from "../journey/rules";
-import { journeyStateOf } from "../participants/state";
 import { renderDigest } from "../email";
 import { sendOnce, type SendOnceOutcome } from "./send-once";
 
@@ -29,14 +28,9 @@ export async function sendDigest(deps: Deps, specialistId: string, date: string)
   if (!specialist) return { outcome: "unknown-specialist", items: 0 };
   const now = deps.clock.now();
   const caseload = (await listCaseload(deps, specialistId)).filter((p) => p.phase !== "exited");
-  // The truth is the events: each participant's state is computed from them, not from a copy.
-  const participants = await Promise.all(
-    caseload.map(async (profile) => ({
-      id: profile.id,
-      code: profile.code,
-      state: journeyStateOf(profile, await listEvents(deps, profile.id), now, deps.deployment),
-    })),
-  );
+  // The journeys keep each profile's obligations current (they plan again at every change and
+  // every event), so the digest reads the caseload in one Query; statuses are recomputed for today.
+  const participants = caseload.map((profile) => ({ id: profile.id, code: profile.code, state: { obligations: profile.obligations } }));
   const items = selectDigestItems({ participants, now, timeZone: deps.deployment.timeZone, rules: resolveRules(deps.deployment.rules) });
   if (items.length === 0) return { outcome: "nothing-to-do", items: 0 };
 

@@ -6,6 +6,7 @@ import { conditionFailedAt, findStoredResponse, storedResponsePut, type StoredRe
 import { newId } from "../ids";
 import { derivedState, journeyStateOf } from "./state";
 import { wakeJourney } from "../workflow/journey-execution";
+import { ensureJourneyRunning } from "../workflow/ensure-running";
 
 /** Concurrent writers to one participant are rare; a few optimistic retries settle them. */
 const MAX_ATTEMPTS = 5;
@@ -42,7 +43,8 @@ export async function recordEvent(
         profileUpdate(deps, current, derivedState(state), current.version + 1),
         storedResponsePut(deps, scope, idempotencyKey, response),
       ]);
-      await wakeJourney(deps, current.id, event.type);
+      // A parked journey is woken; one that has ended (an exit, then a resume) is started again.
+      if (!(await wakeJourney(deps, current.id, event.type))) await ensureJourneyRunning(deps, current.id);
       return response;
     } catch (error) {
       const failed = conditionFailedAt(error);

@@ -1,0 +1,45 @@
+import type { Deps } from "../shared/runtime/deps";
+import { functionName } from "../shared/runtime/function-names";
+import { createHandler as api } from "../functions/api/handler";
+import { createHandler as journeyPlan } from "../functions/journey-plan/handler";
+import { createHandler as journeyPark } from "../functions/journey-park/handler";
+import { createHandler as journeyRecord } from "../functions/journey-record/handler";
+import { createHandler as journeyContinue } from "../functions/journey-continue/handler";
+import { createHandler as digestSpecialists } from "../functions/digest-specialists/handler";
+import { createHandler as digestSend } from "../functions/digest-send/handler";
+import { createHandler as summaryTeams } from "../functions/summary-teams/handler";
+import { createHandler as summarySend } from "../functions/summary-send/handler";
+
+type Invoke = (event: unknown) => Promise<unknown>;
+
+/**
+ * The functions the workflows call, bound in process to the same handler modules that Lambda
+ * runs, under the ARNs the local Step Functions endpoint resolves.
+ */
+const workflowFunctions = {
+  "journey-plan": journeyPlan,
+  "journey-park": journeyPark,
+  "journey-record": journeyRecord,
+  "journey-continue": journeyContinue,
+  "digest-specialists": digestSpecialists,
+  "digest-send": digestSend,
+  "summary-teams": summaryTeams,
+  "summary-send": summarySend,
+} as const;
+
+export const localAccount = "000000000000";
+
+export const lambdaArn = (region: string, deployment: string, folder: string) =>
+  `arn:aws:lambda:${region}:${localAccount}:function:${functionName(deployment, folder)}`;
+
+export function bindFunctions(deps: () => Deps, region: string, deployment: string) {
+  const lambdas: Record<string, Invoke> = {};
+  const arns: Record<string, string> = {};
+  for (const [folder, create] of Object.entries(workflowFunctions)) {
+    const handler = create(deps) as unknown as (event: unknown, context: object) => Promise<unknown>;
+    const arn = lambdaArn(region, deployment, folder);
+    lambdas[arn] = (event) => handler(event, { functionName: functionName(deployment, folder), awsRequestId: "local" });
+    arns[folder] = arn;
+  }
+  return { lambdas, arns, api: api(deps) };
+}

@@ -1,0 +1,10 @@
+export { LocalStepFunctions } from "./local-step-functions";
+export type {
+  ExecutionDescription,
+  ExecutionListItem,
+  ExecutionStatus,
+  LambdaHandler,
+  LocalStepFunctionsOptions,
+} from "./local-step-functions";
+export { substitute } from "./definition";
+export { SfnError, type SfnErrorType } from "./errors";

@@ -1,0 +1,179 @@
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import type { AddressInfo } from "node:net";
+import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
+import { z } from "zod";
+import { type Deployment, localDeployment } from "../shared/config/deployment";
+import { workflowSchedules } from "../shared/config/schedules";
+import { createClients, type Deps } from "../shared/runtime/deps";
+import { stateMachineName, substitutionKey } from "../shared/runtime/function-names";
+import { VirtualClock } from "./clock/virtual-clock";
+import { LocalStepFunctions } from "./stepfunctions";
+import { LocalScheduler } from "./scheduler";
+import { startDynamoDb, type RunningServer } from "./servers/dynamodb";
+import { startSes } from "./servers/ses";
+import { ensureTable } from "./servers/table";
+import { localCredentials } from "./servers/credentials";
+import { createApiServer } from "./http/server";
+import { clockRoutes } from "./http/clock-routes";
+import { bindFunctions, localAccount } from "./functions";
+import { seedDemo } from "./seed";
+import { resumeJourneys } from "./resume";
+
+export interface LocalSystemOptions {
+  ports?: { api?: number; ses?: number; dynamodb?: number; stepFunctions?: number };
+  /** Where DynamoDB keeps its data and the clock its time; absent: in memory. */
+  dataDir?: string;
+  /** Use servers that already run (tests start them once per run) instead of starting them. */
+  dynamodbEndpoint?: string;
+  sesEndpoint?: string;
+  tableName?: string;
+  /** Virtual ms per real ms; 0 freezes time (tests move it with advance). */
+  speed?: number;
+  /** Virtual start time when no saved time exists. */
+  start?: Date;
+  seed?: boolean;
+  deployment?: Deployment;
+  log?: (line: string) => void;
+}
+
+export interface LocalSystem {
+  urls: { api: string; inbox: string; dynamodb: string; stepFunctions: string };
+  clock: VirtualClock;
+  deps: Deps;
+  stepFunctions: LocalStepFunctions;
+  stateMachines: Record<"journey" | "digest" | "summary", string>;
+  seeded: boolean;
+  stop(): Promise<void>;
+}
+
+const workflowsDir = join(import.meta.dirname, "..", "workflows");
+const savedClock = z.object({ now: z.iso.datetime() });
+
+/**
+ * The whole of ipsflow on loopback: DynamoDB Local, the SES inbox, the workflows on the local
+ * Step Functions endpoint with the handlers bound in process, the schedules on the virtual clock,
+ * and the HTTP API. `npm start` and the end-to-end tests both stand on this.
+ */
+export async function startLocalSystem(options: LocalSystemOptions = {}): Promise<LocalSystem> {
+  const log = options.log ?? (() => {});
+  const deployment = options.deployment ?? localDeployment;
+  const region = deployment.region;
+  const stops: Array<() => Promise<void>> = [];
+  const stop = async () => {
+    for (const s of stops.reverse()) await s().catch(() => {});
+  };
+  try {
+    if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
+    const dynamodb: RunningServer = options.dynamodbEndpoint
+      ? { endpoint: options.dynamodbEndpoint, stop: async () => {} }
+      : await startDynamoDb({ port: options.ports?.dynamodb ?? 8000, dataDir: options.dataDir && join(options.dataDir, "dynamodb") });
+    stops.push(dynamodb.stop);
+    const ses: RunningServer = options.sesEndpoint
+      ? { endpoint: options.sesEndpoint, stop: async () => {} }
+      : await startSes({ port: options.ports?.ses ?? 8005 });
+    stops.push(ses.stop);
+
+    const tableName = options.tableName ?? "ipsflow";
+    const raw = new DynamoDBClient({ region, endpoint: dynamodb.endpoint, credentials: localCredentials });
+    const table = await ensureTable(raw, tableName);
+    raw.destroy();
+
+    // Time never runs backwards across a restart: a demo advanced by months stays there.
+    const clockFile = options.dataDir && join(options.dataDir, "clock.json");
+    const saved = clockFile && existsSync(clockFile) ? savedClock.safeParse(JSON.parse(readFileSync(clockFile, "utf8"))) : undefined;
+    const realNow = options.start ?? new Date();
+    const start = saved?.success && new Date(saved.data.now) > realNow ? new Date(saved.data.now) : realNow;
+    const clock = new VirtualClock({ start, speed: options.speed ?? 1 });
+    const saveClock = () => {
+      if (clockFile) writeFileSync(clockFile, JSON.stringify({ now: clock.now().toISOString() }));
+    };
+    stops.push(async () => saveClock());
+
+    let deps: Deps | undefined;
+    const getDeps = () => deps!;
+    const bound = bindFunctions(getDeps, region, deployment.name);
+    const stepFunctions = new LocalStepFunctions({ clock, region, accountId: localAccount, lambdas: bound.lambdas });
+    const sfnServer = await stepFunctions.listen(options.ports?.stepFunctions ?? 8083);
+    stops.push(() => sfnServer.close());
+
+    const substitutions = Object.fromEntries(Object.entries(bound.arns).map(([folder, arn]) => [substitutionKey(folder), arn]));
+    const stateMachines = {} as LocalSystem["stateMachines"];
+    for (const workflow of ["journey", "digest", "summary"] as const) {
+      const asl = readFileSync(join(workflowsDir, `${workflow}.asl.json`), "utf8");
+      stateMachines[workflow] = stepFunctions.createStateMachine(
+        stateMachineName(deployment.name, workflow),
+        LocalStepFunctions.substitute(asl, substitutions),
+      );
+    }
+    deps = {
+      clock,
+      ...createClients({ region, endpoints: { dynamodb: dynamodb.endpoint, ses: ses.endpoint, sfn: sfnServer.endpoint }, credentials: localCredentials }),
+      tableName,
+      journeyStateMachineArn: stateMachines.journey,
+      deployment,
+    };
+
+    const scheduler = new LocalScheduler(clock);
+    for (const schedule of workflowSchedules(deployment)) {
+      scheduler.add({
+        name: schedule.workflow,
+        expression: schedule.expression,
+        timeZone: schedule.timeZone,
+        target: async () => {
+          await stepFunctions.startExecution({
+            stateMachineArn: stateMachines[schedule.workflow],
+            input: JSON.stringify({ scheduledTime: clock.now().toISOString() }),
+          });
+        },
+      });
+    }
+    stops.push(async () => {
+      for (const schedule of scheduler.list()) scheduler.remove(schedule.name);
+    });
+
+    let seeded = false;
+    if (table === "created" && options.seed !== false) {
+      const counts = await seedDemo(deps);
+      seeded = true;
+      log(`Seeded a demo: ${counts.teams} teams, ${counts.specialists} specialists, ${counts.participants} participants.`);
+    } else {
+      const resumed = await resumeJourneys(deps);
+      if (resumed > 0) log(`Resumed ${resumed} journeys from the data folder.`);
+    }
+    await clock.settle();
+
+    const api = createApiServer({ api: bound.api as never, localRoutes: clockRoutes(clock, saveClock) });
+    await new Promise<void>((resolve, reject) => {
+      api.once("error", reject);
+      api.listen(options.ports?.api ?? 3000, "127.0.0.1", () => resolve());
+    });
+    stops.push(
+      () =>
+        new Promise<void>((resolve) => {
+          api.closeAllConnections();
+          api.close(() => resolve());
+        }),
+    );
+    if ((options.speed ?? 1) > 0) clock.startTicking();
+    stops.push(async () => clock.stopTicking());
+
+    return {
+      urls: {
+        api: `http://127.0.0.1:${(api.address() as AddressInfo).port}`,
+        inbox: ses.endpoint,
+        dynamodb: dynamodb.endpoint,
+        stepFunctions: sfnServer.endpoint,
+      },
+      clock,
+      deps,
+      stepFunctions,
+      stateMachines,
+      seeded,
+      stop,
+    };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}

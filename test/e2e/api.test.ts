@@ -1,0 +1,173 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startTestSystem, seedTeam } from "../support/system";
+
+let system: Awaited<ReturnType<typeof startTestSystem>>;
+let api: typeof system.api;
+
+beforeAll(async () => {
+  system = await startTestSystem();
+  api = system.api;
+});
+afterAll(() => system?.stop());
+
+const referral = (teamId: string, specialistId: string, extra: Record<string, unknown> = {}) => ({
+  code: "K.L.",
+  teamId,
+  specialistId,
+  referredAt: "2026-10-20T10:00:00Z",
+  ...extra,
+});
+
+describe("HTTP API through the local system", () => {
+  it("serves the OpenAPI document, generated from the request schemas, without a token", async () => {
+    const res = await api.call("GET", "/openapi.json");
+    expect(res.status).toBe(200);
+    expect(res.body.openapi).toBe("3.1.0");
+    expect(Object.keys(res.body.paths)).toEqual(
+      expect.arrayContaining(["/teams", "/teams/{id}", "/specialists", "/specialists/{id}/caseload", "/participants", "/participants/{id}", "/participants/{id}/events"]),
+    );
+    expect(res.body.components.schemas.CreateTeam.required).toEqual(expect.arrayContaining(["name", "emails"]));
+    expect(JSON.stringify(res.body.components.schemas.Event)).toContain("employer-contact");
+  });
+
+  it("creates, lists and reads teams with defaults", async () => {
+    const created = await api.post("/teams", { name: "Behandlingsteam Øst", emails: ["ost@example.org"] });
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({ name: "Behandlingsteam Øst", locale: "nb", summaryCadence: "weekly" });
+    expect(created.body.id).toMatch(/^[0-9A-Z]{26}$/);
+    const one = await api.get(`/teams/${created.body.id}`);
+    expect(one.body).toEqual(created.body);
+    const all = await api.get("/teams");
+    expect(all.body.teams.map((t: { id: string }) => t.id)).toContain(created.body.id);
+    expect((await api.get("/teams/NOPE")).status).toBe(404);
+  });
+
+  it("creates specialists with a default caseload limit of 20 and refuses unknown teams", async () => {
+    const { team } = await seedTeam(api);
+    const res = await api.post("/specialists", { name: "Kari Spesialist", email: "kari@example.org", teamIds: [team.id] });
+    expect(res.status).toBe(201);
+    expect(res.body.caseloadLimit).toBe(20);
+    const bad = await api.post("/specialists", { name: "X", email: "x@example.org", teamIds: ["UNKNOWN"] });
+    expect(bad.status).toBe(400);
+    expect(bad.body.message).toContain("teamIds.0");
+  });
+
+  it("registers a participant in phase referral, starts the journey and shows the 30-day deadline", async () => {
+    const { team, specialist } = await seedTeam(api);
+    const res = await api.post("/participants", referral(team.id, specialist.id, { preferences: { jobs: ["butikk"], hoursPerWeek: 10, disclosure: "partial" } }));
+    expect(res.status).toBe(201);
+    expect(res.body).toMatchObject({ phase: "referral", code: "K.L.", teamId: team.id, specialistId: specialist.id });
+    await system.clock.settle();
+    const journey = await api.get(`/participants/${res.body.id}/journey`);
+    expect(journey.body).toMatchObject({ generation: 1, status: "RUNNING", parked: true });
+    const participant = await api.get(`/participants/${res.body.id}`);
+    expect(participant.status).toBe(200);
+    const first = participant.body.obligations.find((o: { kind: string }) => o.kind === "first-employer-contact");
+    expect(first).toMatchObject({ status: "upcoming" });
+    expect(first.dueAt.slice(0, 10)).toBe("2026-11-18"); // 20 Oct + 30 days, midnight Oslo = 18 Nov 23:00Z
+    const caseload = await api.get(`/specialists/${specialist.id}/caseload`);
+    expect(caseload.body).toMatchObject({ count: 1, limit: 20 });
+    expect(caseload.body.participants[0]).toMatchObject({ id: res.body.id, code: "K.L.", phase: "referral" });
+  });
+
+  it("refuses a code that looks like a full name, naming the field", async () => {
+    const { team, specialist } = await seedTeam(api);
+    const res = await api.post("/participants", referral(team.id, specialist.id, { code: "Kari Nordmann" }));
+    expect(res.status).toBe(400);
+    expect(res.body.message).toMatch(/^code: /);
+  });
+
+  it("names the field of every validation error and never answers 500", async () => {
+    const { team, specialist } = await seedTeam(api);
+    const cases: Array<[string, unknown, RegExp]> = [
+      ["/teams", { name: "T", emails: ["not-an-email"] }, /emails\.0/],
+      ["/teams", { name: "T", emails: ["a@example.org"], locale: "de" }, /locale/],
+      ["/teams", "{not json", /body/],
+      ["/specialists", { name: "S", email: "s@example.org", teamIds: [team.id], caseloadLimit: -1 }, /caseloadLimit/],
+      ["/participants", referral(team.id, specialist.id, { referredAt: "yesterday" }), /referredAt/],
+      ["/participants", referral(team.id, specialist.id, { referredAt: "2027-01-01T00:00:00Z" }), /referredAt/],
+      ["/participants", referral("NOPE", specialist.id), /teamId/],
+      ["/participants", referral(team.id, specialist.id, { extra: 1 }), /extra|Unrecognized/],
+    ];
+    for (const [path, body, field] of cases) {
+      const res = await api.post(path, body);
+      expect(res.status, `${path} ${JSON.stringify(body)}`).toBe(400);
+      expect(res.body.message).toMatch(field);
+    }
+  });
+
+  it("records events with an Idempotency-Key; a replay returns the first result and writes nothing", async () => {
+    const { team, specialist, specialistToken } = await seedTeam(api);
+    const { body: p } = await api.post("/participants", referral(team.id, specialist.id));
+    const contact = { type: "employer-contact", at: "2026-10-28T12:00:00Z", employer: "Kiwi", visit: 1 };
+    const first = await api.post(`/participants/${p.id}/events`, contact, specialistToken, { "Idempotency-Key": "abc-1" });
+    expect(first.status).toBe(201);
+    expect(first.body.phase).toBe("job-search");
+    const replay = await api.post(`/participants/${p.id}/events`, contact, specialistToken, { "Idempotency-Key": "abc-1" });
+    expect(replay.status).toBe(201);
+    expect(replay.body).toEqual(first.body);
+    const view = await api.get(`/participants/${p.id}`);
+    expect(view.body.events).toHaveLength(1);
+    expect(view.body.obligations.find((o: { kind: string }) => o.kind === "first-employer-contact").status).toBe("done");
+  });
+
+  it("requires the Idempotency-Key and refuses events in the future or before the referral", async () => {
+    const { team, specialist } = await seedTeam(api);
+    const { body: p } = await api.post("/participants", referral(team.id, specialist.id));
+    const path = `/participants/${p.id}/events`;
+    const missing = await api.post(path, { type: "participant-meeting", at: "2026-10-28T12:00:00Z" });
+    expect(missing.status).toBe(400);
+    expect(missing.body.message).toContain("Idempotency-Key");
+    const future = await api.post(path, { type: "participant-meeting", at: "2026-12-28T12:00:00Z" }, "dev:admin", { "Idempotency-Key": "f" });
+    expect(future.body.message).toMatch(/^at: /);
+    const early = await api.post(path, { type: "participant-meeting", at: "2026-10-01T12:00:00Z" }, "dev:admin", { "Idempotency-Key": "e" });
+    expect(early.body.message).toMatch(/^at: /);
+    const badType = await api.post(path, { type: "lunch", at: "2026-10-28T12:00:00Z" }, "dev:admin", { "Idempotency-Key": "t" });
+    expect(badType.status).toBe(400);
+    expect(badType.body.message).toMatch(/type/);
+    const badJob = await api.post(path, { type: "job-start", at: "2026-10-28T12:00:00Z", employer: "X", hoursPerWeek: 10, wage: "cash", temporary: false }, "dev:admin", { "Idempotency-Key": "j" });
+    expect(badJob.body.message).toMatch(/^wage: /);
+    expect((await api.get(`/participants/${p.id}`)).body.events).toHaveLength(0);
+    expect((await api.post("/participants/NOPE/events", { type: "pause", at: "2026-10-28T12:00:00Z" }, "dev:admin", { "Idempotency-Key": "n" })).status).toBe(404);
+  });
+
+  it("answers 401 without a valid token and 403 outside the role's scope", async () => {
+    const { team, specialist, specialistToken, teamToken } = await seedTeam(api);
+    const other = await seedTeam(api);
+    const { body: p } = await api.post("/participants", referral(team.id, specialist.id));
+    expect((await api.call("GET", "/teams")).status).toBe(401);
+    expect((await api.get("/teams", "not-a-token")).status).toBe(401);
+    expect((await api.get("/teams", "dev:specialist")).status).toBe(401);
+    expect((await api.post("/teams", { name: "T", emails: ["t@example.org"] }, specialistToken)).status).toBe(403);
+    expect((await api.post("/specialists", { name: "S", email: "s@example.org", teamIds: [team.id] }, teamToken)).status).toBe(403);
+    // Own caseload and participants: yes; another specialist's: no.
+    expect((await api.get(`/specialists/${specialist.id}/caseload`, specialistToken)).status).toBe(200);
+    expect((await api.get(`/specialists/${specialist.id}/caseload`, other.specialistToken)).status).toBe(403);
+    expect((await api.get(`/participants/${p.id}`, specialistToken)).status).toBe(200);
+    expect((await api.get(`/participants/${p.id}`, other.specialistToken)).status).toBe(403);
+    // The team reads its participants but records nothing.
+    expect((await api.get(`/participants/${p.id}`, teamToken)).status).toBe(200);
+    expect((await api.get(`/participants/${p.id}`, other.teamToken)).status).toBe(403);
+    const byTeam = await api.post(`/participants/${p.id}/events`, { type: "pause", at: "2026-10-28T12:00:00Z" }, teamToken, { "Idempotency-Key": "x" });
+    expect(byTeam.status).toBe(403);
+    // A specialist registers referrals to their own caseload only.
+    expect((await api.post("/participants", referral(team.id, specialist.id), other.specialistToken)).status).toBe(403);
+    // Teams see only their own team.
+    expect((await api.get(`/teams/${other.team.id}`, teamToken)).status).toBe(403);
+    expect((await api.get("/teams", teamToken)).body.teams.map((t: { id: string }) => t.id)).toEqual([team.id]);
+  });
+
+  it("answers 404 for unknown routes and ids", async () => {
+    expect((await api.get("/nowhere")).status).toBe(404);
+    expect((await api.get("/participants/UNKNOWN")).status).toBe(404);
+    expect((await api.get("/specialists/UNKNOWN/caseload")).status).toBe(404);
+  });
+
+  it("tells and moves the virtual clock", async () => {
+    const before = await api.call("GET", "/local/clock");
+    const moved = await api.advance({ hours: 5 });
+    expect(new Date(moved.body.now).getTime() - new Date(before.body.now).getTime()).toBe(5 * 3600_000);
+    expect((await api.advance({ to: "2000-01-01T00:00:00Z" })).status).toBe(400);
+    expect((await api.advance({})).status).toBe(400);
+  });
+});
