@@ -13,9 +13,9 @@
  *    above 2^31 ms overflows Node's setTimeout and fires after 1 ms. So the engine is given a
  *    harmless 24.8-day timeout on every Task, and the endpoint owns TimeoutSeconds,
  *    TimeoutSecondsPath, HeartbeatSeconds and HeartbeatSecondsPath on the virtual clock, any
- *    length. The paths are read from the state input after InputPath (they are evaluated beside
- *    Parameters); identical to AWS for states without InputPath. The top-level TimeoutSeconds is
- *    likewise a clock timer (status TIMED_OUT).
+ *    length (heartbeats apply to callback tasks). The paths are read from the state input after
+ *    InputPath (they are evaluated beside Parameters); identical to AWS for states without
+ *    InputPath. The top-level TimeoutSeconds is likewise a clock timer (status TIMED_OUT).
  * 3. Timeout errors. The engine's `States.TaskFailed` matcher excludes timeouts only when they are
  *    instances of its unexported StatesTimeoutError, captured once (see task-errors.ts), so a
  *    `Catch` on States.TaskFailed does not catch States.Timeout, as in AWS. A heartbeat timeout
@@ -42,7 +42,6 @@
  */
 import { randomUUID } from "node:crypto";
 import { StateMachine, ExecutionError } from "aws-local-stepfunctions";
-import { ulid } from "ulid";
 import type { VirtualClock } from "../clock/virtual-clock";
 import { prepareDefinition, type PreparedDefinition, substitute, type TaskSpec, WRAPPED } from "./definition";
 import { SfnError } from "./errors";
@@ -144,7 +143,10 @@ class TaskRun {
   }
 }
 
-const TOKEN_PATTERN = /^local-task-token:[0-9A-HJKMNP-TV-Z]{26}$/;
+/** Opaque like AWS's tokens; the prefix lets a malformed token be told from an unknown one. */
+const TOKEN_PREFIX = "local-task-token:";
+const TOKEN_PATTERN = /^local-task-token:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+const newTaskToken = () => `${TOKEN_PREFIX}${randomUUID()}`;
 /** AWS: 1-80 characters; no whitespace, brackets, wildcards, special characters or control characters. */
 const NAME_PATTERN = /^[^\s<>{}[\]?*"#%\\^|~`$&,;:/\p{Cc}]{1,80}$/u;
 const MAX_PAGE = 1000;
@@ -188,6 +190,7 @@ export class LocalStepFunctions {
   #busyWaiters: (() => void)[] = [];
   /** Something happened that lets the engine run on (in microtasks) since idle() last flushed. */
   #dirty = false;
+  readonly #leaveClock: () => void;
 
   constructor(options: LocalStepFunctionsOptions) {
     this.#clock = options.clock;
@@ -195,7 +198,7 @@ export class LocalStepFunctions {
     this.accountId = options.accountId ?? "000000000000";
     this.#validateDefinitions = options.validateDefinitions ?? true;
     for (const [arn, handler] of Object.entries(options.lambdas ?? {})) this.addLambda(arn, handler);
-    this.#clock.addQuiescenceSource(() => this.idle());
+    this.#leaveClock = this.#clock.addQuiescenceSource(() => this.idle());
   }
 
   /** Replaces `${Key}` placeholders in a definition, as CDK's definitionSubstitutions does. */
@@ -372,12 +375,16 @@ export class LocalStepFunctions {
     return serveStepFunctions(this, { port, host, onRequest: () => this.#beginWork(), onResponse: () => this.#endWork() });
   }
 
-  /** Aborts every running execution, releasing its timers (for shutdown and between tests). */
+  /**
+   * Aborts every running execution, releasing its timers, and stops taking part in the clock's
+   * settling (for shutdown and between tests).
+   */
   async close(): Promise<void> {
     for (const record of this.#executions.values()) {
       if (record.status === "RUNNING") this.#close(record, "ABORTED", { error: "Local.Shutdown", cause: "the local endpoint closed" });
     }
     await this.idle();
+    this.#leaveClock();
   }
 
   #machine(arn: string): StateMachineRecord {
@@ -421,7 +428,7 @@ export class LocalStepFunctions {
     }
     const engine = new StateMachine(prepared.engineDefinition, { validationOptions: { noValidate: true } });
     const clock = this.#clock;
-    const mintToken = () => (record.pendingToken ??= `local-task-token:${ulid(clock.now().getTime())}`);
+    const mintToken = () => (record.pendingToken ??= newTaskToken());
     const context = {
       LocalExecution: {
         Id: record.executionArn,
@@ -546,7 +553,7 @@ export class LocalStepFunctions {
         );
         break;
       case "lambda-callback": {
-        const taskToken = token ?? `local-task-token:${ulid(this.#clock.now().getTime())}`;
+        const taskToken = token ?? newTaskToken();
         task.token = taskToken;
         this.#openTokens.set(taskToken, task);
         if (heartbeatSeconds !== undefined) {
@@ -563,7 +570,6 @@ export class LocalStepFunctions {
     try {
       return await task.promise;
     } finally {
-      task.fail(uncatchable("States.Runtime", "the task is closed"));
       record.openTasks.delete(task);
       if (task.token) {
         this.#openTokens.delete(task.token);

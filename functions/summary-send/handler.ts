@@ -1,0 +1,20 @@
+import middy from "@middy/core";
+import { z } from "zod";
+import { lazyDeps, type Deps } from "../../shared/runtime/deps";
+import { parseOrThrow } from "../../shared/http/errors";
+import { isoWeekSchema } from "../../shared/calendar/weeks";
+import { sendTeamSummary } from "../../shared/summary/send";
+
+const inputSchema = z.object({ teamId: z.string().min(1).max(64), week: isoWeekSchema });
+
+/** Summary step 2, per team: at most one summary per ISO week, recorded before it is sent. */
+export function createHandler(deps: () => Deps) {
+  return middy(async (event: unknown) => {
+    const { teamId, week } = parseOrThrow(inputSchema, event);
+    const { outcome } = await sendTeamSummary(deps(), teamId, week);
+    // Only ids and the outcome go back: the Map collects every team's result in the execution's state.
+    return { teamId, week, outcome };
+  });
+}
+
+export const handler = createHandler(lazyDeps());

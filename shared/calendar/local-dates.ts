@@ -1,0 +1,74 @@
+import { DateTime } from "luxon";
+import { z } from "zod";
+
+/**
+ * Local calendar dates ("2026-03-31") in a deployment's IANA time zone. Deadlines in IPS are
+ * counted in calendar days where the team works, so "+30 days" is date arithmetic on the local
+ * date: a daylight-saving switch in between never moves a due date by a day.
+ */
+
+export const localDateSchema = z.iso.date();
+
+/** A local calendar date, yyyy-mm-dd. */
+export type LocalDate = string;
+
+const instantOf = (instant: Date | string): Date => (typeof instant === "string" ? new Date(instant) : instant);
+
+/** The instant seen in the zone; throws on an unknown zone or an invalid instant. */
+export function inZone(instant: Date | string, timeZone: string): DateTime<true> {
+  const local = DateTime.fromJSDate(instantOf(instant), { zone: timeZone });
+  if (!local.isValid) throw new Error(`cannot place ${String(instant)} in time zone "${timeZone}": ${local.invalidExplanation ?? local.invalidReason}`);
+  return local;
+}
+
+/** The local date of an instant in the zone. */
+export function localDateOf(instant: Date | string, timeZone: string): LocalDate {
+  return inZone(instant, timeZone).toISODate();
+}
+
+function calendarDay(date: LocalDate): DateTime<true> {
+  // Pure date arithmetic runs in UTC, where every day is 24 hours long.
+  const day = DateTime.fromISO(date, { zone: "utc" });
+  if (!day.isValid || !localDateSchema.safeParse(date).success) throw new Error(`"${date}" is not a date (yyyy-mm-dd)`);
+  return day;
+}
+
+export function addDays(date: LocalDate, days: number): LocalDate {
+  return calendarDay(date).plus({ days }).toISODate();
+}
+
+/** Whole calendar days from `from` to `to` (negative when `to` is earlier). */
+export function daysBetween(from: LocalDate, to: LocalDate): number {
+  return Math.round(calendarDay(to).diff(calendarDay(from), "days").days);
+}
+
+/** ISO weekday of a date: 1 = Monday … 7 = Sunday. */
+export function weekdayOf(date: LocalDate): number {
+  return calendarDay(date).weekday;
+}
+
+/** The instant local midnight begins on `date` in the zone (as a DateTime). */
+export function startOfLocalDay(date: LocalDate, timeZone: string): DateTime<true> {
+  const start = DateTime.fromISO(date, { zone: timeZone }).startOf("day");
+  if (!start.isValid) throw new Error(`cannot place ${date} in time zone "${timeZone}"`);
+  return start;
+}
+
+/** The ISO instant (UTC, milliseconds) at which `date` begins in the zone. */
+export function localMidnightInstant(date: LocalDate, timeZone: string): string {
+  return startOfLocalDay(date, timeZone).toUTC().toISO();
+}
+
+/** The later of two dates; undefined counts as "no date". */
+export function laterDate(a: LocalDate | undefined, b: LocalDate | undefined): LocalDate | undefined {
+  if (a === undefined) return b;
+  if (b === undefined) return a;
+  return a >= b ? a : b;
+}
+
+/** An instant as a UTC ISO string, the one form every instant leaves these modules in. */
+export function isoInstant(instant: Date | string): string {
+  const date = instantOf(instant);
+  if (Number.isNaN(date.getTime())) throw new Error(`"${String(instant)}" is not an instant`);
+  return date.toISOString();
+}

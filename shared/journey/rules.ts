@@ -1,0 +1,72 @@
+import { ruleOverridesSchema, type RuleOverrides } from "../config/deployment";
+
+/**
+ * Every journey rule lives here, each with its default and its source (an IPS principle or an
+ * item of the 25-item IPS fidelity scale). A deployment tunes them through `rules` in its config;
+ * the field names are the same.
+ */
+export interface JourneyRules {
+  /** Days from referral to the first employer contact. */
+  firstEmployerContactDays: number;
+  /** Days from referral to benefits counselling. */
+  benefitsCounsellingDays: number;
+  /** Days between employer contacts while the participant is in job search. */
+  jobDevelopmentIntervalDays: number;
+  /** Days from a job or school start to the first follow-up contact. */
+  jobStartFollowUpDays: number;
+  /** Days between follow-up contacts during placement. */
+  placementFollowUpIntervalDays: number;
+  /** Length of placement (the dense first weeks after a start) in weeks. */
+  placementWeeks: number;
+  /** Default days between follow-up contacts after placement; a participant may have their own. */
+  followUpIntervalDays: number;
+  /** Days from a job end to a contact with the participant. */
+  jobLossFollowUpDays: number;
+  /** Days without contact with the participant before the team reaches out. */
+  outreachDays: number;
+  /** How many days ahead the morning digest lists the 30-day deadlines. */
+  upcomingDeadlineWindowDays: number;
+}
+
+export type RuleName = keyof JourneyRules;
+
+export const defaultRules: Readonly<JourneyRules> = Object.freeze({
+  firstEmployerContactDays: 30,
+  benefitsCounsellingDays: 30,
+  jobDevelopmentIntervalDays: 7,
+  jobStartFollowUpDays: 3,
+  placementFollowUpIntervalDays: 7,
+  placementWeeks: 4,
+  followUpIntervalDays: 30,
+  jobLossFollowUpDays: 3,
+  outreachDays: 30,
+  upcomingDeadlineWindowDays: 7,
+});
+
+/** Where each default comes from, for documentation and for admins tuning a region. */
+export const ruleSources: Readonly<Record<RuleName, string>> = Object.freeze({
+  firstEmployerContactDays:
+    "IPS principle 6 (job search starts fast); fidelity item 'rapid job search': first face-to-face employer contact within one month of referral",
+  benefitsCounsellingDays: "IPS principle 5 (individual benefits counselling); fidelity item 'work incentives planning'",
+  jobDevelopmentIntervalDays:
+    "IPS principle 7 (systematic job development); fidelity item 'job development: frequent employer contact' (weekly, target 6 a week per specialist)",
+  jobStartFollowUpDays: "IPS principle 8; fidelity item 'time-unlimited follow-along supports': contact within 3 days after a start",
+  placementFollowUpIntervalDays: "IPS principle 8; fidelity item 'time-unlimited follow-along supports': weekly through the first month",
+  placementWeeks: "IPS principle 8; fidelity item 'time-unlimited follow-along supports': the first month after a start",
+  followUpIntervalDays:
+    "IPS principle 8 (follow-up unlimited in time and individual); fidelity item 'time-unlimited follow-along supports': at least monthly, individual interval",
+  jobLossFollowUpDays:
+    "IPS principle 8 (support continues across temporary jobs and job changes); fidelity item 'individualized follow-along supports'",
+  outreachDays: "IPS principle 2 (nobody is excluded); fidelity item 'assertive engagement and outreach by integrated treatment team'",
+  upcomingDeadlineWindowDays: "IPS principle 6: reminders before the 30-day deadline, not only an alert when it is missed",
+});
+
+/** The rules of a deployment: the defaults with its overrides applied (validated again here). */
+export function resolveRules(overrides?: RuleOverrides): JourneyRules {
+  const parsed = ruleOverridesSchema.parse(overrides ?? {});
+  const set = Object.fromEntries(Object.entries(parsed).filter(([, value]) => value !== undefined));
+  return { ...defaultRules, ...set };
+}
+
+/** Placement length in days. */
+export const placementDays = (rules: JourneyRules): number => rules.placementWeeks * 7;

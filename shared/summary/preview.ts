@@ -1,0 +1,18 @@
+import type { Deps } from "../runtime/deps";
+import { getTeam } from "../data/teams";
+import { notFound } from "../http/errors";
+import { renderWeeklySummary, type RenderedEmail } from "../email";
+import type { IsoWeek } from "../calendar/weeks";
+import { figuresForTeam } from "./figures";
+
+/**
+ * The summary a team would get for `week`, rendered in the team's language, without sending or
+ * recording anything. Any week may be previewed, also the running one (its figures then stand
+ * at the present moment).
+ */
+export async function previewSummary(deps: Deps, teamId: string, week: IsoWeek): Promise<RenderedEmail> {
+  const team = await getTeam(deps, teamId);
+  if (!team) throw notFound(`team ${teamId}`);
+  const figures = await figuresForTeam(deps, team, week);
+  return renderWeeklySummary(figures, { locale: team.locale, timeZone: deps.deployment.timeZone, baseUrl: deps.deployment.baseUrl });
+}

@@ -1,0 +1,268 @@
+import { afterEach, describe, expect, it } from "vitest";
+import {
+  DescribeExecutionCommand,
+  GetExecutionHistoryCommand,
+  InvalidToken,
+  SendTaskFailureCommand,
+  SendTaskHeartbeatCommand,
+  SendTaskSuccessCommand,
+  StartExecutionCommand,
+  StopExecutionCommand,
+  TaskDoesNotExist,
+  TaskTimedOut,
+} from "@aws-sdk/client-sfn";
+import { invoke, lambdaArn, type LocalStepFunctionsFixture, start, startLocalStepFunctions } from "./step-functions-fixture";
+
+let local: LocalStepFunctionsFixture | undefined;
+afterEach(async () => {
+  await local?.stop();
+  local = undefined;
+});
+
+const DAY = 86_400_000;
+const afterDays = (days: number) => new Date(start.getTime() + days * DAY);
+
+/** A journey-like loop: plan, then await a callback with a timeout computed by plan; on timeout record, plan again. */
+const journey = (awaitState: Record<string, unknown> = {}) => ({
+  StartAt: "Plan",
+  States: {
+    Plan: invoke("ipsflow-local-journey-plan", { "participantId.$": "$.participantId" }, { ResultPath: "$.plan", Next: "Await" }),
+    Await: {
+      Type: "Task",
+      Resource: "arn:aws:states:::lambda:invoke.waitForTaskToken",
+      Parameters: {
+        FunctionName: lambdaArn("ipsflow-local-journey-await"),
+        Payload: { "participantId.$": "$.participantId", "taskToken.$": "$$.Task.Token" },
+      },
+      TimeoutSecondsPath: "$.plan.value.waitSeconds",
+      ResultPath: "$.woken",
+      Catch: [
+        { ErrorEquals: ["States.TaskFailed"], ResultPath: "$.failure", Next: "Failed" },
+        { ErrorEquals: ["States.Timeout"], ResultPath: "$.timeout", Next: "Record" },
+      ],
+      Next: "Woken",
+      ...awaitState,
+    },
+    Woken: { Type: "Succeed" },
+    Record: invoke("ipsflow-local-journey-record", { "participantId.$": "$.participantId", "error.$": "$.timeout.Error" }, { ResultPath: null, Next: "Plan" }),
+    Failed: { Type: "Fail", Error: "JourneyFailed", CausePath: "$.failure.Cause" },
+  },
+});
+
+/** Handlers that record what they see; the await handler hands out the latest task token. */
+function journeyLambdas(waitSeconds: number[]) {
+  const seen = { tokens: [] as string[], records: [] as { at: Date; error: unknown }[], plans: 0 };
+  let clock: { now(): Date } = { now: () => start };
+  const lambdas = {
+    "ipsflow-local-journey-plan": async () => ({ waitSeconds: waitSeconds[Math.min(seen.plans++, waitSeconds.length - 1)] }),
+    "ipsflow-local-journey-await": async (event: unknown) => {
+      seen.tokens.push((event as { taskToken: string }).taskToken);
+      return { accepted: true };
+    },
+    "ipsflow-local-journey-record": async (event: unknown) => {
+      seen.records.push({ at: clock.now(), error: (event as { error: unknown }).error });
+      return {};
+    },
+  };
+  return { seen, lambdas, useClock: (c: { now(): Date }) => (clock = c) };
+}
+
+async function startJourney(definition: object, participantId = "p-1") {
+  const { sfn, client, clock } = local!;
+  const arn = sfn.createStateMachine("journey", definition);
+  const { executionArn } = await client.send(
+    new StartExecutionCommand({ stateMachineArn: arn, name: `${participantId}-g1`, input: JSON.stringify({ participantId }) }),
+  );
+  await clock.settle();
+  return executionArn!;
+}
+
+const describeExecution = (executionArn: string) => local!.client.send(new DescribeExecutionCommand({ executionArn }));
+
+describe("callback tasks on the local endpoint", () => {
+  it("parks on the callback and is woken by SendTaskSuccess", async () => {
+    const { seen, lambdas } = journeyLambdas([30 * 86_400]);
+    local = await startLocalStepFunctions(lambdas);
+    const executionArn = await startJourney(journey());
+
+    expect(seen.tokens).toHaveLength(1);
+    expect((await describeExecution(executionArn)).status).toBe("RUNNING");
+
+    await local.clock.advanceBy({ days: 3 });
+    await local.client.send(new SendTaskSuccessCommand({ taskToken: seen.tokens[0], output: JSON.stringify({ event: "employerContact" }) }));
+    await local.clock.settle();
+
+    const described = await describeExecution(executionArn);
+    expect(described).toMatchObject({ status: "SUCCEEDED", stopDate: afterDays(3) });
+    expect(JSON.parse(described.output!).woken).toEqual({ event: "employerContact" });
+    // The token is spent: a second callback finds the task closed, and no timer is left behind.
+    await expect(
+      local.client.send(new SendTaskSuccessCommand({ taskToken: seen.tokens[0], output: "{}" })),
+    ).rejects.toBeInstanceOf(TaskTimedOut);
+    expect(local.clock.pendingTimers()).toEqual([]);
+  });
+
+  it("times the callback out after 40 days of virtual time (TimeoutSecondsPath from the state input) and catches States.Timeout", async () => {
+    const { seen, lambdas, useClock } = journeyLambdas([40 * 86_400, 365 * 86_400]);
+    local = await startLocalStepFunctions(lambdas);
+    useClock(local.clock);
+    const executionArn = await startJourney(journey());
+
+    await local.clock.advanceBy({ days: 39, hours: 23 });
+    expect(seen.records).toEqual([]);
+    expect((await describeExecution(executionArn)).status).toBe("RUNNING");
+
+    const realStart = performance.now();
+    await local.clock.advanceBy({ days: 1 });
+    expect(performance.now() - realStart).toBeLessThan(1000);
+
+    // Caught by the States.Timeout catcher, not by the States.TaskFailed one listed first.
+    expect(seen.records).toEqual([{ at: afterDays(40), error: "States.Timeout" }]);
+    expect(seen.tokens).toHaveLength(2);
+    expect((await describeExecution(executionArn)).status).toBe("RUNNING");
+    await expect(
+      local.client.send(new SendTaskSuccessCommand({ taskToken: seen.tokens[0], output: "{}" })),
+    ).rejects.toBeInstanceOf(TaskTimedOut);
+    // The second wait, a year, is a clock timer like any other.
+    expect(local.clock.pendingTimers().map((timer) => timer.at)).toEqual([afterDays(40 + 365)]);
+  });
+
+  it("fails the task from SendTaskFailure, with the sender's error and cause", async () => {
+    const { seen, lambdas } = journeyLambdas([86_400]);
+    local = await startLocalStepFunctions(lambdas);
+    const executionArn = await startJourney(journey());
+    await local.client.send(
+      new SendTaskFailureCommand({ taskToken: seen.tokens[0], error: "ParticipantWithdrawn", cause: "withdrew consent" }),
+    );
+    await local.clock.settle();
+    expect(await describeExecution(executionArn)).toMatchObject({ status: "FAILED", error: "JourneyFailed", cause: "withdrew consent" });
+  });
+
+  it("keeps a task alive by heartbeats and times it out when they stop", async () => {
+    const { seen, lambdas, useClock } = journeyLambdas([10 * 86_400]);
+    local = await startLocalStepFunctions(lambdas);
+    useClock(local.clock);
+    const heartbeat = {
+      HeartbeatSeconds: 3600,
+      Catch: [{ ErrorEquals: ["States.HeartbeatTimeout"], ResultPath: "$.timeout", Next: "Record" }],
+    };
+    const executionArn = await startJourney(journey(heartbeat));
+    const token = seen.tokens[0];
+
+    await local.clock.advanceBy({ minutes: 50 });
+    await local.client.send(new SendTaskHeartbeatCommand({ taskToken: token }));
+    await local.clock.advanceBy({ minutes: 50 });
+    await local.client.send(new SendTaskHeartbeatCommand({ taskToken: token }));
+    await local.clock.advanceBy({ minutes: 59 });
+    expect(seen.records).toEqual([]);
+
+    await local.clock.advanceBy({ minutes: 1 });
+    expect(seen.records).toEqual([{ at: new Date(start.getTime() + 160 * 60_000), error: "States.HeartbeatTimeout" }]);
+    expect((await describeExecution(executionArn)).status).toBe("RUNNING");
+    await expect(local.client.send(new SendTaskHeartbeatCommand({ taskToken: token }))).rejects.toBeInstanceOf(TaskTimedOut);
+  });
+
+  it("answers bad tokens with InvalidToken and unknown ones with TaskDoesNotExist", async () => {
+    local = await startLocalStepFunctions();
+    await expect(local.client.send(new SendTaskSuccessCommand({ taskToken: "not-a-token", output: "{}" }))).rejects.toBeInstanceOf(
+      InvalidToken,
+    );
+    await expect(
+      local.client.send(new SendTaskHeartbeatCommand({ taskToken: "local-task-token:00000000-0000-4000-8000-000000000000" })),
+    ).rejects.toBeInstanceOf(TaskDoesNotExist);
+  });
+
+  it("refuses callback output that is not JSON", async () => {
+    const { seen, lambdas } = journeyLambdas([86_400]);
+    local = await startLocalStepFunctions(lambdas);
+    await startJourney(journey());
+    const error = await local.client.send(new SendTaskSuccessCommand({ taskToken: seen.tokens[0], output: "{oops" })).catch((e) => e);
+    expect(error.name).toBe("InvalidOutput");
+  });
+
+  it("stops an execution: ABORTED, its token closed and its timers gone", async () => {
+    const { seen, lambdas } = journeyLambdas([86_400]);
+    local = await startLocalStepFunctions(lambdas);
+    const executionArn = await startJourney(journey());
+    expect(local.clock.pendingTimers()).toHaveLength(1);
+    await local.client.send(new StopExecutionCommand({ executionArn, error: "Reassigned", cause: "moved to another team" }));
+    await local.clock.settle();
+    expect(await describeExecution(executionArn)).toMatchObject({ status: "ABORTED", error: "Reassigned", cause: "moved to another team" });
+    expect(local.clock.pendingTimers()).toEqual([]);
+    await expect(local.client.send(new SendTaskSuccessCommand({ taskToken: seen.tokens[0], output: "{}" }))).rejects.toBeInstanceOf(
+      TaskTimedOut,
+    );
+  });
+
+  it("keeps history as AWS counts it: a fixed number of events per loop", async () => {
+    const { lambdas } = journeyLambdas([86_400]);
+    local = await startLocalStepFunctions(lambdas);
+    const executionArn = await startJourney(journey());
+    const historyAfterStart = local.sfn.historyEventCount(executionArn);
+    await local.clock.advanceBy({ days: 1 });
+    const afterOneLoop = local.sfn.historyEventCount(executionArn);
+    await local.clock.advanceBy({ days: 10 });
+    const afterElevenLoops = local.sfn.historyEventCount(executionArn);
+
+    // ExecutionStarted; Plan: entered, scheduled, started, succeeded, exited; Await: entered, scheduled, started, submitted.
+    expect(historyAfterStart).toBe(10);
+    // Await timed out and exited to its catcher; Record: 5 events; Plan: 5 events; Await again: 4 events.
+    const perLoop = afterOneLoop - historyAfterStart;
+    expect(perLoop).toBe(2 + 5 + 5 + 4);
+    expect(afterElevenLoops - afterOneLoop).toBe(10 * perLoop);
+
+    const { events } = await local.client.send(new GetExecutionHistoryCommand({ executionArn, maxResults: 12 }));
+    expect(events?.map((event) => event.type)).toEqual([
+      "ExecutionStarted",
+      "TaskStateEntered",
+      "TaskScheduled",
+      "TaskStarted",
+      "TaskSucceeded",
+      "TaskStateExited",
+      "TaskStateEntered",
+      "TaskScheduled",
+      "TaskStarted",
+      "TaskSubmitted",
+      "TaskTimedOut",
+      "TaskStateExited",
+    ]);
+    expect(events?.[10]).toMatchObject({ id: 11, previousEventId: 10, timestamp: afterDays(1) });
+    expect(events?.[10].taskTimedOutEventDetails?.error).toBe("States.Timeout");
+    expect(events?.[1].stateEnteredEventDetails?.name).toBe("Plan");
+  });
+
+  it("wakes an execution from inside a Lambda handler that calls the endpoint through the SDK", async () => {
+    const tokens: string[] = [];
+    const wake: { send?: (token: string) => Promise<void> } = {};
+    local = await startLocalStepFunctions({
+      "ipsflow-local-journey-await": async (event) => {
+        const token = (event as { taskToken: string }).taskToken;
+        tokens.push(token);
+        // The event was already recorded: the handler wakes its own execution at once.
+        if (tokens.length === 1) await wake.send!(token);
+        return {};
+      },
+    });
+    const { client } = local;
+    wake.send = async (token) => {
+      await client.send(new SendTaskSuccessCommand({ taskToken: token, output: JSON.stringify({ woke: "immediately" }) }));
+    };
+    const arn = local.sfn.createStateMachine("self-waking", {
+      StartAt: "Await",
+      States: {
+        Await: {
+          Type: "Task",
+          Resource: "arn:aws:states:::lambda:invoke.waitForTaskToken",
+          Parameters: { FunctionName: "ipsflow-local-journey-await", Payload: { "taskToken.$": "$$.Task.Token" } },
+          TimeoutSeconds: 600,
+          End: true,
+        },
+      },
+    });
+    const { executionArn } = await client.send(new StartExecutionCommand({ stateMachineArn: arn, input: "{}" }));
+    await local.clock.settle();
+    const described = await describeExecution(executionArn!);
+    expect(described).toMatchObject({ status: "SUCCEEDED", stopDate: start });
+    expect(JSON.parse(described.output!)).toEqual({ woke: "immediately" });
+  });
+});

@@ -1,0 +1,139 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import type { Deps } from "../../shared/runtime/deps";
+import type { WeeklySummaryFigures } from "../../shared/email";
+import { weeklySummaryFigures } from "../../shared/summary/figures";
+import { previewSummary } from "../../shared/summary/preview";
+import { testClock, testDeps } from "../support/deps";
+import { seedWeek48, week48SentAt, type Dataset } from "./dataset";
+
+const oslo = (iso: string) => new Date(iso).toISOString();
+
+describe("weekly summary figures, 2026-W48 of a seeded team", () => {
+  const clock = testClock(week48SentAt);
+  let deps: Deps;
+  let data: Dataset;
+  let figures: WeeklySummaryFigures;
+
+  beforeAll(async () => {
+    deps = await testDeps({ clock });
+    data = await seedWeek48(deps, clock);
+    clock.set(week48SentAt);
+    figures = await weeklySummaryFigures(deps, data.nord.id, "2026-W48");
+  });
+
+  it("covers Monday 23 November 00:00 to Monday 30 November 00:00 Oslo time", () => {
+    expect(figures).toMatchObject({
+      teamId: data.nord.id,
+      teamName: "Behandlingsteam Nord",
+      week: "2026-W48",
+      weekStart: oslo("2026-11-22T23:00:00Z"),
+      weekEnd: oslo("2026-11-29T23:00:00Z"),
+    });
+  });
+
+  it("counts participants by phase as of the week's end, computed from events", () => {
+    expect(figures.participantsByPhase).toEqual({ referral: 2, "job-search": 2, placement: 1, "follow-up": 1, paused: 1, exited: 1 });
+  });
+
+  it("gives the outcome figures over active participants (paused included, exited not)", () => {
+    expect(figures.outcomes).toEqual({ inWork: 1, inSchool: 1, active: 7, employmentRate: 1 / 7 });
+  });
+
+  it("lists the week's new referrals", () => {
+    expect(figures.newReferrals).toEqual([{ participantId: data.ids.CC, code: "C.C.", referredAt: "2026-11-24T09:00:00.000Z" }]);
+  });
+
+  it("counts employer contacts by local week boundaries, in all and per specialist, against 6 a week", () => {
+    expect(figures.employerContacts).toEqual({
+      total: 5,
+      target: 6,
+      perSpecialist: [
+        { specialistId: data.ola.id, specialistName: "Ola Nordmann", count: 2 },
+        { specialistId: data.siri.id, specialistName: "Siri Hansen", count: 3 },
+      ],
+    });
+  });
+
+  it("lists job and school starts and ends with hours, wage type and terms", () => {
+    expect(figures.starts).toEqual([
+      {
+        participantId: data.ids.AA,
+        code: "A.A.",
+        kind: "job",
+        at: "2026-11-24T08:00:00.000Z",
+        employer: "Bakeriet",
+        hoursPerWeek: 20,
+        wage: "ordinary",
+        temporary: false,
+      },
+    ]);
+    expect(figures.ends).toEqual([{ participantId: data.ids.DD, code: "D.D.", kind: "job", at: "2026-11-25T14:00:00.000Z" }]);
+  });
+
+  it("flags missed 30-day deadlines (still unmet, or met late this week) and lists other overdue obligations", () => {
+    const dueOct31 = oslo("2026-10-30T23:00:00Z");
+    expect(figures.overdue).toEqual([
+      { participantId: data.ids.BB, code: "B.B.", kind: "benefits-counselling", dueAt: dueOct31, daysOverdue: 30, missedDeadline: false },
+      { participantId: data.ids.BB, code: "B.B.", kind: "first-employer-contact", dueAt: dueOct31, daysOverdue: 30, missedDeadline: true },
+      { participantId: data.ids.BB, code: "B.B.", kind: "outreach", dueAt: dueOct31, daysOverdue: 30, missedDeadline: false },
+      // Due 11 November, recorded as missed by the journey, met on 24 November: 13 days late.
+      { participantId: data.ids.II, code: "I.I.", kind: "first-employer-contact", dueAt: oslo("2026-11-10T23:00:00Z"), daysOverdue: 13, missedDeadline: true },
+      // The job ended Wednesday 25 November: a contact was due by Saturday 28 November.
+      { participantId: data.ids.DD, code: "D.D.", kind: "job-loss-follow-up", dueAt: oslo("2026-11-27T23:00:00Z"), daysOverdue: 2, missedDeadline: false },
+    ]);
+  });
+
+  it("lists the follow-ups due in the coming week (Monday 30 November to Sunday 6 December)", () => {
+    expect(figures.comingFollowUps).toEqual([
+      { participantId: data.ids.AA, code: "A.A.", kind: "placement-follow-up", dueAt: oslo("2026-12-02T23:00:00Z") },
+      { participantId: data.ids.FF, code: "F.F.", kind: "follow-up", dueAt: oslo("2026-12-03T23:00:00Z") },
+      { participantId: data.ids.FF, code: "F.F.", kind: "outreach", dueAt: oslo("2026-12-03T23:00:00Z") },
+    ]);
+  });
+
+  it("shows each specialist's whole active caseload against their limit", () => {
+    // Ola: A.A., B.B., G.G., I.I. (E.E. exited); Siri: C.C., D.D., F.F. here and H.H. in Team Sor.
+    expect(figures.caseloads).toEqual([
+      { specialistId: data.ola.id, specialistName: "Ola Nordmann", count: 4, limit: 3 },
+      { specialistId: data.siri.id, specialistName: "Siri Hansen", count: 4, limit: 20 },
+    ]);
+  });
+
+  it("gives the same figures when computed again later (a retry on Tuesday)", async () => {
+    clock.set("2026-12-01T10:00:00.000Z");
+    try {
+      expect(await weeklySummaryFigures(deps, data.nord.id, "2026-W48")).toEqual(figures);
+    } finally {
+      clock.set(week48SentAt);
+    }
+  });
+
+  it("lists two weeks for a fortnightly team, and the named week's employer contacts against the weekly target", async () => {
+    clock.set("2026-12-07T06:00:00.000Z");
+    try {
+      const sor = await weeklySummaryFigures(deps, data.sor.id, "2026-W49");
+      expect(sor).toMatchObject({
+        week: "2026-W49",
+        weekStart: oslo("2026-11-22T23:00:00Z"),
+        weekEnd: oslo("2026-12-06T23:00:00Z"),
+        participantsByPhase: { referral: 0, "job-search": 1, placement: 0, "follow-up": 0, paused: 0, exited: 0 },
+        newReferrals: [{ participantId: data.ids.HH, code: "H.H." }],
+        // Contacts on 25 November (week 48) and 2 December (week 49): the week 49 one counts.
+        employerContacts: { total: 1, target: 6, perSpecialist: [{ specialistId: data.siri.id, count: 1 }] },
+        outcomes: { inWork: 0, inSchool: 0, active: 1, employmentRate: 0 },
+      });
+    } finally {
+      clock.set(week48SentAt);
+    }
+  });
+
+  it("previews the rendered summary in the team's language", async () => {
+    const email = await previewSummary(deps, data.nord.id, "2026-W48");
+    expect(email.subject).toBe("IPS-oppsummering uke 48: 7 deltakere, 1 ny jobb");
+    expect(email.text).toContain("1 av 7 i arbeid, 1 i utdanning");
+  });
+
+  it("refuses an unknown team", async () => {
+    await expect(weeklySummaryFigures(deps, "no-such-team", "2026-W48")).rejects.toThrow(/team no-such-team not found/);
+  });
+});

@@ -1,0 +1,61 @@
+import type { EventBody, ParticipantEvent } from "../../../shared/domain/schemas";
+import { evaluateJourney, type JourneyState } from "../../../shared/journey/evaluate";
+import { defaultRules, type JourneyRules } from "../../../shared/journey/rules";
+
+export const oslo = "Europe/Oslo";
+
+let sequence = 0;
+
+/** A recorded event; ids increase in the order the test builds them, as ULIDs do. */
+export function event(body: EventBody, id?: string): ParticipantEvent {
+  sequence += 1;
+  return { ...body, id: id ?? `ev-${String(sequence).padStart(6, "0")}`, recordedAt: body.at } as ParticipantEvent;
+}
+
+/** Oslo wall-clock time → instant, e.g. at("2026-03-02 10:00"). */
+export function at(local: string): string {
+  const [date, time = "10:00"] = local.split(" ");
+  const offset = osloOffset(date);
+  return `${date}T${time}:00${offset}`;
+}
+
+// Summer time in Norway: last Sunday of March to last Sunday of October (the switch days
+// themselves are avoided by the tests that use this shorthand at 10:00).
+function osloOffset(date: string): string {
+  const dst: Record<string, [string, string]> = {
+    "2025": ["2025-03-30", "2025-10-26"],
+    "2026": ["2026-03-29", "2026-10-25"],
+    "2027": ["2027-03-28", "2027-10-31"],
+    "2028": ["2028-03-26", "2028-10-29"],
+    "2029": ["2029-03-25", "2029-10-28"],
+  };
+  const [from, to] = dst[date.slice(0, 4)] ?? (() => {
+    throw new Error(`no DST table for ${date}`);
+  })();
+  return date >= from && date < to ? "+02:00" : "+01:00";
+}
+
+export const employerContact = (when: string, employer = "Bakeriet AS") => event({ type: "employer-contact", at: at(when), employer });
+export const jobStart = (when: string, employer = "Bakeriet AS") =>
+  event({ type: "job-start", at: at(when), employer, hoursPerWeek: 8, wage: "ordinary", temporary: false });
+export const jobEnd = (when: string) => event({ type: "job-end", at: at(when) });
+export const followUpContact = (when: string, withWhom: "participant" | "employer" = "participant") =>
+  event({ type: "follow-up-contact", at: at(when), with: withWhom });
+export const participantMeeting = (when: string) => event({ type: "participant-meeting", at: at(when) });
+export const benefitsCounselling = (when: string) => event({ type: "benefits-counselling", at: at(when) });
+export const pause = (when: string) => event({ type: "pause", at: at(when) });
+export const resume = (when: string) => event({ type: "resume", at: at(when) });
+export const exit = (when: string) => event({ type: "exit", at: at(when), reason: "moved" });
+
+export function journey(
+  referred: string,
+  events: ParticipantEvent[],
+  now: string,
+  rules: JourneyRules = defaultRules,
+): JourneyState {
+  return evaluateJourney({ referredAt: at(referred), events, now: new Date(at(now)), rules, timeZone: oslo });
+}
+
+/** The open obligation of a kind (status not done), or undefined. */
+export const openOf = (state: JourneyState, kind: string) => state.obligations.find((o) => o.kind === kind && o.status !== "done");
+export const doneOf = (state: JourneyState, kind: string) => state.obligations.find((o) => o.kind === kind && o.status === "done");
