@@ -22,6 +22,7 @@ const errors = {
 const body = (ref: string) => ({ required: true, content: { "application/json": { schema: { $ref: `#/components/schemas/${ref}` } } } });
 const ok = (description: string) => ({ description, content: { "application/json": { schema: { type: "object" } } } });
 const idParam = { name: "id", in: "path", required: true, schema: { type: "string" } };
+const weekParam = { name: "week", in: "query", required: false, schema: { type: "string", pattern: "^\\d{4}-W\\d{2}$", example: "2026-W48" } };
 const idempotencyKey = (required: boolean) => ({
   name: "Idempotency-Key",
   in: "header",
@@ -50,6 +51,20 @@ export function openApiDocument(): object {
         get: { summary: "List the teams the caller may see", responses: { "200": ok("{teams, count}"), ...errors } },
       },
       "/teams/{id}": { get: { summary: "One team", parameters: [idParam], responses: { "200": ok("The team"), ...errors } } },
+      "/teams/{id}/summary": {
+        get: {
+          summary: "The team's weekly summary figures (team or admin); default week: the last full ISO week",
+          parameters: [idParam, weekParam],
+          responses: { "200": ok("WeeklySummaryFigures"), ...errors },
+        },
+      },
+      "/teams/{id}/summary/preview": {
+        get: {
+          summary: "The summary email for a week, rendered but not sent; ?format=html returns the HTML part",
+          parameters: [idParam, weekParam, { name: "format", in: "query", required: false, schema: { type: "string", enum: ["json", "html"] } }],
+          responses: { "200": ok("{week, subject, html, text}"), ...errors },
+        },
+      },
       "/specialists": {
         post: { summary: "Create a job specialist (admin)", requestBody: body("CreateSpecialist"), responses: { "201": ok("The specialist"), ...errors } },
       },

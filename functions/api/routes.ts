@@ -19,6 +19,10 @@ import { describeJourney } from "../../shared/workflow/journey-status";
 import type { Principal } from "../../shared/access/principal";
 import { type ApiEvent, type ApiResult, header, json, jsonBody, pathParam, principalOf } from "./http";
 import { openApiDocument } from "./openapi";
+import { isoWeekSchema } from "../../shared/calendar/weeks";
+import { coveredWeek } from "../../shared/summary/period";
+import { weeklySummaryFigures } from "../../shared/summary/figures";
+import { previewSummary } from "../../shared/summary/preview";
 
 type Route = { method: "GET" | "POST"; path: string; handler: (event: ApiEvent) => Promise<ApiResult> };
 
@@ -30,6 +34,19 @@ export function routes(deps: () => Deps): Route[] {
   };
   const teamIdsOf = async (p: Principal) =>
     p.role === "specialist" ? ((await getSpecialist(deps(), p.specialistId))?.teamIds ?? []) : [];
+  /** The team a team member or admin asks about, and the week (default: the last full week). */
+  const summaryRequest = async (event: ApiEvent) => {
+    const principal = principalOf(event);
+    const team = await getTeam(deps(), pathParam(event, "id"));
+    if (!team) throw notFound("team");
+    require(principal.role === "admin" || (principal.role === "team" && principal.teamId === team.id));
+    const requested = event.queryStringParameters?.week;
+    const week =
+      requested === undefined
+        ? coveredWeek(deps().clock.now(), deps().deployment.timeZone)
+        : parseOrThrow(isoWeekSchema, requested, "week");
+    return { team, week };
+  };
   const readableParticipant = async (event: ApiEvent) => {
     const principal = principalOf(event);
     const participant = await getParticipant(deps(), pathParam(event, "id"));
@@ -68,6 +85,27 @@ export function routes(deps: () => Deps): Route[] {
         if (!team) throw notFound("team");
         require(canReadTeam(principal, team.id, await teamIdsOf(principal)));
         return json(200, team);
+      },
+    },
+    {
+      method: "GET",
+      path: "/teams/{id}/summary",
+      handler: async (event) => {
+        const { team, week } = await summaryRequest(event);
+        return json(200, await weeklySummaryFigures(deps(), team.id, week));
+      },
+    },
+    {
+      method: "GET",
+      path: "/teams/{id}/summary/preview",
+      handler: async (event) => {
+        const { team, week } = await summaryRequest(event);
+        const email = await previewSummary(deps(), team.id, week);
+        // ?format=html shows the email as the team would see it, in a browser.
+        if (event.queryStringParameters?.format === "html") {
+          return { statusCode: 200, headers: { "content-type": "text/html; charset=utf-8" }, body: email.html };
+        }
+        return json(200, { week, ...email });
       },
     },
     {

@@ -52,8 +52,11 @@ export function renderWeeklySummary(figures: WeeklySummaryFigures, options: Week
   const s = words.summary;
   const c = s.column;
   const monday = isoWeekStart(figures.week, options.timeZone);
-  const sunday = monday.plus({ days: 6 });
   const week = monday.weekNumber;
+  // The period the figures cover: one ISO week, or two for a fortnightly team. weekEnd is the
+  // (exclusive) Monday 00:00 after it, so its last day is the Sunday before.
+  const periodStart = inZone(figures.weekStart, options.timeZone, "weekStart");
+  const periodLastDay = inZone(figures.weekEnd, options.timeZone, "weekEnd").minus({ days: 1 });
 
   const day = (iso: string, what: string): string =>
     formatDay(inZone(iso, options.timeZone, what), words, monday);
@@ -83,7 +86,7 @@ export function renderWeeklySummary(figures: WeeklySummaryFigures, options: Week
 
   const blocks: Block[] = [
     { kind: "title", text: s.title(week) },
-    { kind: "paragraph", text: s.period(figures.teamName, formatDay(monday, words, monday), formatDayWithYear(sunday, words)) },
+    { kind: "paragraph", text: s.period(figures.teamName, formatDay(periodStart, words, periodStart), formatDayWithYear(periodLastDay, words)) },
     { kind: "paragraph", text: s.intro },
 
     { kind: "heading", text: s.heading.outcomes },

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { renderWeeklySummary, type WeeklySummaryFigures } from "../../../shared/email";
 import { expectNoPersonalData } from "../../support/privacy";
+import { weekBounds } from "../../../shared/calendar/weeks";
 import { baseUrl, expectInBothParts, expectSelfContainedHtml, healthWords, summaryFigures, textSection } from "./fixtures";
 
 const nb = { locale: "nb", timeZone: "Europe/Oslo", baseUrl } as const;
@@ -44,10 +45,19 @@ describe("renderWeeklySummary subject", () => {
   });
 
   it("takes the week number from the ISO week, across a year end", () => {
-    const email = renderWeeklySummary(quietWeek({ week: "2026-W53" }), nb);
+    const bounds = weekBounds("2026-W53", "Europe/Oslo");
+    const email = renderWeeklySummary(quietWeek({ week: "2026-W53", weekStart: bounds.start, weekEnd: bounds.end }), nb);
     expect(email.subject).toMatch(/^IPS-oppsummering uke 53:/);
     expect(email.text).toContain("DPS Nord: mandag 28. desember – søndag 3. januar 2027");
     expect(renderWeeklySummary(quietWeek({ week: "2027-W01" }), en).subject).toMatch(/^IPS summary week 1:/);
+  });
+
+  it("shows the two weeks a fortnightly summary covers", () => {
+    const email = renderWeeklySummary(
+      quietWeek({ week: "2026-W48", weekStart: weekBounds("2026-W47", "Europe/Oslo").start, weekEnd: weekBounds("2026-W48", "Europe/Oslo").end }),
+      nb,
+    );
+    expect(email.text).toContain("DPS Nord: mandag 16. november – søndag 29. november 2026");
   });
 
   it("refuses a week that is not an ISO week", () => {

@@ -1,0 +1,71 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startTestSystem, seedTeam, type Api } from "../support/system";
+import { capturedMail } from "../support/deps";
+
+let system: Awaited<ReturnType<typeof startTestSystem>>;
+let api: Api;
+
+// Wednesday 18 November 2026 (ISO week 47), 10:00 in Oslo.
+beforeAll(async () => {
+  system = await startTestSystem({ start: new Date("2026-11-18T09:00:00Z") });
+  api = system.api;
+});
+afterAll(() => system?.stop());
+
+describe("weekly summary through the API and the schedule", () => {
+  it("mails each team once for the week just ended and shows the same figures as JSON and as a preview", async () => {
+    // A team created on Monday 16 Nov 00:00 would count W47; this one exists from before W48.
+    const ctx = await seedTeam(api);
+    const other = await seedTeam(api);
+    await api.advance({ to: "2026-11-23T08:00:00Z" }); // Monday W48, after the 07:00 run
+    const referral = await api.post("/participants", { code: "T.N.", teamId: ctx.team.id, specialistId: ctx.specialist.id, referredAt: "2026-11-23T08:00:00Z" });
+    const id = referral.body.id;
+    await api.advance({ to: "2026-11-24T10:00:00Z" });
+    const post = (body: Record<string, unknown>, key: string) =>
+      api.post(`/participants/${id}/events`, body, ctx.specialistToken, { "Idempotency-Key": key });
+    expect((await post({ type: "employer-contact", at: "2026-11-24T09:00:00Z", employer: "Kiwi", visit: 1 }, "e1")).status).toBe(201);
+    await api.advance({ to: "2026-11-26T10:00:00Z" });
+    expect((await post({ type: "job-start", at: "2026-11-26T09:00:00Z", employer: "Kiwi", hoursPerWeek: 12, wage: "ordinary", temporary: true }, "e2")).status).toBe(201);
+
+    // Monday 30 Nov 07:00 Oslo: the summary of W48 goes out.
+    await api.advance({ to: "2026-11-30T06:30:00Z" });
+    const mail = await capturedMail(ctx.team.emails[0]);
+    const w48 = mail.filter((m) => m.subject.includes("uke 48"));
+    expect(w48).toHaveLength(1);
+    expect(w48[0].subject).toBe("IPS-oppsummering uke 48: 1 deltaker, 1 ny jobb");
+    expect(w48[0].body.text).toContain("T.N.");
+
+    const figures = await api.get(`/teams/${ctx.team.id}/summary?week=2026-W48`, ctx.teamToken);
+    expect(figures.status).toBe(200);
+    expect(figures.body).toMatchObject({
+      teamId: ctx.team.id,
+      week: "2026-W48",
+      participantsByPhase: { placement: 1 },
+      employerContacts: { total: 1, target: 6 },
+      outcomes: { inWork: 1, active: 1 },
+    });
+    expect(figures.body.newReferrals.map((r: { code: string }) => r.code)).toEqual(["T.N."]);
+    expect(figures.body.starts).toEqual([expect.objectContaining({ code: "T.N.", kind: "job", hoursPerWeek: 12, wage: "ordinary", temporary: true })]);
+    // Default week: the last full one.
+    expect((await api.get(`/teams/${ctx.team.id}/summary`, ctx.teamToken)).body.week).toBe("2026-W48");
+
+    const preview = await api.get(`/teams/${ctx.team.id}/summary/preview?week=2026-W48`);
+    expect(preview.body.subject).toBe(w48[0].subject);
+    expect(preview.body.text).toBe(w48[0].body.text);
+    // Previewing sends nothing.
+    expect((await capturedMail(ctx.team.emails[0])).length).toBe(mail.length);
+    // A retry of the week's run finds the record and sends nothing more.
+    await system.stepFunctions.startExecution({ stateMachineArn: system.stateMachines.summary, input: JSON.stringify({ scheduledTime: "2026-11-30T06:00:00.000Z" }) });
+    await system.clock.settle();
+    expect((await capturedMail(ctx.team.emails[0])).filter((m) => m.subject.includes("uke 48"))).toHaveLength(1);
+
+    // Scope and validation.
+    expect((await api.get(`/teams/${ctx.team.id}/summary?week=2026-W48`, other.teamToken)).status).toBe(403);
+    expect((await api.get(`/teams/${ctx.team.id}/summary?week=2026-W48`, ctx.specialistToken)).status).toBe(403);
+    const bad = await api.get(`/teams/${ctx.team.id}/summary?week=2026-48`);
+    expect(bad.status).toBe(400);
+    expect(bad.body.message).toMatch(/^week: /);
+    expect((await api.get(`/teams/${ctx.team.id}/summary?week=2025-W53`)).status).toBe(400);
+    expect((await api.get("/teams/NOPE/summary")).status).toBe(404);
+  });
+});
