@@ -90,13 +90,20 @@ export async function startLocalSystem(options: LocalSystemOptions = {}): Promis
     };
     stops.push(async () => saveClock());
 
-    let deps: Deps | undefined;
-    const getDeps = () => deps!;
-    const bound = bindFunctions(getDeps, region, deployment.name);
-    const stepFunctions = new LocalStepFunctions({ clock, region, accountId: localAccount, lambdas: bound.lambdas });
+    const stepFunctions = new LocalStepFunctions({ clock, region, accountId: localAccount });
     const sfnServer = await stepFunctions.listen(options.ports?.stepFunctions ?? 8083);
     stops.push(() => sfnServer.close());
-
+    const arnOf = (workflow: "journey" | "digest" | "summary") =>
+      `arn:aws:states:${region}:${localAccount}:stateMachine:${stateMachineName(deployment.name, workflow)}`;
+    const deps: Deps = {
+      clock,
+      ...createClients({ region, endpoints: { dynamodb: dynamodb.endpoint, ses: ses.endpoint, sfn: sfnServer.endpoint }, credentials: localCredentials }),
+      tableName,
+      journeyStateMachineArn: arnOf("journey"),
+      deployment,
+    };
+    const bound = bindFunctions(() => deps, region, deployment.name);
+    for (const [arn, invoke] of Object.entries(bound.lambdas)) stepFunctions.addLambda(arn, invoke);
     const substitutions = Object.fromEntries(Object.entries(bound.arns).map(([folder, arn]) => [substitutionKey(folder), arn]));
     const stateMachines = {} as LocalSystem["stateMachines"];
     for (const workflow of ["journey", "digest", "summary"] as const) {
@@ -105,14 +112,8 @@ export async function startLocalSystem(options: LocalSystemOptions = {}): Promis
         stateMachineName(deployment.name, workflow),
         LocalStepFunctions.substitute(asl, substitutions),
       );
+      if (stateMachines[workflow] !== arnOf(workflow)) throw new Error(`unexpected state machine ARN ${stateMachines[workflow]}`);
     }
-    deps = {
-      clock,
-      ...createClients({ region, endpoints: { dynamodb: dynamodb.endpoint, ses: ses.endpoint, sfn: sfnServer.endpoint }, credentials: localCredentials }),
-      tableName,
-      journeyStateMachineArn: stateMachines.journey,
-      deployment,
-    };
 
     const scheduler = new LocalScheduler(clock);
     for (const schedule of workflowSchedules(deployment)) {

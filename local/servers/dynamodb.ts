@@ -29,7 +29,7 @@ export async function startDynamoDb(options: { port: number; dataDir?: string })
     await waitUntilReady(endpoint, child);
   } catch (error) {
     await stop();
-    throw new Error(`DynamoDB Local did not start on ${endpoint}: ${(error as Error).message}\n${stderr}`);
+    throw new Error(`DynamoDB Local did not start on ${endpoint}: ${(error as Error).message}\n${stderr}`, { cause: error });
   }
   return { endpoint, stop };
 }

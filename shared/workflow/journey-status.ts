@@ -6,12 +6,13 @@ import { getJourneyRecord } from "./journey-execution";
 export async function describeJourney(deps: Pick<Deps, "db" | "tableName" | "sfn">, participantId: string) {
   const record = await getJourneyRecord(deps, participantId);
   if (!record) return { participantId, generation: null, status: "NOT_STARTED" as const };
-  let status = "UNKNOWN";
+  let status: string;
   try {
     const execution = await deps.sfn.send(new DescribeExecutionCommand({ executionArn: record.executionArn }));
     status = execution.status ?? "UNKNOWN";
   } catch (error) {
     if ((error as Error).name !== "ExecutionDoesNotExist") throw error;
+    // The execution is gone (the local engine restarted); the next event starts a new generation.
     status = "LOST";
   }
   return {
