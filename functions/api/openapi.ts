@@ -65,6 +65,13 @@ export function openApiDocument(): object {
           responses: { "200": ok("{week, subject, html, text}"), ...errors },
         },
       },
+      "/admin/email-events": {
+        get: {
+          summary: "SES bounces and complaints (admin); default: the last 30 days",
+          parameters: [{ name: "since", in: "query", required: false, schema: { type: "string", format: "date-time" } }],
+          responses: { "200": ok("{events, count}"), ...errors },
+        },
+      },
       "/specialists": {
         post: { summary: "Create a job specialist (admin)", requestBody: body("CreateSpecialist"), responses: { "201": ok("The specialist"), ...errors } },
       },

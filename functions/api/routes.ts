@@ -23,6 +23,8 @@ import { isoWeekSchema } from "../../shared/calendar/weeks";
 import { coveredWeek } from "../../shared/summary/period";
 import { weeklySummaryFigures } from "../../shared/summary/figures";
 import { previewSummary } from "../../shared/summary/preview";
+import { listEmailEvents } from "../../shared/notify/email-events";
+import { z } from "zod";
 
 type Route = { method: "GET" | "POST"; path: string; handler: (event: ApiEvent) => Promise<ApiResult> };
 
@@ -106,6 +108,20 @@ export function routes(deps: () => Deps): Route[] {
           return { statusCode: 200, headers: { "content-type": "text/html; charset=utf-8" }, body: email.html };
         }
         return json(200, { week, ...email });
+      },
+    },
+    {
+      method: "GET",
+      path: "/admin/email-events",
+      handler: async (event) => {
+        require(isAdmin(principalOf(event)));
+        const since = parseOrThrow(
+          z.iso.datetime({ offset: true }).optional(),
+          event.queryStringParameters?.since,
+          "since",
+        ) ?? new Date(deps().clock.now().getTime() - 30 * 86_400_000).toISOString();
+        const events = await listEmailEvents(deps(), new Date(since).toISOString());
+        return json(200, { events, count: events.length });
       },
     },
     {

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestSystem, seedTeam } from "../support/system";
+import { createHandler as sesEvents } from "../../functions/ses-events/handler";
 
 let system: Awaited<ReturnType<typeof startTestSystem>>;
 let api: typeof system.api;
@@ -155,6 +156,29 @@ describe("HTTP API through the local system", () => {
     // Teams see only their own team.
     expect((await api.get(`/teams/${other.team.id}`, teamToken)).status).toBe(403);
     expect((await api.get("/teams", teamToken)).body.teams.map((t: { id: string }) => t.id)).toEqual([team.id]);
+  });
+
+  it("records SES bounces and complaints once and shows them to admins only", async () => {
+    const handler = sesEvents(() => system.deps) as unknown as (event: unknown, context: object) => Promise<{ recorded: number }>;
+    const notification = (eventType: string, messageId: string, extra: Record<string, unknown>) => ({
+      Records: [{ Sns: { Message: JSON.stringify({ eventType, mail: { messageId, timestamp: "2026-11-01T08:00:00Z", destination: ["ola@example.org"] }, ...extra }) } }],
+    });
+    const bounce = notification("Bounce", "m-1", { bounce: { bounceType: "Permanent", bounceSubType: "General", bouncedRecipients: [{ emailAddress: "ola@example.org" }] } });
+    expect(await handler(bounce, {})).toEqual({ recorded: 1 });
+    expect(await handler(bounce, {})).toEqual({ recorded: 0 }); // a redelivery adds nothing
+    expect(await handler(notification("Complaint", "m-2", { complaint: { complainedRecipients: [{ emailAddress: "team@example.org" }] } }), {})).toEqual({ recorded: 1 });
+    expect(await handler(notification("Delivery", "m-3", {}), {})).toEqual({ recorded: 0 });
+    await expect(handler({ Records: [{ Sns: { Message: JSON.stringify({ eventType: "Bounce" }) } }] }, {})).rejects.toThrow(/mail/);
+
+    const listed = await api.get("/admin/email-events?since=2026-10-01T00:00:00Z");
+    expect(listed.status).toBe(200);
+    expect(listed.body.events.map((e: { type: string; recipients: string[] }) => [e.type, e.recipients])).toEqual(
+      expect.arrayContaining([["Bounce", ["ola@example.org"]], ["Complaint", ["team@example.org"]]]),
+    );
+    expect(listed.body.count).toBe(2);
+    const { specialistToken } = await seedTeam(api);
+    expect((await api.get("/admin/email-events", specialistToken)).status).toBe(403);
+    expect((await api.get("/admin/email-events?since=yesterday")).body.message).toMatch(/^since: /);
   });
 
   it("answers 404 for unknown routes and ids", async () => {

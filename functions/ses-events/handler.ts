@@ -1,0 +1,21 @@
+import middy from "@middy/core";
+import type { SNSEvent } from "aws-lambda";
+import { lazyDeps, type Deps } from "../../shared/runtime/deps";
+import { parseOrThrow } from "../../shared/http/errors";
+import { recordEmailEvent, sesNotificationSchema } from "../../shared/notify/email-events";
+import { logger } from "../../shared/logging/logger";
+
+/** Records SES bounces and complaints (delivered through SNS) for admins to see. */
+export function createHandler(deps: () => Deps) {
+  return middy(async (event: SNSEvent) => {
+    let recorded = 0;
+    for (const record of event.Records ?? []) {
+      const notification = parseOrThrow(sesNotificationSchema, JSON.parse(record.Sns.Message));
+      if (await recordEmailEvent(deps(), notification)) recorded++;
+    }
+    logger.info("email events recorded", { recorded });
+    return { recorded };
+  });
+}
+
+export const handler = createHandler(lazyDeps());
