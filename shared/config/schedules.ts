@@ -16,10 +16,10 @@ export type Weekday = (typeof weekdays)[number];
 /** Working days. Public holidays are skipped by the digest workflow itself: cron cannot know them. */
 export const workingDays: readonly Weekday[] = ["MON", "TUE", "WED", "THU", "FRI"];
 
-export type ScheduledWorkflow = "digest" | "summary";
+export type ScheduledWorkflowName = "digest" | "summary";
 
 export interface WorkflowSchedule {
-  workflow: ScheduledWorkflow;
+  workflow: ScheduledWorkflowName;
   /** e.g. `cron(0 8 ? * MON-FRI *)` */
   expression: string;
   /** IANA zone the expression is read in. */

@@ -1,0 +1,157 @@
+import { CfnOutput, Duration, RemovalPolicy } from "aws-cdk-lib";
+import { AccessLogFormat } from "aws-cdk-lib/aws-apigateway";
+import { CorsHttpMethod, HttpApi, HttpStage, LogGroupLogDestination } from "aws-cdk-lib/aws-apigatewayv2";
+import { HttpUserPoolAuthorizer } from "aws-cdk-lib/aws-apigatewayv2-authorizers";
+import { HttpLambdaIntegration } from "aws-cdk-lib/aws-apigatewayv2-integrations";
+import {
+  AccountRecovery,
+  ClientAttributes,
+  FeaturePlan,
+  Mfa,
+  StandardThreatProtectionMode,
+  StringAttribute,
+  UserPool,
+  type UserPoolClient,
+} from "aws-cdk-lib/aws-cognito";
+import type { IKey } from "aws-cdk-lib/aws-kms";
+import type { IFunction } from "aws-cdk-lib/aws-lambda";
+import { LogGroup, type RetentionDays } from "aws-cdk-lib/aws-logs";
+import { Construct } from "constructs";
+
+/** Cognito groups, one per role of the API. */
+export const userGroups = {
+  admin: "Administers the deployment: users, teams, specialists, email events",
+  specialist: "A job specialist: sees their own caseload",
+  team: "A treatment team member: sees the team's participants",
+} as const;
+
+export interface ApiProps {
+  readonly resourcePrefix: string;
+  /** The `live` alias of the api function: every route goes to it. */
+  readonly handler: IFunction;
+  readonly key: IKey;
+  readonly logRetention: RetentionDays;
+  /** The web origin allowed to call the API from a browser (the origin of deployment.baseUrl). */
+  readonly allowedOrigin: string;
+  /** Steady-state requests per second and burst for the whole stage. */
+  readonly throttle?: { rateLimit: number; burstLimit: number };
+}
+
+/**
+ * The HTTP API behind Cognito. Users are created by admins only (no self sign-up), must use MFA
+ * (authenticator app), and Cognito's threat protection blocks risky sign-ins. Every route
+ * requires a valid JWT of the pool; the api function decides per role what a caller may see.
+ */
+export class Api extends Construct {
+  readonly userPool: UserPool;
+  readonly client: UserPoolClient;
+  readonly httpApi: HttpApi;
+  readonly stage: HttpStage;
+  readonly accessLogs: LogGroup;
+
+  constructor(scope: Construct, id: string, props: ApiProps) {
+    super(scope, id);
+
+    this.userPool = new UserPool(this, "Users", {
+      userPoolName: `${props.resourcePrefix}-users`,
+      selfSignUpEnabled: false,
+      signInAliases: { email: true },
+      signInCaseSensitive: false,
+      autoVerify: { email: true },
+      standardAttributes: { email: { required: true, mutable: true } },
+      // Tie a user to their caseload or team: custom:specialistId, custom:teamId (set by admins only).
+      customAttributes: {
+        specialistId: new StringAttribute({ minLen: 1, maxLen: 64, mutable: true }),
+        teamId: new StringAttribute({ minLen: 1, maxLen: 64, mutable: true }),
+      },
+      passwordPolicy: {
+        minLength: 14,
+        requireLowercase: true,
+        requireUppercase: true,
+        requireDigits: true,
+        requireSymbols: true,
+        passwordHistorySize: 12,
+        tempPasswordValidity: Duration.days(3),
+      },
+      mfa: Mfa.REQUIRED,
+      mfaSecondFactor: { otp: true, sms: false },
+      accountRecovery: AccountRecovery.EMAIL_ONLY,
+      featurePlan: FeaturePlan.PLUS,
+      standardThreatProtectionMode: StandardThreatProtectionMode.FULL_FUNCTION,
+      deletionProtection: true,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    for (const [groupName, description] of Object.entries(userGroups)) {
+      this.userPool.addGroup(`Group-${groupName}`, { groupName, description });
+    }
+
+    this.client = this.userPool.addClient("Client", {
+      userPoolClientName: `${props.resourcePrefix}-web`,
+      generateSecret: false,
+      authFlows: { userSrp: true },
+      preventUserExistenceErrors: true,
+      enableTokenRevocation: true,
+      idTokenValidity: Duration.hours(1),
+      accessTokenValidity: Duration.hours(1),
+      refreshTokenValidity: Duration.hours(12),
+      readAttributes: new ClientAttributes()
+        .withStandardAttributes({ email: true, emailVerified: true, locale: true })
+        .withCustomAttributes("specialistId", "teamId"),
+      // Users may change their language, nothing else: the custom attributes decide what a
+      // user can see, so only admins (through the admin API) may set them.
+      writeAttributes: new ClientAttributes().withStandardAttributes({ locale: true }),
+    });
+
+    this.accessLogs = new LogGroup(this, "AccessLogs", {
+      logGroupName: `/aws/apigateway/${props.resourcePrefix}-api`,
+      encryptionKey: props.key,
+      retention: props.logRetention,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+
+    this.httpApi = new HttpApi(this, "HttpApi", {
+      apiName: `${props.resourcePrefix}-api`,
+      description: "IPS flow: participants, events, caseloads, team summaries",
+      createDefaultStage: false,
+      // Browsers may call the API from the deployment's own web origin only.
+      corsPreflight: {
+        allowOrigins: [props.allowedOrigin],
+        allowMethods: [CorsHttpMethod.GET, CorsHttpMethod.POST, CorsHttpMethod.PUT, CorsHttpMethod.PATCH, CorsHttpMethod.DELETE],
+        allowHeaders: ["authorization", "content-type", "idempotency-key"],
+        maxAge: Duration.hours(1),
+      },
+      defaultIntegration: new HttpLambdaIntegration("Handler", props.handler),
+      defaultAuthorizer: new HttpUserPoolAuthorizer("Cognito", this.userPool, { userPoolClients: [this.client] }),
+    });
+
+    const throttle = props.throttle ?? { rateLimit: 50, burstLimit: 100 };
+    this.stage = new HttpStage(this, "Stage", {
+      httpApi: this.httpApi,
+      stageName: "$default",
+      autoDeploy: true,
+      throttle,
+      accessLogSettings: {
+        destination: new LogGroupLogDestination(this.accessLogs),
+        // Who called what and how it went; never bodies or query strings, which may carry personal data.
+        format: AccessLogFormat.custom(
+          JSON.stringify({
+            requestId: "$context.requestId",
+            time: "$context.requestTime",
+            ip: "$context.identity.sourceIp",
+            user: "$context.authorizer.claims.sub",
+            method: "$context.httpMethod",
+            route: "$context.routeKey",
+            status: "$context.status",
+            latencyMs: "$context.responseLatency",
+            integrationError: "$context.integrationErrorMessage",
+            authorizerError: "$context.authorizer.error",
+          }),
+        ),
+      },
+    });
+
+    new CfnOutput(this, "ApiUrl", { value: this.stage.url, description: "Base URL of the HTTP API" });
+    new CfnOutput(this, "UserPoolId", { value: this.userPool.userPoolId, description: "Cognito user pool: create users and add them to groups here" });
+    new CfnOutput(this, "UserPoolClientId", { value: this.client.userPoolClientId, description: "App client for sign-in (SRP)" });
+  }
+}

@@ -1,0 +1,62 @@
+import { type CfnResource, RemovalPolicy } from "aws-cdk-lib";
+import { AttributeType, Billing, TableEncryptionV2, TableV2 } from "aws-cdk-lib/aws-dynamodb";
+import type { IKey } from "aws-cdk-lib/aws-kms";
+import { Construct } from "constructs";
+import { table } from "../../shared/data/table";
+import type { TableAccess } from "../functions";
+import type { ManagedPolicyRole } from "../iam";
+import { acknowledge, nagArn } from "../nag";
+
+export interface DataProps {
+  readonly key: IKey;
+}
+
+/**
+ * The region's single table, from the same definition the local system creates its table from
+ * (shared/data/table.ts). Participant data is health data: on-demand capacity, point-in-time
+ * recovery, deletion protection, the stack's customer-managed key, and the table outlives the stack.
+ */
+export class Data extends Construct {
+  readonly table: TableV2;
+
+  constructor(scope: Construct, id: string, props: DataProps) {
+    super(scope, id);
+    const key = (name: string) => ({ name, type: AttributeType.STRING });
+
+    this.table = new TableV2(this, "Table", {
+      partitionKey: key(table.partitionKey),
+      sortKey: key(table.sortKey),
+      timeToLiveAttribute: table.timeToLiveAttribute,
+      globalSecondaryIndexes: table.globalSecondaryIndexes.map((index) => ({
+        indexName: index.indexName,
+        partitionKey: key(index.partitionKey),
+        sortKey: key(index.sortKey),
+      })),
+      billing: Billing.onDemand(),
+      pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
+      deletionProtection: true,
+      encryption: TableEncryptionV2.customerManagedKey(props.key),
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+  }
+
+  /** Item access for one function's role: read, or read and write; the table's indexes included, nothing else. */
+  grant(role: ManagedPolicyRole, access: TableAccess): void {
+    if (access === "readWrite") this.table.grantReadWriteData(role);
+    else this.table.grantReadData(role);
+
+    const tableArn = nagArn(this.table.node.defaultChild as CfnResource);
+    acknowledge(
+      role,
+      `AwsSolutions-IAM5[Resource::${tableArn}/index/*]`,
+      `Queries on this table's own secondary indexes (${table.globalSecondaryIndexes.map((index) => index.indexName).join(", ")}, defined in shared/data/table.ts); no other table is reachable.`,
+    );
+    if (access === "readWrite") {
+      const reason =
+        "The DynamoDB grant's KMS actions on the single data key of this deployment: the wildcard only spans the action family " +
+        "(kms:GenerateDataKey / GenerateDataKeyWithoutPlaintext, kms:ReEncryptFrom / ReEncryptTo) that DynamoDB needs for a customer-managed table key.";
+      acknowledge(role, "AwsSolutions-IAM5[Action::kms:GenerateDataKey*]", reason);
+      acknowledge(role, "AwsSolutions-IAM5[Action::kms:ReEncrypt*]", reason);
+    }
+  }
+}

@@ -1,0 +1,182 @@
+import { CfnOutput, Stack, type StackProps, Tags } from "aws-cdk-lib";
+import { RetentionDays } from "aws-cdk-lib/aws-logs";
+import type { Queue } from "aws-cdk-lib/aws-sqs";
+import type { Construct } from "constructs";
+import type { Deployment } from "../shared/config/deployment";
+import { digestSchedule, summarySchedule } from "../shared/config/schedules";
+import { Alarms } from "./constructs/alarms";
+import { Api } from "./constructs/api";
+import { Data } from "./constructs/data";
+import { deadLetterQueue } from "./constructs/dead-letter-queue";
+import { Digest } from "./constructs/digest";
+import { Email } from "./constructs/email";
+import { IpsflowFunction } from "./constructs/function";
+import { Journey, JourneyAccess } from "./constructs/journey";
+import { Keys } from "./constructs/keys";
+import { Summary } from "./constructs/summary";
+import { functionName, stateMachineName, substitutionKey } from "../shared/runtime/function-names";
+import { type FunctionName, functionSpecs, pascalCase } from "./functions";
+import { resourcePrefix } from "./names";
+import { acknowledge } from "./nag";
+import { projectRoot } from "./paths";
+import { readWorkflowDefinition } from "./workflows";
+
+/**
+ * Function and workflow logs, API access logs. They carry no personal data by design (the
+ * logger drops personal fields; workflows log without execution data), and a year covers
+ * incident reviews.
+ */
+const logRetention = RetentionDays.ONE_YEAR;
+
+export interface IpsflowStackProps extends StackProps {
+  /** One validated entry of deployments.json. */
+  readonly deployment: Deployment;
+}
+
+/**
+ * Everything one deployment (one region) runs. Nothing is shared with other deployments: each
+ * has its own keys, table, user pool, workflows and alarms, and its data stays in its region.
+ */
+export class IpsflowStack extends Stack {
+  readonly deployment: Deployment;
+  readonly keys: Keys;
+  readonly data: Data;
+  readonly email: Email;
+  readonly functions: ReadonlyMap<FunctionName, IpsflowFunction>;
+  readonly journey: Journey;
+  readonly digest: Digest;
+  readonly summary: Summary;
+  readonly api: Api;
+  readonly alarms: Alarms;
+  readonly deadLetterQueues: { schedules: Queue; emailEvents: Queue };
+  /** Built from the journey's fixed name, so that functions can refer to it without a reference cycle. */
+  readonly journeyStateMachineArn: string;
+
+  constructor(scope: Construct, id: string, props: IpsflowStackProps) {
+    const { deployment } = props;
+    super(scope, id, {
+      ...props,
+      env: { account: deployment.account, region: deployment.region },
+      description: `IPS flow: journeys, digests and team summaries for deployment "${deployment.name}" (${deployment.region})`,
+      terminationProtection: props.terminationProtection ?? true,
+    });
+    this.deployment = deployment;
+    const prefix = resourcePrefix(deployment);
+    Tags.of(this).add("ipsflow:deployment", deployment.name);
+
+    this.keys = new Keys(this, "Keys", { resourcePrefix: prefix });
+    this.data = new Data(this, "Data", { key: this.keys.data });
+    this.email = new Email(this, "Email", {
+      resourcePrefix: prefix,
+      senderEmail: deployment.senderEmail,
+      key: this.keys.notifications,
+    });
+    this.keys.allowSesEvents(this.email.configurationSetName);
+
+    this.deadLetterQueues = {
+      schedules: deadLetterQueue(this, "ScheduleDeadLetters", {
+        queueName: `${prefix}-schedule-dead-letters`,
+        key: this.keys.data,
+      }),
+      emailEvents: deadLetterQueue(this, "EmailEventDeadLetters", {
+        queueName: `${prefix}-email-event-dead-letters`,
+        key: this.keys.data,
+      }),
+    };
+    acknowledge(
+      this.deadLetterQueues.schedules,
+      "AwsSolutions-SQS3",
+      "This queue is itself the dead-letter queue of the digest and summary schedules (EventBridge Scheduler; cdk-nag only recognises SQS and Lambda " +
+        "dead-letter use). A dead-letter queue of a dead-letter queue would only move the problem; its depth has an alarm.",
+    );
+
+    const journeyName = stateMachineName(deployment.name, "journey");
+    const journeyAccess = new JourneyAccess(this, journeyName, this.keys.data);
+    this.journeyStateMachineArn = journeyAccess.stateMachineArn;
+
+    const functions = new Map<FunctionName, IpsflowFunction>();
+    for (const spec of functionSpecs) {
+      const fn = new IpsflowFunction(this, `${pascalCase(spec.name)}Function`, {
+        spec,
+        functionName: functionName(deployment.name, spec.name),
+        projectRoot,
+        logKey: this.keys.data,
+        logRetention,
+        deadLetterQueue: spec.receivesEmailEvents ? this.deadLetterQueues.emailEvents : undefined,
+        environment: {
+          TABLE_NAME: this.data.table.tableName,
+          IPSFLOW_DEPLOYMENT: JSON.stringify(deployment),
+          JOURNEY_STATE_MACHINE_ARN: this.journeyStateMachineArn,
+          POWERTOOLS_SERVICE_NAME: "ipsflow",
+          LOG_LEVEL: "INFO",
+          ...(spec.sendsEmail ? { SES_CONFIGURATION_SET: this.email.configurationSetName } : {}),
+        },
+      });
+      this.data.grant(fn.role, spec.table);
+      if (spec.sendsEmail) this.email.grantSend(fn.role);
+      journeyAccess.grant(fn.role, { start: spec.startsJourneys, wake: spec.wakesJourneys, read: spec.readsJourneys });
+      if (spec.receivesEmailEvents) this.email.subscribe(fn.alias);
+      functions.set(spec.name, fn);
+    }
+    this.functions = functions;
+
+    const byArnKey = new Map([...functions].map(([name, fn]) => [substitutionKey(name), fn]));
+    const stateMachines = { JourneyStateMachineArn: this.journeyStateMachineArn };
+    const workflow = { functions: byArnKey, key: this.keys.data, logRetention };
+
+    this.journey = new Journey(this, "Journey", {
+      ...workflow,
+      stateMachineName: journeyName,
+      stateMachineArn: this.journeyStateMachineArn,
+      definition: readWorkflowDefinition(projectRoot, "journey"),
+    });
+    this.digest = new Digest(this, "Digest", {
+      ...workflow,
+      stateMachines,
+      stateMachineName: stateMachineName(deployment.name, "digest"),
+      scheduleName: `${prefix}-digest`,
+      schedule: digestSchedule(deployment),
+      definition: readWorkflowDefinition(projectRoot, "digest"),
+      deadLetterQueue: this.deadLetterQueues.schedules,
+    });
+    this.summary = new Summary(this, "Summary", {
+      ...workflow,
+      stateMachines,
+      stateMachineName: stateMachineName(deployment.name, "summary"),
+      scheduleName: `${prefix}-summary`,
+      schedule: summarySchedule(deployment),
+      definition: readWorkflowDefinition(projectRoot, "summary"),
+      deadLetterQueue: this.deadLetterQueues.schedules,
+    });
+
+    const apiFunction = functions.get("api");
+    if (!apiFunction) throw new Error("the api function is required");
+    this.api = new Api(this, "Api", {
+      resourcePrefix: prefix,
+      handler: apiFunction.alias,
+      allowedOrigin: new URL(deployment.baseUrl).origin,
+      key: this.keys.data,
+      logRetention,
+    });
+
+    this.alarms = new Alarms(this, "Alarms", {
+      resourcePrefix: prefix,
+      deploymentName: deployment.name,
+      adminEmails: deployment.adminEmails,
+      key: this.keys.notifications,
+      workflows: {
+        journey: this.journey.workflow.stateMachine,
+        digest: this.digest.workflow.stateMachine,
+        summary: this.summary.workflow.stateMachine,
+      },
+      functions: Object.fromEntries([...functions].map(([name, fn]) => [name, fn.function])),
+      deadLetterQueues: {
+        schedule: this.deadLetterQueues.schedules,
+        "email-event": this.deadLetterQueues.emailEvents,
+      },
+    });
+
+    new CfnOutput(this, "TableName", { value: this.data.table.tableName });
+    new CfnOutput(this, "JourneyStateMachineArn", { value: this.journey.workflow.stateMachine.stateMachineArn });
+  }
+}

@@ -1,0 +1,130 @@
+import { spawnSync } from "node:child_process";
+import { copyFileSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { parseDeployments } from "../../shared/config/deployment";
+import { exampleDeploymentsFileName, loadDeployments, selectDeployments } from "../../infra/deployments";
+import { projectRoot } from "../../infra/paths";
+import { cdkJson, removeScratchDirs, scratchDir } from "./support";
+
+const scratch = () => scratchDir("ipsflow-config-");
+
+afterAll(removeScratchDirs);
+
+const entry = (name: string, region: string) => ({
+  name,
+  region,
+  senderEmail: `ips@${name}.example.org`,
+  adminEmails: [`admin@${name}.example.org`],
+});
+
+/**
+ * Runs the app exactly as `cdk synth` does (the "app" command of cdk.json, from the project
+ * root), with CDK's context variable. Bundling is skipped: this is about choosing stacks.
+ */
+function runCdkApp(context: Record<string, unknown>) {
+  const outdir = scratch();
+  const [command, ...args] = cdkJson.app.split(" ");
+  const run = spawnSync(join(projectRoot, command), args, {
+    cwd: projectRoot,
+    encoding: "utf8",
+    timeout: 120_000,
+    env: {
+      ...process.env,
+      CDK_OUTDIR: outdir,
+      CDK_CONTEXT_JSON: JSON.stringify({ ...cdkJson.context, "aws:cdk:bundling-stacks": [], ...context }),
+      // Template validation has its own test (stack.test.ts); this run is about choosing stacks.
+      CDK_VALIDATION: "false",
+    },
+  });
+  return { ...run, outdir };
+}
+
+describe("deployments file", () => {
+  it("reads deployments.json when there is one", () => {
+    const dir = scratch();
+    writeFileSync(join(dir, "deployments.json"), JSON.stringify({ deployments: [entry("tromso", "eu-north-1")] }));
+    copyFileSync(join(projectRoot, exampleDeploymentsFileName), join(dir, exampleDeploymentsFileName));
+    const loaded = loadDeployments(dir);
+    expect(loaded.source).toBe("deployments.json");
+    expect(loaded.file.deployments.map((deployment) => deployment.name)).toEqual(["tromso"]);
+  });
+
+  it("falls back to the committed example, which is valid and spans two regions", () => {
+    const dir = scratch();
+    copyFileSync(join(projectRoot, exampleDeploymentsFileName), join(dir, exampleDeploymentsFileName));
+    const loaded = loadDeployments(dir);
+    expect(loaded.source).toBe(exampleDeploymentsFileName);
+    const regions = new Set(loaded.file.deployments.map((deployment) => deployment.region));
+    expect(regions.size).toBeGreaterThanOrEqual(2);
+  });
+
+  it("says so when there is no file at all", () => {
+    expect(() => loadDeployments(scratch())).toThrow(/Neither deployments.json nor deployments.example.json/);
+  });
+
+  it("names the file when it is not JSON", () => {
+    const dir = scratch();
+    writeFileSync(join(dir, "deployments.json"), "{ deployments: [");
+    expect(() => loadDeployments(dir)).toThrow(/Invalid deployments.json: not JSON/);
+  });
+
+  it("names the deployment and the field of a bad entry", () => {
+    const dir = scratch();
+    writeFileSync(
+      join(dir, "deployments.json"),
+      JSON.stringify({ deployments: [{ ...entry("bergen", "eu-north-1"), digestTime: "8am" }, { ...entry("stavanger", "norway"), timeZone: "Europe/Stavanger" }] }),
+    );
+    let message = "";
+    try {
+      loadDeployments(dir);
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(message).toMatch(/^Invalid deployments.json:/);
+    expect(message).toMatch(/deployment "bergen": digestTime: must be HH:MM/);
+    expect(message).toMatch(/deployment "stavanger": region: must be an AWS region/);
+    expect(message).toMatch(/deployment "stavanger": timeZone: must be an IANA time zone/);
+  });
+
+  it("selects one deployment by name, or all, and lists the names it knows when asked for another", () => {
+    const file = parseDeployments({ deployments: [entry("oslo", "eu-north-1"), entry("dublin", "eu-west-1")] });
+    expect(selectDeployments(file).map((deployment) => deployment.name)).toEqual(["oslo", "dublin"]);
+    expect(selectDeployments(file, "dublin").map((deployment) => deployment.name)).toEqual(["dublin"]);
+    expect(() => selectDeployments(file, "bergen", "deployments.json")).toThrow('Unknown deployment "bergen" (-c deployment=...); deployments.json defines: oslo, dublin');
+  });
+});
+
+describe("the cdk.json app", () => {
+  it("runs on the project's Node 22 through tsx", () => {
+    expect(cdkJson.app).toBe("node_modules/.bin/node --import tsx infra/app.ts");
+    const version = spawnSync(join(projectRoot, "node_modules/.bin/node"), ["--version"], { encoding: "utf8" });
+    expect(version.stdout).toMatch(/^v22\./);
+  });
+
+  it("synthesizes only the deployment named by -c deployment=<name>", () => {
+    const dir = scratch();
+    const file = join(dir, "deployments.json");
+    writeFileSync(file, JSON.stringify({ deployments: [entry("oslo", "eu-north-1"), entry("dublin", "eu-west-1")] }));
+    const run = runCdkApp({ deploymentsFile: file, deployment: "dublin" });
+    expect(run.stderr).not.toMatch(/Error/);
+    expect(run.status).toBe(0);
+    const manifest = JSON.parse(readFileSync(join(run.outdir, "manifest.json"), "utf8")) as {
+      artifacts: Record<string, { type: string; environment?: string }>;
+    };
+    const stacks = Object.entries(manifest.artifacts).filter(([, artifact]) => artifact.type === "aws:cloudformation:stack");
+    expect(stacks.map(([name, artifact]) => [name, artifact.environment])).toEqual([["Ipsflow-dublin", "aws://unknown-account/eu-west-1"]]);
+  }, 120_000);
+
+  it("fails synth with a message naming the deployment and the field", () => {
+    const dir = scratch();
+    const file = join(dir, "deployments.json");
+    writeFileSync(file, JSON.stringify({ deployments: [{ ...entry("oslo", "eu-north-1"), adminEmails: [], senderEmail: "ips at oslo" }] }));
+    const run = runCdkApp({ deploymentsFile: file });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(/^Invalid .*deployments\.json:/m);
+    expect(run.stderr).toMatch(/deployment "oslo": senderEmail:/);
+    expect(run.stderr).toMatch(/deployment "oslo": adminEmails:/);
+    expect(run.stderr).not.toMatch(/at .*\.ts:\d+/); // the message, not a stack trace
+  }, 120_000);
+});

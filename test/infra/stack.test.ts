@@ -1,0 +1,507 @@
+import { readFileSync } from "node:fs";
+import type { Template } from "aws-cdk-lib/assertions";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { deploymentSchema } from "../../shared/config/deployment";
+import { digestSchedule, summarySchedule } from "../../shared/config/schedules";
+import { table } from "../../shared/data/table";
+import { functionName, stateMachineName, substitutionKey } from "../../shared/runtime/function-names";
+import { emitCheckIn } from "../../shared/logging/metrics";
+import { journeyCheckInMetric } from "../../infra/constructs/alarms";
+import { functionSpecs } from "../../infra/functions";
+import { projectRoot } from "../../infra/paths";
+import type { IpsflowStack } from "../../infra/stack";
+import { definitionPlaceholders, workflowFile, workflowNames } from "../../infra/workflows";
+import {
+  actionsOf,
+  logicalIdOf,
+  onlyResource,
+  resourcesOf,
+  statementsOfRole,
+  type Synthesis,
+  removeScratchDirs,
+  synthesize,
+  twoRegions,
+} from "./support";
+
+// One synthesis of two deployments for the whole file: the templates are shared by every test.
+let synthesis: Synthesis;
+let oslo: IpsflowStack;
+let template: Template;
+
+beforeAll(() => {
+  synthesis = synthesize(twoRegions);
+  oslo = synthesis.stacks[0];
+  template = synthesis.templates.get("Ipsflow-oslo")!;
+}, 180_000);
+afterAll(removeScratchDirs);
+
+const [osloDeployment, dublinDeployment] = twoRegions;
+
+describe("one stack per deployment", () => {
+  it("names each stack Ipsflow-<name> and puts it in the deployment's account and region", () => {
+    expect(synthesis.stacks.map((stack) => [stack.stackName, stack.account, stack.region])).toEqual([
+      ["Ipsflow-oslo", "111111111111", "eu-north-1"],
+      ["Ipsflow-dublin", "222222222222", "eu-west-1"],
+    ]);
+  });
+
+  it("shares nothing between regions: no exports, imports or stack dependencies", () => {
+    for (const [name, stackTemplate] of synthesis.templates) {
+      const json = JSON.stringify(stackTemplate.toJSON());
+      expect(json, name).not.toContain("Fn::ImportValue");
+      expect(Object.values(stackTemplate.toJSON().Outputs ?? {}).some((output) => "Export" in (output as object)), name).toBe(false);
+    }
+    for (const stack of synthesis.stacks) expect(stack.dependencies).toEqual([]);
+  });
+
+  it("protects each stack from deletion", () => {
+    for (const stack of synthesis.stacks) expect(stack.terminationProtection).toBe(true);
+  });
+
+  it("gives each region its own table, keys, user pool and state machines, named after its deployment", () => {
+    const dublin = synthesis.templates.get("Ipsflow-dublin")!;
+    for (const [stackTemplate, name] of [
+      [template, "oslo"],
+      [dublin, "dublin"],
+    ] as const) {
+      stackTemplate.resourceCountIs("AWS::DynamoDB::GlobalTable", 1);
+      stackTemplate.resourceCountIs("AWS::KMS::Key", 2);
+      stackTemplate.resourceCountIs("AWS::Cognito::UserPool", 1);
+      const machines = Object.values(resourcesOf(stackTemplate, "AWS::StepFunctions::StateMachine"));
+      expect(machines.map((machine) => machine.Properties?.StateMachineName).sort()).toEqual(
+        workflowNames.map((workflow) => stateMachineName(name, workflow)).sort(),
+      );
+    }
+  });
+});
+
+describe("security checks", () => {
+  it("runs the AWS Solutions and HIPAA Security packs and the CDK's template validation, with nothing left unacknowledged", () => {
+    const plugins = synthesis.report.pluginReports;
+    expect(plugins.map((plugin) => plugin.pluginName).sort()).toEqual(["AwsSolutions", "CloudFormation Validate", "HIPAA.Security"]);
+    for (const plugin of plugins) {
+      expect(plugin.violations, plugin.pluginName).toEqual([]);
+      expect(plugin.conclusion, plugin.pluginName).toBe("success");
+    }
+  });
+
+  it("uses every acknowledgement, each with a reason and on the construct it is about", () => {
+    const suppressed = synthesis.report.pluginReports.flatMap((plugin) => plugin.suppressedViolations ?? []);
+    expect(suppressed.length).toBeGreaterThan(0);
+    for (const finding of suppressed) {
+      expect(finding.reason.length, finding.acknowledgedId).toBeGreaterThan(80);
+      // Acknowledged on the resource's own construct or its owner, never on a whole stack.
+      expect(finding.acknowledgedAt.split("/").length, `${finding.acknowledgedId} at ${finding.acknowledgedAt}`).toBeGreaterThan(1);
+    }
+    const used = new Set(suppressed.map((finding) => `${finding.acknowledgedAt} ${finding.acknowledgedId}`));
+    const declared = synthesis.app.node
+      .findAll()
+      .flatMap((construct) =>
+        construct.node.metadata
+          .filter((entry) => entry.type === "aws:cdk:acknowledged-rules")
+          .flatMap((entry) => Object.keys(entry.data as object).map((id) => `${construct.node.path} ${id}`)),
+      );
+    expect(declared.length).toBeGreaterThan(0);
+    expect(declared.filter((ack) => !used.has(ack))).toEqual([]);
+  });
+});
+
+describe("data", () => {
+  it("builds the table from shared/data/table.ts: keys, indexes, TTL", () => {
+    const [, globalTable] = onlyResource(template, "AWS::DynamoDB::GlobalTable");
+    const props = globalTable.Properties!;
+    expect(props.KeySchema).toEqual([
+      { AttributeName: table.partitionKey, KeyType: "HASH" },
+      { AttributeName: table.sortKey, KeyType: "RANGE" },
+    ]);
+    expect(props.GlobalSecondaryIndexes).toEqual(
+      table.globalSecondaryIndexes.map((index) => ({
+        IndexName: index.indexName,
+        KeySchema: [
+          { AttributeName: index.partitionKey, KeyType: "HASH" },
+          { AttributeName: index.sortKey, KeyType: "RANGE" },
+        ],
+        Projection: { ProjectionType: "ALL" },
+      })),
+    );
+    const attributes = props.AttributeDefinitions as Array<{ AttributeName: string; AttributeType: string }>;
+    expect(attributes.every((attribute) => attribute.AttributeType === "S")).toBe(true);
+    expect(props.TimeToLiveSpecification).toEqual({ AttributeName: table.timeToLiveAttribute, Enabled: true });
+  });
+
+  it("is on demand, point-in-time recoverable, deletion protected, encrypted with the data key, and retained", () => {
+    const [, globalTable] = onlyResource(template, "AWS::DynamoDB::GlobalTable");
+    expect(globalTable.Properties!.BillingMode).toBe("PAY_PER_REQUEST");
+    expect(globalTable.Properties!.SSESpecification).toEqual({ SSEEnabled: true, SSEType: "KMS" });
+    expect(globalTable.Properties!.Replicas).toEqual([
+      expect.objectContaining({
+        Region: "eu-north-1",
+        DeletionProtectionEnabled: true,
+        PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
+        SSESpecification: { KMSMasterKeyId: { "Fn::GetAtt": [logicalIdOf(oslo.resolve(oslo.keys.data.keyArn)), "Arn"] } },
+      }),
+    ]);
+    expect(globalTable.DeletionPolicy).toBe("Retain");
+    expect(globalTable.UpdateReplacePolicy).toBe("Retain");
+  });
+
+  it("uses customer-managed keys with rotation, kept when the stack goes", () => {
+    for (const key of Object.values(resourcesOf(template, "AWS::KMS::Key"))) {
+      expect(key.Properties!.EnableKeyRotation).toBe(true);
+      expect(key.DeletionPolicy).toBe("Retain");
+    }
+  });
+});
+
+describe("functions", () => {
+  const functionsByName = () =>
+    new Map(
+      Object.entries(resourcesOf(template, "AWS::Lambda::Function")).map(([id, fn]) => [fn.Properties!.FunctionName as string, { id, fn }]),
+    );
+
+  it("deploys every handler of the registry as Node.js 22 on ARM, ESM, with source maps", () => {
+    const byName = functionsByName();
+    expect([...byName.keys()].sort()).toEqual(functionSpecs.map((spec) => functionName("oslo", spec.name)).sort());
+    for (const { fn } of byName.values()) {
+      expect(fn.Properties!.Runtime).toBe("nodejs22.x");
+      expect(fn.Properties!.Architectures).toEqual(["arm64"]);
+      expect(fn.Properties!.Handler).toBe("index.handler");
+      expect((fn.Properties!.Environment as { Variables: Record<string, unknown> }).Variables.NODE_OPTIONS).toBe("--enable-source-maps");
+    }
+  });
+
+  it("passes the table, the validated deployment and the journey's ARN in the environment", () => {
+    for (const { fn } of functionsByName().values()) {
+      const env = (fn.Properties!.Environment as { Variables: Record<string, unknown> }).Variables;
+      expect(env.TABLE_NAME).toEqual(oslo.resolve(oslo.data.table.tableName));
+      expect(deploymentSchema.parse(JSON.parse(env.IPSFLOW_DEPLOYMENT as string))).toEqual(osloDeployment);
+      expect(env.JOURNEY_STATE_MACHINE_ARN).toEqual(oslo.resolve(oslo.journeyStateMachineArn));
+      expect(env.POWERTOOLS_SERVICE_NAME).toBe("ipsflow");
+      expect(env.LOG_LEVEL).toBe("INFO");
+    }
+    // Built from the name (no reference, hence no cycle), it is the ARN the journey state machine gets.
+    const journeyArn = oslo.resolve(oslo.journeyStateMachineArn) as { "Fn::Join": [string, unknown[]] };
+    expect(JSON.stringify(journeyArn)).toContain(`:stateMachine:${stateMachineName("oslo", "journey")}`);
+    expect(JSON.stringify(journeyArn)).not.toContain("Ref\":\"Journey");
+  });
+
+  it("logs to its own KMS-encrypted log group with a retention", () => {
+    const groups = resourcesOf(template, "AWS::Logs::LogGroup");
+    for (const { fn } of functionsByName().values()) {
+      const logGroupId = logicalIdOf((fn.Properties!.LoggingConfig as { LogGroup: unknown }).LogGroup);
+      const group = groups[logGroupId].Properties!;
+      expect(group.LogGroupName).toBe(`/aws/lambda/${fn.Properties!.FunctionName as string}`);
+      expect(group.KmsKeyId).toBeDefined();
+      expect(group.RetentionInDays).toBe(365);
+    }
+  });
+
+  it("publishes a live alias of every function", () => {
+    const aliases = Object.values(resourcesOf(template, "AWS::Lambda::Alias"));
+    expect(aliases).toHaveLength(functionSpecs.length);
+    expect(aliases.every((alias) => alias.Properties!.Name === "live")).toBe(true);
+  });
+
+  it("grants each function what its registry entry declares, and nothing on '*'", () => {
+    const byName = functionsByName();
+    const journey = stateMachineName("oslo", "journey");
+    for (const spec of functionSpecs) {
+      const { fn } = byName.get(functionName("oslo", spec.name))!;
+      const statements = statementsOfRole(template, logicalIdOf(fn.Properties!.Role));
+      const actions = actionsOf(statements);
+      const has = (action: string) => actions.includes(action);
+
+      expect(has("dynamodb:Query"), spec.name).toBe(true);
+      expect(has("dynamodb:PutItem"), spec.name).toBe(spec.table === "readWrite");
+      expect(has("ses:SendEmail"), spec.name).toBe(Boolean(spec.sendsEmail));
+      expect(has("states:StartExecution"), spec.name).toBe(Boolean(spec.startsJourneys));
+      expect(has("states:SendTaskSuccess"), spec.name).toBe(Boolean(spec.wakesJourneys));
+      expect(has("states:DescribeExecution"), spec.name).toBe(Boolean(spec.readsJourneys));
+      const families = new Set(actions.map((action) => action.split(":")[0]));
+      for (const family of families) expect(["dynamodb", "kms", "logs", "ses", "states", "sqs"], `${spec.name}: ${family}`).toContain(family);
+      for (const statement of statements) {
+        expect([statement.Resource].flat(), spec.name).not.toContain("*");
+        if ([statement.Action].flat().some((action) => action.startsWith("states:"))) {
+          expect(JSON.stringify(statement.Resource), spec.name).toMatch(new RegExp(`:(stateMachine|execution):${journey}(:\\*)?"`));
+        }
+      }
+    }
+  });
+
+  it("can use the keys of a state machine only in that state machine's encryption context", () => {
+    const api = functionsByName().get(functionName("oslo", "api"))!;
+    const kmsForStates = statementsOfRole(template, logicalIdOf(api.fn.Properties!.Role)).filter(
+      (statement) => statement.Condition && JSON.stringify(statement.Condition).includes("aws:states:stateMachineArn"),
+    );
+    expect(kmsForStates.length).toBeGreaterThan(0);
+    for (const statement of kmsForStates) {
+      expect(statement.Condition).toEqual({
+        StringEquals: { "kms:EncryptionContext:aws:states:stateMachineArn": oslo.resolve(oslo.journeyStateMachineArn) },
+      });
+    }
+  });
+});
+
+describe("workflows", () => {
+  const machines = () =>
+    new Map(
+      Object.entries(resourcesOf(template, "AWS::StepFunctions::StateMachine")).map(([id, machine]) => [
+        machine.Properties!.StateMachineName as string,
+        { id, machine },
+      ]),
+    );
+
+  it("deploys exactly the ASL files the local engine runs, with a substitution for every placeholder", () => {
+    const aliases = resourcesOf(template, "AWS::Lambda::Alias");
+    for (const workflow of workflowNames) {
+      const { machine } = machines().get(stateMachineName("oslo", workflow))!;
+      const file = readFileSync(workflowFile(projectRoot, workflow), "utf8");
+      expect(JSON.parse(machine.Properties!.DefinitionString as string), workflow).toEqual(JSON.parse(file));
+      const substitutions = machine.Properties!.DefinitionSubstitutions as Record<string, unknown>;
+      expect(Object.keys(substitutions).sort(), workflow).toEqual(definitionPlaceholders(file));
+      for (const [key, value] of Object.entries(substitutions)) {
+        if (key === "JourneyStateMachineArn") continue;
+        // Lambda tasks call the live alias, so executions run published versions.
+        expect(aliases[logicalIdOf(value)]?.Properties?.Name, `${workflow}: ${key}`).toBe("live");
+        const spec = functionSpecs.find((candidate) => substitutionKey(candidate.name) === key);
+        expect(spec, `${workflow}: ${key}`).toBeDefined();
+      }
+    }
+  });
+
+  it("lets each state machine invoke exactly the aliases its definition names", () => {
+    for (const workflow of workflowNames) {
+      const { machine } = machines().get(stateMachineName("oslo", workflow))!;
+      const substitutions = machine.Properties!.DefinitionSubstitutions as Record<string, unknown>;
+      const invoke = statementsOfRole(template, logicalIdOf(machine.Properties!.RoleArn)).filter((statement) =>
+        [statement.Action].flat().includes("lambda:InvokeFunction"),
+      );
+      const allowed = invoke.flatMap((statement) => [statement.Resource].flat());
+      const named = Object.entries(substitutions)
+        .filter(([key]) => key.endsWith("FunctionArn"))
+        .map(([, value]) => value);
+      expect(allowed.map((value) => JSON.stringify(value)).sort(), workflow).toEqual(named.map((value) => JSON.stringify(value)).sort());
+    }
+  });
+
+  it("runs them as Standard state machines: stable names, the data key, logs without execution data, X-Ray, retained", () => {
+    for (const workflow of workflowNames) {
+      const { machine } = machines().get(stateMachineName("oslo", workflow))!;
+      const props = machine.Properties!;
+      expect(props.StateMachineType).toBe("STANDARD");
+      expect(props.EncryptionConfiguration).toEqual(
+        expect.objectContaining({ Type: "CUSTOMER_MANAGED_KMS_KEY", KmsKeyId: oslo.resolve(oslo.keys.data.keyArn) }),
+      );
+      const logging = props.LoggingConfiguration as { Level: string; IncludeExecutionData: boolean; Destinations: Array<{ CloudWatchLogsLogGroup: { LogGroupArn: unknown } }> };
+      expect(["ALL", "ERROR"]).toContain(logging.Level);
+      expect(logging.IncludeExecutionData).toBe(false);
+      const group = resourcesOf(template, "AWS::Logs::LogGroup")[logicalIdOf(logging.Destinations[0].CloudWatchLogsLogGroup.LogGroupArn)];
+      expect(group.Properties!.KmsKeyId).toBeDefined();
+      expect(props.TracingConfiguration).toEqual({ Enabled: true });
+      expect(machine.DeletionPolicy).toBe("Retain");
+      expect(machine.UpdateReplacePolicy).toBe("Retain");
+    }
+  });
+});
+
+describe("schedules", () => {
+  const schedules = (stackTemplate: Template) =>
+    new Map(Object.values(resourcesOf(stackTemplate, "AWS::Scheduler::Schedule")).map((schedule) => [schedule.Properties!.Name as string, schedule.Properties!]));
+
+  it("starts the digest and the summary at local times of each deployment's zone", () => {
+    for (const [deployment, stackTemplate] of [
+      [osloDeployment, template],
+      [dublinDeployment, synthesis.templates.get("Ipsflow-dublin")!],
+    ] as const) {
+      const byName = schedules(stackTemplate);
+      for (const [workflow, expected] of [
+        ["digest", digestSchedule(deployment)],
+        ["summary", summarySchedule(deployment)],
+      ] as const) {
+        const schedule = byName.get(`ipsflow-${deployment.name}-${workflow}`)!;
+        expect(schedule.ScheduleExpression).toBe(expected.expression);
+        expect(schedule.ScheduleExpressionTimezone).toBe(deployment.timeZone);
+        const target = schedule.Target as Record<string, unknown>;
+        const machine = resourcesOf(stackTemplate, "AWS::StepFunctions::StateMachine")[logicalIdOf(target.Arn)];
+        expect(machine.Properties!.StateMachineName).toBe(stateMachineName(deployment.name, workflow));
+        expect(JSON.parse(target.Input as string)).toEqual({ scheduledTime: "<aws.scheduler.scheduled-time>" });
+        expect(target.RetryPolicy).toEqual({ MaximumEventAgeInSeconds: 7200, MaximumRetryAttempts: 20 });
+        expect(target.DeadLetterConfig).toEqual({ Arn: oslo.resolve(oslo.deadLetterQueues.schedules.queueArn) });
+      }
+    }
+    expect(schedules(template).get("ipsflow-oslo-digest")!.ScheduleExpression).toBe("cron(0 8 ? * MON-FRI *)");
+    expect(schedules(synthesis.templates.get("Ipsflow-dublin")!).get("ipsflow-dublin-summary")!.ScheduleExpression).toBe("cron(30 8 ? * TUE *)");
+  });
+
+  it("lets only this account's schedules assume the schedule roles", () => {
+    for (const schedule of schedules(template).values()) {
+      const role = resourcesOf(template, "AWS::IAM::Role")[logicalIdOf((schedule.Target as { RoleArn: unknown }).RoleArn)];
+      const [statement] = (role.Properties!.AssumeRolePolicyDocument as { Statement: Array<Record<string, unknown>> }).Statement;
+      expect(statement.Principal).toEqual({ Service: "scheduler.amazonaws.com" });
+      expect(Object.keys((statement.Condition as { StringEquals: object }).StringEquals).sort()).toEqual(["aws:SourceAccount", "aws:SourceArn"]);
+    }
+  });
+
+  it("keeps dead letters in KMS-encrypted queues that refuse plain HTTP", () => {
+    for (const queue of Object.values(resourcesOf(template, "AWS::SQS::Queue"))) {
+      expect(queue.Properties!.KmsMasterKeyId).toEqual(oslo.resolve(oslo.keys.data.keyArn));
+    }
+    for (const policy of Object.values(resourcesOf(template, "AWS::SQS::QueuePolicy"))) {
+      expect((policy.Properties!.PolicyDocument as { Statement: unknown[] }).Statement).toContainEqual(
+        expect.objectContaining({ Effect: "Deny", Condition: { Bool: { "aws:SecureTransport": "false" } } }),
+      );
+    }
+  });
+});
+
+describe("email", () => {
+  it("sends from the deployment's address through a TLS-only configuration set with the suppression list", () => {
+    const [, identity] = onlyResource(template, "AWS::SES::EmailIdentity");
+    expect(identity.Properties!.EmailIdentity).toBe(osloDeployment.senderEmail);
+    const [configurationSetId, configurationSet] = onlyResource(template, "AWS::SES::ConfigurationSet");
+    expect(identity.Properties!.ConfigurationSetAttributes).toEqual({ ConfigurationSetName: { Ref: configurationSetId } });
+    expect(configurationSet.Properties!.DeliveryOptions).toEqual({ TlsPolicy: "REQUIRE" });
+    expect(configurationSet.Properties!.SuppressionOptions).toEqual({ SuppressedReasons: ["BOUNCE", "COMPLAINT"] });
+  });
+
+  it("publishes bounces and complaints to an encrypted topic that the ses-events function records", () => {
+    const [, destination] = onlyResource(template, "AWS::SES::ConfigurationSetEventDestination");
+    const eventDestination = destination.Properties!.EventDestination as { MatchingEventTypes: string[]; SnsDestination: { TopicARN: unknown } };
+    expect(eventDestination.MatchingEventTypes.map((type) => type.toUpperCase()).sort()).toEqual(["BOUNCE", "COMPLAINT"]);
+    const topic = resourcesOf(template, "AWS::SNS::Topic")[logicalIdOf(eventDestination.SnsDestination.TopicARN)];
+    expect(topic.Properties!.KmsMasterKeyId).toEqual(oslo.resolve(oslo.keys.notifications.keyArn));
+    template.hasResourceProperties("AWS::SNS::Subscription", {
+      Protocol: "lambda",
+      TopicArn: eventDestination.SnsDestination.TopicARN,
+      Endpoint: oslo.resolve(oslo.functions.get("ses-events")!.alias.functionArn),
+    });
+  });
+});
+
+describe("api", () => {
+  it("keeps users to those admins create, with strong passwords, MFA and threat protection", () => {
+    const [, pool] = onlyResource(template, "AWS::Cognito::UserPool");
+    const props = pool.Properties!;
+    expect(props.AdminCreateUserConfig).toEqual(expect.objectContaining({ AllowAdminCreateUserOnly: true }));
+    expect(props.MfaConfiguration).toBe("ON");
+    expect(props.EnabledMfas).toEqual(["SOFTWARE_TOKEN_MFA"]);
+    expect((props.Policies as { PasswordPolicy: Record<string, unknown> }).PasswordPolicy).toEqual(
+      expect.objectContaining({ MinimumLength: 14, RequireLowercase: true, RequireUppercase: true, RequireNumbers: true, RequireSymbols: true }),
+    );
+    expect(props.UserPoolTier).toBe("PLUS");
+    expect(props.UserPoolAddOns).toEqual({ AdvancedSecurityMode: "ENFORCED" });
+    expect(props.DeletionProtection).toBe("ACTIVE");
+    expect(pool.DeletionPolicy).toBe("Retain");
+    const schema = props.Schema as Array<{ Name: string; Mutable: boolean }>;
+    expect(schema.filter((attribute) => ["specialistId", "teamId"].includes(attribute.Name)).map((attribute) => attribute.Name).sort()).toEqual([
+      "specialistId",
+      "teamId",
+    ]);
+  });
+
+  it("has the admin, specialist and team groups", () => {
+    const groups = Object.values(resourcesOf(template, "AWS::Cognito::UserPoolGroup")).map((group) => group.Properties!.GroupName);
+    expect(groups.sort()).toEqual(["admin", "specialist", "team"]);
+  });
+
+  it("does not let users write the attributes that decide what they may see", () => {
+    const [, client] = onlyResource(template, "AWS::Cognito::UserPoolClient");
+    expect(client.Properties!.WriteAttributes).toEqual(["locale"]);
+    expect(client.Properties!.ReadAttributes).toEqual(expect.arrayContaining(["custom:specialistId", "custom:teamId"]));
+    expect(client.Properties!.GenerateSecret).toBe(false);
+  });
+
+  it("routes every request to the api alias behind the Cognito JWT authorizer", () => {
+    const [authorizerId, authorizer] = onlyResource(template, "AWS::ApiGatewayV2::Authorizer");
+    expect(authorizer.Properties!.AuthorizerType).toBe("JWT");
+    const [clientId] = onlyResource(template, "AWS::Cognito::UserPoolClient");
+    expect((authorizer.Properties!.JwtConfiguration as { Audience: unknown[] }).Audience).toEqual([{ Ref: clientId }]);
+    const routes = Object.values(resourcesOf(template, "AWS::ApiGatewayV2::Route"));
+    expect(routes.length).toBeGreaterThan(0);
+    for (const route of routes) {
+      expect(route.Properties!.AuthorizationType).toBe("JWT");
+      expect(route.Properties!.AuthorizerId).toEqual({ Ref: authorizerId });
+    }
+    const [, integration] = onlyResource(template, "AWS::ApiGatewayV2::Integration");
+    expect(integration.Properties!.IntegrationUri).toEqual(oslo.resolve(oslo.functions.get("api")!.alias.functionArn));
+  });
+
+  it("accepts browser calls from the deployment's own web origin only", () => {
+    const [, httpApi] = onlyResource(template, "AWS::ApiGatewayV2::Api");
+    expect((httpApi.Properties!.CorsConfiguration as { AllowOrigins: string[] }).AllowOrigins).toEqual(["https://ips.oslo.example.org"]);
+  });
+
+  it("throttles the stage and writes access logs to an encrypted log group", () => {
+    const [, stage] = onlyResource(template, "AWS::ApiGatewayV2::Stage");
+    expect(stage.Properties!.StageName).toBe("$default");
+    expect(stage.Properties!.DefaultRouteSettings).toEqual({ ThrottlingBurstLimit: 100, ThrottlingRateLimit: 50 });
+    const accessLog = stage.Properties!.AccessLogSettings as { DestinationArn: unknown; Format: string };
+    const group = resourcesOf(template, "AWS::Logs::LogGroup")[logicalIdOf(accessLog.DestinationArn)];
+    expect(group.Properties!.KmsKeyId).toBeDefined();
+    expect(Object.keys(JSON.parse(accessLog.Format))).toEqual(expect.arrayContaining(["requestId", "status", "user"]));
+  });
+});
+
+describe("alarms", () => {
+  const alarms = () => Object.values(resourcesOf(template, "AWS::CloudWatch::Alarm")).map((alarm) => alarm.Properties!);
+  const named = (suffix: string) => alarms().find((alarm) => alarm.AlarmName === `ipsflow-oslo-${suffix}`)!;
+
+  it("mails the admins through a KMS-encrypted topic", () => {
+    const topics = resourcesOf(template, "AWS::SNS::Topic");
+    const [topicId, topic] = Object.entries(topics).find(([, candidate]) => candidate.Properties!.TopicName === "ipsflow-oslo-alarms")!;
+    expect(topic.Properties!.KmsMasterKeyId).toEqual(oslo.resolve(oslo.keys.notifications.keyArn));
+    const emails = Object.values(resourcesOf(template, "AWS::SNS::Subscription"))
+      .filter((subscription) => subscription.Properties!.Protocol === "email")
+      .map((subscription) => [subscription.Properties!.Endpoint, logicalIdOf(subscription.Properties!.TopicArn)]);
+    expect(emails).toEqual(osloDeployment.adminEmails.map((email) => [email, topicId]));
+    for (const alarm of alarms()) expect(alarm.AlarmActions).toEqual([{ Ref: topicId }]);
+  });
+
+  it("watches failed executions, function errors, dead letters and the SES bounce rate", () => {
+    for (const workflow of workflowNames) expect(JSON.stringify(named(`${workflow}-failed`).Metrics)).toContain("ExecutionsFailed");
+    for (const spec of functionSpecs) expect(named(`${spec.name}-errors`).MetricName).toBe("Errors");
+    expect(named("schedule-dead-letters").MetricName).toBe("ApproximateNumberOfMessagesVisible");
+    expect(named("email-event-dead-letters").MetricName).toBe("ApproximateNumberOfMessagesVisible");
+    expect(named("ses-bounce-rate")).toEqual(expect.objectContaining({ Namespace: "AWS/SES", MetricName: "Reputation.BounceRate", Threshold: 0.05 }));
+  });
+
+  it("raises an alarm when journeys stop checking in, counting silence as breaching", () => {
+    expect(named("journeys-silent")).toEqual(
+      expect.objectContaining({
+        Namespace: journeyCheckInMetric.namespace,
+        MetricName: journeyCheckInMetric.metricName,
+        Dimensions: [{ Name: journeyCheckInMetric.dimension, Value: "oslo" }],
+        ComparisonOperator: "LessThanThreshold",
+        Threshold: 1,
+        Period: 86_400,
+        EvaluationPeriods: 3,
+        TreatMissingData: "breaching",
+      }),
+    );
+  });
+
+  it("watches the very metric journey-park emits", () => {
+    const lines: string[] = [];
+    vi.stubEnv("IPSFLOW_METRICS", "on"); // the test run silences metrics
+    try {
+      emitCheckIn("oslo", (line) => lines.push(line));
+    } finally {
+      vi.unstubAllEnvs();
+    }
+    const emf = JSON.parse(lines[0]) as {
+      _aws: { CloudWatchMetrics: Array<{ Namespace: string; Dimensions: string[][]; Metrics: Array<{ Name: string }> }> };
+    } & Record<string, unknown>;
+    const [directive] = emf._aws.CloudWatchMetrics;
+    expect(directive.Namespace).toBe(journeyCheckInMetric.namespace);
+    expect(directive.Metrics.map((metric) => metric.Name)).toEqual([journeyCheckInMetric.metricName]);
+    expect(directive.Dimensions).toEqual([[journeyCheckInMetric.dimension]]);
+    expect(emf[journeyCheckInMetric.dimension]).toBe("oslo");
+  });
+});
+
+it("outputs what an admin needs after deploying", () => {
+  const outputs = Object.keys(template.toJSON().Outputs ?? {});
+  for (const name of ["ApiUrl", "UserPoolId", "UserPoolClientId", "TableName"]) {
+    expect(outputs.some((output) => output.includes(name)), name).toBe(true);
+  }
+});

@@ -1,0 +1,58 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import aslValidator from "asl-validator";
+import { describe, expect, it } from "vitest";
+import { functionName, stateMachineName, substitutionKey } from "../../shared/runtime/function-names";
+import { functionSpecs } from "../../infra/functions";
+import { projectRoot } from "../../infra/paths";
+import { definitionPlaceholders, workflowFile, workflowNames } from "../../infra/workflows";
+
+/** What CloudFormation puts in place of each placeholder, in the shape it has in AWS. */
+const deployedValues: Record<string, string> = {
+  ...Object.fromEntries(
+    functionSpecs.map((spec) => [
+      substitutionKey(spec.name),
+      `arn:aws:lambda:eu-north-1:111111111111:function:${functionName("oslo", spec.name)}:live`,
+    ]),
+  ),
+  JourneyStateMachineArn: `arn:aws:states:eu-north-1:111111111111:stateMachine:${stateMachineName("oslo", "journey")}`,
+};
+
+const aslFiles = readdirSync(join(projectRoot, "workflows")).filter((file) => file.endsWith(".asl.json"));
+
+describe("workflows/", () => {
+  it("holds exactly the workflows the stack deploys", () => {
+    expect(aslFiles.sort()).toEqual(workflowNames.map((name) => `${name}.asl.json`).sort());
+  });
+
+  describe.each(aslFiles)("%s", (file) => {
+    const text = readFileSync(join(projectRoot, "workflows", file), "utf8");
+
+    it("uses only placeholders the stack substitutes", () => {
+      const unknown = definitionPlaceholders(text).filter((placeholder) => !(placeholder in deployedValues));
+      expect(unknown).toEqual([]);
+    });
+
+    it("is valid Amazon States Language once substituted as in AWS", () => {
+      const substituted = text.replace(/\$\{([A-Za-z][A-Za-z0-9]*)\}/g, (whole, key: string) => deployedValues[key] ?? whole);
+      const result = aslValidator(JSON.parse(substituted), { checkPaths: true, checkArn: true });
+      expect(result.errorsText("\n"), file).toBe("");
+      expect(result.isValid).toBe(true);
+    });
+  });
+
+  it("catches a broken definition (the validator is not a rubber stamp)", () => {
+    const journey = JSON.parse(readFileSync(workflowFile(projectRoot, "journey"), "utf8")) as { StartAt: string };
+    const broken = { ...journey, StartAt: "NoSuchState" };
+    expect(aslValidator(broken).isValid).toBe(false);
+  });
+
+  it("calls Lambda through the live alias placeholders only", () => {
+    for (const file of aslFiles) {
+      const text = readFileSync(join(projectRoot, "workflows", file), "utf8");
+      const functionNames = [...text.matchAll(/"FunctionName"\s*:\s*"([^"]*)"/g)].map((match) => match[1]);
+      expect(functionNames.length, file).toBeGreaterThan(0);
+      for (const name of functionNames) expect(name, file).toMatch(/^\$\{[A-Za-z]+FunctionArn\}$/);
+    }
+  });
+});
