@@ -1,10 +1,9 @@
-import { CronExpressionParser } from "cron-parser";
 import { type Deployment, weekdays } from "./deployment";
 
 /**
  * The two recurring schedules of a deployment, as EventBridge Scheduler cron expressions read in
  * the deployment's time zone. The stack hands these strings to EventBridge Scheduler; the local
- * runtime fires the same strings on its virtual clock through `nextOccurrence`, so both runtimes
+ * runtime fires the same strings on its virtual clock (local/scheduler), so both runtimes
  * wake the digest and summary workflows at the same local times.
  *
  * Scheduler (unlike EventBridge rules, which are UTC only) evaluates cron in a named zone, so
@@ -66,26 +65,6 @@ export function workflowSchedules(
   return [digestSchedule(deployment), summarySchedule(deployment)];
 }
 
-/**
- * The first time strictly after `after` at which the schedule fires, evaluated by cron-parser in
- * the schedule's zone (EventBridge Scheduler's own semantics for the expressions built here).
- */
-export function nextOccurrence(schedule: Pick<WorkflowSchedule, "expression" | "timeZone">, after: Date): Date {
-  return CronExpressionParser.parse(standardCron(schedule.expression), { currentDate: after, tz: schedule.timeZone })
-    .next()
-    .toDate();
-}
-
-/**
- * `cron(0 8 ? * MON-FRI *)` → `0 8 ? * MON-FRI`. EventBridge cron has six fields (the last is the
- * year) and numbers weekdays from Sunday = 1, unlike classic cron; only named weekdays and any
- * year are accepted, so that the two readings cannot differ.
- */
-function standardCron(expression: string): string {
-  const match = /^cron\((\S+) (\S+) (\S+) (\S+) ([A-Z?*,-]+) \*\)$/.exec(expression);
-  if (!match) throw new Error(`unsupported schedule expression "${expression}"`);
-  return match.slice(1).join(" ");
-}
 
 /** MON,TUE,WED,THU,FRI → MON-FRI; runs of consecutive days become ranges. */
 function dayField(days: readonly Weekday[]): string {

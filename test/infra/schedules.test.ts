@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { cronExpression, digestSchedule, nextOccurrence, summarySchedule, workflowSchedules } from "../../shared/config/schedules";
+import { cronExpression, digestSchedule, summarySchedule, workflowSchedules, type WorkflowSchedule } from "../../shared/config/schedules";
+import { parseEventBridgeCron } from "../../local/scheduler";
+
+const nextOccurrence = (schedule: Pick<WorkflowSchedule, "expression" | "timeZone">, after: Date) => {
+  const next = parseEventBridgeCron(schedule.expression, schedule.timeZone).nextAfter(after);
+  if (!next) throw new Error("never fires");
+  return next;
+};
 
 const oslo = { digestTime: "08:00", timeZone: "Europe/Oslo", summarySchedule: { day: "MON" as const, time: "07:00" } };
 
@@ -25,7 +32,7 @@ describe("schedule expressions", () => {
   });
 });
 
-describe("next occurrence (the local runtime's reading of the same expressions)", () => {
+describe("next occurrence, as the local scheduler reads the same expressions", () => {
   it("fires at 08:00 Oslo time on working days, across the change to summer time", () => {
     const digest = digestSchedule(oslo);
     // Friday 28 March 2025, 08:30 CET: the next digest is Monday 31 March, 08:00 CEST.
@@ -47,9 +54,9 @@ describe("next occurrence (the local runtime's reading of the same expressions)"
     expect(nextOccurrence(summary, first).toISOString()).toBe("2025-06-10T06:30:00.000Z");
   });
 
-  it("refuses expressions outside the shapes built here", () => {
-    expect(() => nextOccurrence({ expression: "rate(1 day)", timeZone: "Europe/Oslo" }, new Date("2025-01-01T00:00:00Z"))).toThrow(/unsupported/);
-    // Numeric weekdays mean different days in EventBridge (1 = Sunday) and classic cron (1 = Monday).
-    expect(() => nextOccurrence({ expression: "cron(0 8 ? * 2-6 *)", timeZone: "Europe/Oslo" }, new Date("2025-01-01T00:00:00Z"))).toThrow(/unsupported/);
+  it("reads numeric weekdays as EventBridge does (1 = Sunday), and refuses rate expressions", () => {
+    // cron(0 8 ? * 2-6 *) is Monday to Friday in EventBridge, not Tuesday to Saturday.
+    expect(nextOccurrence({ expression: "cron(0 8 ? * 2-6 *)", timeZone: "Europe/Oslo" }, new Date("2025-01-04T12:00:00Z")).toISOString()).toBe("2025-01-06T07:00:00.000Z");
+    expect(() => nextOccurrence({ expression: "rate(1 day)", timeZone: "Europe/Oslo" }, new Date("2025-01-01T00:00:00Z"))).toThrow(/cron/);
   });
 });
