@@ -180,18 +180,25 @@ export async function seedDemo(deps: Deps): Promise<{ teams: number; specialists
     await createSpecialist(deps, { name: "Sara Jobbspesialist", email: "sara@example.org", teamIds: [teams[1].id], caseloadLimit: 15 }),
   ];
   const now = deps.clock.now().getTime();
-  for (const [i, seed] of participants.entries()) {
-    const created = await createParticipant(deps, {
-      code: seed.code,
-      teamId: teams[seed.team].id,
-      specialistId: specialists[seed.specialist].id,
-      referredAt: new Date(now - seed.referredDaysAgo * DAY).toISOString(),
-    }, `seed-${i}`);
-    const id = (created.body as { id: string }).id;
-    for (const [j, [daysAgo, event]] of seed.events.entries()) {
-      const profile = await getParticipant(deps, id);
-      await recordEvent(deps, profile!, { ...event, at: new Date(now - daysAgo * DAY).toISOString() } as EventBody, `seed-${i}-${j}`);
-    }
-  }
+  // Participants are independent: seed them side by side, each one's events in order.
+  await Promise.all(
+    participants.map(async (seed, i) => {
+      const created = await createParticipant(
+        deps,
+        {
+          code: seed.code,
+          teamId: teams[seed.team].id,
+          specialistId: specialists[seed.specialist].id,
+          referredAt: new Date(now - seed.referredDaysAgo * DAY).toISOString(),
+        },
+        `seed-${i}`,
+      );
+      const id = (created.body as { id: string }).id;
+      for (const [j, [daysAgo, event]] of seed.events.entries()) {
+        const profile = await getParticipant(deps, id);
+        await recordEvent(deps, profile!, { ...event, at: new Date(now - daysAgo * DAY).toISOString() } as EventBody, `seed-${i}-${j}`);
+      }
+    }),
+  );
   return { teams: teams.length, specialists: specialists.length, participants: participants.length };
 }

@@ -2,7 +2,7 @@ import middy from "@middy/core";
 import { lazyDeps, type Deps } from "../../shared/runtime/deps";
 import { parseOrThrow } from "../../shared/http/errors";
 import { continueInputSchema } from "../../shared/workflow/journey-payload";
-import { startJourney } from "../../shared/workflow/journey-execution";
+import { executionName, startJourney } from "../../shared/workflow/journey-execution";
 
 /**
  * Journey step "continue": starts the next generation (deterministic name, so a retry finds the
@@ -11,8 +11,17 @@ import { startJourney } from "../../shared/workflow/journey-execution";
 export function createHandler(deps: () => Deps) {
   return middy(async (event: unknown) => {
     const { state } = parseOrThrow(continueInputSchema, event);
-    const executionArn = await startJourney(deps(), state.participantId, state.generation + 1);
-    return { executionArn, generation: state.generation + 1 };
+    const generation = state.generation + 1;
+    try {
+      const executionArn = await startJourney(deps(), state.participantId, generation);
+      return { executionArn, generation };
+    } catch (error) {
+      // An event writer may have started that generation already (it found this one ending after an
+      // exit) and it may have run to its end: the journey was handed over, so this one ends quietly
+      // instead of failing after its retries.
+      if ((error as Error).name !== "ExecutionAlreadyExists") throw error;
+      return { execution: executionName(state.participantId, generation), generation, alreadyStarted: true };
+    }
   });
 }
 

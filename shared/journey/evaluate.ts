@@ -164,6 +164,8 @@ class Journey {
   private lastBenefitsCounselling?: Moment;
   private followUpIntervalDays: number;
   private readonly employment: Employment = { inWork: false, inSchool: false };
+  /** Jobs held now, oldest first: people hold two part-time jobs, and a job end closes the latest. */
+  private readonly openJobs: CurrentJob[] = [];
 
   constructor(
     referredAt: string,
@@ -267,6 +269,12 @@ class Journey {
     this.enter("placement", m);
   }
 
+  private syncJobs() {
+    this.employment.inWork = this.openJobs.length > 0;
+    if (this.openJobs.length > 0) this.employment.currentJob = this.openJobs[this.openJobs.length - 1];
+    else delete this.employment.currentJob;
+  }
+
   /** After a job or school ends: back to job search when neither work nor school remains. */
   private afterEnd(m: Moment) {
     const employed = this.clockPhase === "placement" || this.clockPhase === "follow-up";
@@ -321,18 +329,20 @@ class Journey {
         this.setFollowUpInterval(event);
         break;
       case "job-start":
-        this.employment.inWork = true;
-        this.employment.currentJob = {
+        this.openJobs.push({
           employer: event.employer,
           hoursPerWeek: event.hoursPerWeek,
           wage: event.wage,
           temporary: event.temporary,
           startedAt: m.at,
-        };
+        });
+        this.syncJobs();
         break;
       case "job-end":
-        this.employment.inWork = false;
-        delete this.employment.currentJob;
+        // Same reading as the participant's job list (shared/participants/jobs.ts): the latest
+        // open job ends; an earlier one the participant still holds keeps them in work.
+        this.openJobs.pop();
+        this.syncJobs();
         break;
       case "education-start":
         this.employment.inSchool = true;

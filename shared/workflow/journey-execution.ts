@@ -20,6 +20,12 @@ export interface JourneyRecord {
   plannedVersion?: number;
   /** Last time the execution checked in (planned its next wake). */
   checkedInAt?: string;
+  /**
+   * Set when the execution decided to end (the participant exited), to the profile version it
+   * decided on: from then on an event writer cannot count on this execution to see its event and
+   * starts the next generation itself (see `endJourney`).
+   */
+  endingVersion?: number;
 }
 
 /** Payload of the journey workflow's input. Versioned: handlers accept this and the previous version. */
@@ -118,6 +124,44 @@ export async function parkJourney(
     new GetCommand({ TableName: deps.tableName, Key: keys.participant(participantId), ConsistentRead: true, ProjectionExpression: "version" }),
   );
   return (profile.Item?.version ?? 0) === plannedVersion ? "parked" : "stale";
+}
+
+/**
+ * Ends a journey after an exit, without losing an event that lands meanwhile (a return right after
+ * the exit). The same handshake as `parkJourney`: first the record says the execution is ending
+ * (and holds no token any more), then the profile version is read again. A writer that commits
+ * after that read finds the mark and starts the next generation (ensure-running.ts); if a writer
+ * committed before it, the version has moved and the caller hands over to the next generation
+ * instead of ending. Both paths start the same deterministically named generation, so at most one
+ * runs. Without this, a resume recorded while the exited journey was on its way out woke nothing
+ * (the execution was still RUNNING when the writer looked) and the returned participant had no
+ * journey at all.
+ */
+export async function endJourney(
+  deps: Pick<Deps, "db" | "tableName" | "clock">,
+  participantId: string,
+  generation: number,
+  plannedVersion: number,
+): Promise<"ended" | "stale"> {
+  try {
+    await deps.db.send(
+      new UpdateCommand({
+        TableName: deps.tableName,
+        Key: keys.journey(participantId),
+        UpdateExpression: "SET endingVersion = :planned, checkedInAt = :now REMOVE taskToken, plannedVersion",
+        ConditionExpression: "generation = :generation",
+        ExpressionAttributeValues: { ":planned": plannedVersion, ":generation": generation, ":now": deps.clock.now().toISOString() },
+      }),
+    );
+  } catch (error) {
+    // A newer generation owns the journey: this one just ends.
+    if ((error as Error).name === "ConditionalCheckFailedException") return "ended";
+    throw error;
+  }
+  const profile = await deps.db.send(
+    new GetCommand({ TableName: deps.tableName, Key: keys.participant(participantId), ConsistentRead: true, ProjectionExpression: "version" }),
+  );
+  return (profile.Item?.version ?? 0) === plannedVersion ? "ended" : "stale";
 }
 
 /** Errors that mean the token is no longer waiting: the execution moved on already. */

@@ -22,6 +22,8 @@ export async function describeJourney(deps: Pick<Deps, "db" | "tableName" | "sfn
     status,
     startedAt: record.startedAt,
     checkedInAt: record.checkedInAt ?? null,
-    parked: Boolean(record.taskToken),
+    // The token stays on the record after a wake until the next park or claim replaces it, so it
+    // only means "parked" while the execution runs.
+    parked: status === "RUNNING" && Boolean(record.taskToken),
   };
 }

@@ -2,7 +2,7 @@ import type { Deps } from "../runtime/deps";
 import { getParticipant, listEvents } from "../data/participants";
 import { saveDerivedState } from "../participants/save-state";
 import { journeyStateOf } from "../participants/state";
-import { claimJourney } from "./journey-execution";
+import { claimJourney, endJourney } from "./journey-execution";
 import {
   MAX_GENERATION_DAYS,
   MAX_PLANS_PER_GENERATION,
@@ -36,7 +36,11 @@ export async function planJourney(
   const events = await listEvents(deps, profile.id);
   const journey = journeyStateOf(profile, events, now, deps.deployment);
   const saved = await saveDerivedState(deps, profile, journey);
-  if (journey.phase === "exited") return { ...next, action: "end", plannedVersion: saved.version };
+  if (journey.phase === "exited") {
+    // An event that landed since the read above (a return) is for the next generation to plan.
+    const ending = await endJourney(deps, state.participantId, state.generation, saved.version);
+    return { ...next, action: ending === "ended" ? "end" : "continue", plannedVersion: saved.version };
+  }
 
   const ageDays = (now.getTime() - new Date(input.executionStartedAt).getTime()) / 86_400_000;
   if (next.iteration >= MAX_PLANS_PER_GENERATION || ageDays >= MAX_GENERATION_DAYS) {

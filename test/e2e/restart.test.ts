@@ -26,7 +26,8 @@ async function boot(seed: boolean) {
 }
 
 describe("restart with a data folder", () => {
-  it("seeds a believable demo once, keeps data, time and journeys across a restart", async () => {
+  // Two boots with a file-backed DynamoDB Local and a full demo seed: slow by nature, so a longer limit.
+  it("seeds a believable demo once, keeps data, time and journeys across a restart", { timeout: 240_000 }, async () => {
     system = await boot(true);
     expect(system.seeded).toBe(true);
     let api = apiClient(system.urls.api);

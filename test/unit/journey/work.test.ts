@@ -183,6 +183,17 @@ describe("job end, then a second job (support continues across jobs)", () => {
     expect(openOf(state, "job-start-follow-up")?.dueDate).toBe("2026-04-23");
   });
 
+  it("with two jobs held, the end of one keeps the participant in work and in follow-up", () => {
+    const twoJobs = [...hired, followUpContact("2026-05-06"), jobStart("2026-05-20", "Kafé Rosa"), followUpContact("2026-05-27")];
+    const state = journey(referred, [...twoJobs, jobEnd("2026-07-01")], "2026-07-01 12:00");
+    expect(state.employment.inWork).toBe(true);
+    expect(state.employment.currentJob?.employer).toBe("Bakeriet AS");
+    expect(state.phase).not.toBe("job-search");
+    expect(openOf(state, "job-development")).toBeUndefined();
+    // The second end leaves no job: back to job search.
+    expect(journey(referred, [...twoJobs, jobEnd("2026-07-01"), jobEnd("2026-07-10")], "2026-07-10 12:00").phase).toBe("job-search");
+  });
+
   it("a job change without a recorded end restarts placement at the new start", () => {
     const state = journey(referred, [...hired, followUpContact("2026-05-06"), jobStart("2026-06-01", "Kafé Rosa")], "2026-06-02");
     expect(state.phase).toBe("placement");

@@ -1,0 +1,85 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { startTestSystem, seedTeam } from "../support/system";
+import { capturedMail } from "../support/deps";
+import { expectNoPersonalData } from "../support/privacy";
+import { digestOn, oslo, scenario, type TestSystem } from "./scenario";
+
+/**
+ * Health data is special-category personal data: the emails and the log output of a whole
+ * journey carry participant codes only. Free-text fields are where a specialist might write
+ * health detail (an exit or job-end reason), so the scenario puts diagnosis and treatment words
+ * there and checks that no digest, no team summary and no line the system wrote repeats them.
+ */
+
+let system: TestSystem;
+let s: ReturnType<typeof scenario>;
+const output: string[] = [];
+
+/** What a specialist might type into a reason field. None of it may leave the event log. */
+const EXIT_REASON = "Innlagt med psykose, diagnose schizofreni";
+const JOB_END_REASON = "Sykmeldt for depresjon, ny medisinering";
+const HEALTH_WORDS = ["diagnose", "schizofreni", "psykose", "depresjon", "medisinering", "innlagt", "sykmeldt", EXIT_REASON, JOB_END_REASON];
+
+beforeAll(async () => {
+  // The journey's check-in metric lines go to stdout, so the captured output is not empty.
+  vi.stubEnv("IPSFLOW_METRICS", "on");
+  const capture =
+    (write: typeof process.stdout.write) =>
+    (chunk: unknown, ...rest: unknown[]) => {
+      output.push(String(chunk));
+      return (write as (...args: unknown[]) => boolean)(chunk, ...rest);
+    };
+  vi.spyOn(process.stdout, "write").mockImplementation(capture(process.stdout.write.bind(process.stdout)) as typeof process.stdout.write);
+  vi.spyOn(process.stderr, "write").mockImplementation(capture(process.stderr.write.bind(process.stderr)) as typeof process.stderr.write);
+  for (const level of ["log", "info", "warn", "error", "debug"] as const) {
+    vi.spyOn(console, level).mockImplementation((...args: unknown[]) => void output.push(args.map(String).join(" ")));
+  }
+  system = await startTestSystem({ start: new Date(oslo("2026-11-02T10:00")), log: (line) => output.push(line) });
+  s = scenario(system);
+});
+afterEach(() => {
+  vi.unstubAllEnvs();
+});
+afterAll(async () => {
+  vi.restoreAllMocks();
+  await system?.stop();
+});
+
+describe("privacy", () => {
+  it("no full name, diagnosis or treatment word in any email or log line of a journey", async () => {
+    const team = await seedTeam(system.api);
+    // Referred five weeks ago: the deadlines are overdue, so digests go out every working morning.
+    const id = await s.refer(team, "K.L.", oslo("2026-09-28T10:00"));
+    const other = await s.refer(team, "P-0193");
+    await s.record(team, id, { type: "employer-contact", employer: "Kiwi Majorstuen", visit: 1 });
+    await s.record(team, id, { type: "job-start", employer: "Kiwi Majorstuen", hoursPerWeek: 8, wage: "subsidised", temporary: true });
+    await s.advanceTo("2026-11-04T10:00");
+    await s.record(team, id, { type: "job-end", reason: JOB_END_REASON });
+    await s.record(team, other, { type: "pause" });
+    await s.advanceTo("2026-11-06T10:00");
+    await s.record(team, other, { type: "exit", reason: EXIT_REASON });
+    // Three weeks of digests for the specialist; two Monday summaries for the team (weeks 46 and 47:
+    // a team gets none for the week it was created in).
+    await s.advanceTo("2026-11-23T10:00");
+
+    const digests = await capturedMail(team.specialist.email);
+    const summaries = await capturedMail(team.team.emails[0]);
+    expect(digests.length).toBeGreaterThanOrEqual(10);
+    expect(summaries.length).toBe(2);
+    // The digests do name the participant, by code and a link only.
+    expect((await digestOn(team, "2026-11-05"))!.body.text).toContain("K.L.");
+
+    for (const mail of digests) {
+      expectNoPersonalData(`${mail.subject}\n${mail.body.text}\n${mail.body.html}`, [...HEALTH_WORDS, team.specialist.name, team.team.name]);
+    }
+    // The team's own summary names the team and its specialists (staff, not participants), and says
+    // "behandlingsteamets møte"; it must not carry what was typed about a participant's health.
+    for (const mail of summaries) {
+      expectNoPersonalData(`${mail.subject}\n${mail.body.text}\n${mail.body.html}`, HEALTH_WORDS);
+    }
+
+    const log = output.join("\n");
+    expect(log).toContain("JourneyCheckIn");
+    expectNoPersonalData(log, [...HEALTH_WORDS, "K.L.", "P-0193", "Kiwi Majorstuen", team.specialist.email]);
+  });
+});

@@ -1,0 +1,155 @@
+import { expect } from "vitest";
+import { DateTime } from "luxon";
+import { GetCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
+import { seedTeam, type startTestSystem } from "../support/system";
+import { capturedMail } from "../support/deps";
+import { keys } from "../../shared/data/keys";
+
+/**
+ * What the journey scenarios share: acting on one local system through its HTTP API (refer,
+ * record events at the virtual now), reading it back (obligations, journey, digest records) and
+ * reading the specialist's mailbox. Times are Oslo local, the deployment's zone.
+ */
+
+export type TestSystem = Awaited<ReturnType<typeof startTestSystem>>;
+export type Team = Awaited<ReturnType<typeof seedTeam>>;
+
+export const ZONE = "Europe/Oslo";
+
+/** The UTC instant of a local Oslo time, e.g. oslo("2026-11-25T08:30"). */
+export const oslo = (local: string): string => DateTime.fromISO(local, { zone: ZONE }).toUTC().toISO()!;
+
+/** 00:00 Oslo on a local date, as the API gives `dueAt`. */
+export const midnight = (localDate: string): string => DateTime.fromISO(localDate, { zone: ZONE }).toUTC().toISO()!;
+
+/** A local date `days` calendar days after another. */
+export const plusDays = (localDate: string, days: number): string => DateTime.fromISO(localDate).plus({ days }).toISODate()!;
+
+export interface Obligation {
+  kind: string;
+  dueAt: string;
+  status: "upcoming" | "due" | "overdue" | "done";
+  doneAt?: string;
+}
+
+export interface DigestLine {
+  code: string;
+  task: string;
+  status: string;
+}
+
+export function scenario(system: TestSystem) {
+  const { api } = system;
+  let keyCounter = 0;
+
+  const now = async () => (await api.get("/local/clock")).body.now as string;
+
+  /** Moves the virtual clock to a local Oslo time (no-op if already there). */
+  const advanceTo = async (local: string) => {
+    const to = oslo(local);
+    if (new Date(to) > new Date(await now())) {
+      const res = await api.advance({ to });
+      expect(res.status, JSON.stringify(res.body)).toBe(200);
+    }
+  };
+
+  const refer = async (team: Team, code: string, referredAt?: string) => {
+    const res = await api.post("/participants", {
+      code,
+      teamId: team.team.id,
+      specialistId: team.specialist.id,
+      referredAt: referredAt ?? (await now()),
+    });
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    await system.clock.settle();
+    return res.body.id as string;
+  };
+
+  /** Records an event dated now (unless `at` is given); `settle: false` returns as soon as the API answered. */
+  const record = async (team: Team, participantId: string, event: Record<string, unknown>, options: { settle?: boolean } = {}) => {
+    const body = { at: await now(), ...event };
+    const res = await api.post(`/participants/${participantId}/events`, body, team.specialistToken, {
+      "Idempotency-Key": `scenario-${++keyCounter}`,
+    });
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    if (options.settle !== false) await system.clock.settle();
+    return res.body as { event: { id: string }; phase: string };
+  };
+
+  const participant = async (participantId: string) => {
+    const res = await api.get(`/participants/${participantId}`);
+    expect(res.status).toBe(200);
+    return res.body as { phase: string; obligations: Obligation[]; jobs: Array<Record<string, unknown>>; events: unknown[] };
+  };
+
+  /** The open obligation of a kind (undefined when none is open). */
+  const open = async (participantId: string, kind: string) =>
+    (await participant(participantId)).obligations.find((o) => o.kind === kind && o.status !== "done");
+
+  const openKinds = async (participantId: string) =>
+    (await participant(participantId)).obligations.filter((o) => o.status !== "done").map((o) => o.kind).sort();
+
+  const journey = async (participantId: string) => {
+    const res = await api.get(`/participants/${participantId}/journey`);
+    expect(res.status).toBe(200);
+    return res.body as { generation: number; executionArn: string; status: string; parked: boolean; checkedInAt: string | null };
+  };
+
+  const item = async (key: { pk: string; sk: string }) =>
+    (await system.deps.db.send(new GetCommand({ TableName: system.deps.tableName, Key: key, ConsistentRead: true }))).Item;
+
+  const digestRecord = (specialistId: string, localDate: string) => item(keys.digest(specialistId, localDate));
+
+  /** Local dates of every digest recorded for a specialist. */
+  const digestDates = async (specialistId: string) => {
+    const out = await system.deps.db.send(
+      new QueryCommand({
+        TableName: system.deps.tableName,
+        KeyConditionExpression: "pk = :pk",
+        ExpressionAttributeValues: { ":pk": keys.digest(specialistId, "").pk },
+        ConsistentRead: true,
+      }),
+    );
+    return (out.Items ?? []).map((i) => i.sk as string).sort();
+  };
+
+  /** DUE records of a participant (what the journey recorded as come due), as "kind@dueAt". */
+  const dueRecords = async (participantId: string) => {
+    const out = await system.deps.db.send(
+      new QueryCommand({
+        TableName: system.deps.tableName,
+        KeyConditionExpression: "pk = :pk AND begins_with(sk, :due)",
+        ExpressionAttributeValues: { ":pk": keys.participant(participantId).pk, ":due": "DUE#" },
+        ConsistentRead: true,
+      }),
+    );
+    return (out.Items ?? []) as Array<{ kind: string; dueAt: string; recordedAt: string }>;
+  };
+
+  const mail = (team: Team) => capturedMail(team.specialist.email);
+
+  return { now, advanceTo, refer, record, participant, open, openKinds, journey, item, digestRecord, digestDates, dueRecords, mail };
+}
+
+/**
+ * The digest's plain-text rows ("- K.L. · Følg opp jobbstarten · Frist: … · om 3 dager"), each as
+ * code, task (the instruction) and status (last column).
+ */
+export function digestLines(text: string): DigestLine[] {
+  return text
+    .split("\n")
+    .filter((line) => line.startsWith("- "))
+    .map((line) => {
+      const parts = line.slice(2).split(" · ");
+      return { code: parts[0], task: parts[1], status: parts.at(-1)! };
+    });
+}
+
+/** The digest a specialist got on a local date (matched by its title, which names the day). */
+export async function digestOn(team: Team, localDate: string, locale: "nb" | "en" = "nb") {
+  const day = DateTime.fromISO(localDate, { zone: ZONE }).setLocale(locale === "nb" ? "nb-NO" : "en-GB");
+  const title = locale === "nb" ? `IPS-oppgaver ${day.toFormat("cccc d. LLLL")}` : `IPS tasks for ${day.toFormat("cccc d LLLL")}`;
+  const mails = (await capturedMail(team.specialist.email)).filter((m) => m.body.text?.startsWith(`${title}\n`));
+  expect(mails.length, `digests titled "${title}"`).toBeLessThanOrEqual(1);
+  return mails[0];
+}
