@@ -20,7 +20,10 @@ interface SeedParticipant {
   events: SeedEvent[];
 }
 
-/** One believable caseload mix: every phase, a missed deadline, jobs of several kinds. */
+/**
+ * One believable caseload mix: every phase, jobs of several kinds, most participants on track and
+ * a few things to act on (a missed 30-day deadline, an overdue follow-up, a job start to follow up).
+ */
 const participants: SeedParticipant[] = [
   { code: "K.L.", team: 0, specialist: 0, referredDaysAgo: 4, events: [] },
   { code: "P-0193", team: 0, specialist: 0, referredDaysAgo: 24, events: [[20, { type: "participant-meeting" }]] },
@@ -35,6 +38,8 @@ const participants: SeedParticipant[] = [
       [33, { type: "benefits-counselling" }],
       [20, { type: "employer-contact", employer: "Rema 1000 Grünerløkka", visit: 1 }],
       [9, { type: "employer-contact", employer: "Oslo kommune, Bymiljøetaten", visit: 2 }],
+      [5, { type: "participant-meeting" }],
+      [3, { type: "employer-contact", employer: "Oslo kommune, Bymiljøetaten", visit: 3 }],
     ],
   },
   {
@@ -46,6 +51,8 @@ const participants: SeedParticipant[] = [
       [55, { type: "employer-contact", employer: "Bakeriet i Storgata", visit: 1 }],
       [50, { type: "benefits-counselling" }],
       [14, { type: "employer-contact", employer: "XXL Sport", visit: 3 }],
+      [6, { type: "participant-meeting" }],
+      [2, { type: "employer-contact", employer: "Meny Storo", visit: 1 }],
     ],
   },
   {
@@ -56,6 +63,7 @@ const participants: SeedParticipant[] = [
     events: [
       [18, { type: "employer-contact", employer: "Kiwi Majorstuen", visit: 1 }],
       [6, { type: "participant-meeting" }],
+      [4, { type: "employer-contact", employer: "Kiwi Majorstuen", visit: 2 }],
     ],
   },
   {
@@ -68,6 +76,7 @@ const participants: SeedParticipant[] = [
       [70, { type: "benefits-counselling" }],
       [12, { type: "job-start", employer: "Coop Extra", hoursPerWeek: 8, wage: "ordinary", temporary: true }],
       [9, { type: "follow-up-contact", with: "participant" }],
+      [2, { type: "follow-up-contact", with: "employer" }],
     ],
   },
   {
@@ -79,6 +88,7 @@ const participants: SeedParticipant[] = [
       [65, { type: "benefits-counselling" }],
       [60, { type: "employer-contact", employer: "Folkehøgskolen", visit: 2 }],
       [8, { type: "education-start" }],
+      [5, { type: "follow-up-contact", with: "participant" }],
     ],
   },
   {
@@ -111,6 +121,7 @@ const participants: SeedParticipant[] = [
       [117, { type: "follow-up-contact", with: "participant" }],
       [90, { type: "follow-up-interval", days: 14 }],
       [20, { type: "follow-up-contact", with: "employer" }],
+      [8, { type: "follow-up-contact", with: "participant" }],
     ],
   },
   {
@@ -160,6 +171,8 @@ const participants: SeedParticipant[] = [
     referredDaysAgo: 33,
     events: [
       [30, { type: "employer-contact", employer: "Vinmonopolet", visit: 1 }],
+      [25, { type: "benefits-counselling" }],
+      [10, { type: "participant-meeting" }],
       [3, { type: "job-start", employer: "Vinmonopolet", hoursPerWeek: 12, wage: "subsidised", temporary: true }],
     ],
   },
