@@ -20,6 +20,8 @@ import { startSes } from "../local/servers/ses";
 import { freePort } from "../local/servers/ports";
 import { ensureTable } from "../local/servers/table";
 import { localCredentials } from "../local/servers/credentials";
+import { mulberry32 } from "./lib/random";
+import { pool } from "./lib/pool";
 
 /**
  * `npm run bench:summary -- --teams 500 --participants 10000`
@@ -87,18 +89,6 @@ function meteredClient(endpoint: string): DynamoDBClient {
 
 // ---- generated journeys --------------------------------------------------------------------------
 
-/** A small seeded PRNG (mulberry32), so that every run seeds the same data. */
-function prng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
-
 const employers = ["Bakeriet", "Rema 1000", "Lager AS", "Hotell Vest", "Verksted AS", "Kafé Sentrum", "Kommunen", "Butikken"];
 
 /** An event body without its instant (each member of the union on its own). */
@@ -163,22 +153,8 @@ async function batchWrite(deps: Pick<Deps, "db" | "tableName">, items: Record<st
   });
 }
 
-async function pool<T, R>(items: T[], concurrency: number, work: (item: T) => Promise<R>): Promise<R[]> {
-  const results: R[] = new Array(items.length);
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: Math.min(concurrency, items.length) }, async () => {
-      while (next < items.length) {
-        const i = next++;
-        results[i] = await work(items[i]);
-      }
-    }),
-  );
-  return results;
-}
-
 async function seed(deps: Deps) {
-  const rand = prng(args.seed);
+  const rand = mulberry32(args.seed);
   const seedClock = { ...deps, clock: fixedClock("2025-11-01T08:00:00.000Z") };
   const teams = await pool(
     Array.from({ length: args.teams }, (_, i) => i),
