@@ -2,6 +2,7 @@ import type { Deps } from "../runtime/deps";
 import { getParticipant, listEvents } from "../data/participants";
 import { saveDerivedState } from "../participants/save-state";
 import { journeyStateOf } from "../participants/state";
+import { nextWakeAt } from "./next-wake";
 import { claimJourney, endJourney } from "./journey-execution";
 import {
   MAX_GENERATION_DAYS,
@@ -46,7 +47,8 @@ export async function planJourney(
   if (next.iteration >= MAX_PLANS_PER_GENERATION || ageDays >= MAX_GENERATION_DAYS) {
     return { ...next, action: "continue", plannedVersion: saved.version };
   }
-  const until = journey.nextChangeAt ? new Date(journey.nextChangeAt).getTime() - now.getTime() : Infinity;
+  const wakeAt = nextWakeAt(journey, now, deps.deployment.timeZone);
+  const until = wakeAt ? new Date(wakeAt).getTime() - now.getTime() : Infinity;
   const waitSeconds = Math.max(1, Math.min(MAX_WAIT_SECONDS, Math.ceil(until / 1000)));
   return { ...next, action: "await", waitSeconds, plannedVersion: saved.version };
 }
