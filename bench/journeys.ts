@@ -262,9 +262,9 @@ async function run(system: LocalSystem) {
       progress(`  ${(100 * done).toFixed(0)} % of the span (${new Date(instant).toISOString().slice(0, 10)}) after ${seconds(reported - began - excludedMs)}, step ${i + 1} of ${instants.length}`);
     }
   }
-  const last = performance.now();
+  const toEnd = performance.now();
   await clock.advance(end);
-  advanceMs += performance.now() - last;
+  advanceMs += performance.now() - toEnd;
   const wallMs = performance.now() - began - excludedMs;
   const cpuAfter = { node: nodeCpuSeconds(), dynamodb: dynamoDbLocalCpuSeconds(dynamodbPort) };
   const loadAfter = loadavg()[0];
@@ -324,8 +324,8 @@ async function run(system: LocalSystem) {
         states.set(state, (states.get(state) ?? 0) + 1);
         statesPerPhase.set(phase, states);
       }
-      const last = phaseAt(timeline, end.getTime());
-      endPhases.set(last, (endPhases.get(last) ?? 0) + 1);
+      const atEnd = phaseAt(timeline, end.getTime());
+      endPhases.set(atEnd, (endPhases.get(atEnd) ?? 0) + 1);
     }),
   );
   const yearsIn = (phase: Phase) => (timePerPhase.get(phase) ?? 0) / DAY / YEAR_DAYS;
