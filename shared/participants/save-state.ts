@@ -1,3 +1,4 @@
+import { isDeepStrictEqual } from "node:util";
 import type { Deps } from "../runtime/deps";
 import { type DerivedState, type ParticipantProfile, profileUpdate, transact } from "../data/participants";
 import type { JourneyState } from "../journey/evaluate";
@@ -23,8 +24,10 @@ export async function saveDerivedState(
     inSchool: profile.inSchool,
     missedFirstEmployerContact: profile.missedFirstEmployerContact,
   };
-  // Compared as stored JSON: the table drops undefined fields.
-  if (JSON.stringify(state) === JSON.stringify(stored)) return profile;
+  // Compared as stored values: the table drops undefined fields and returns map keys in its own
+  // order, so neither a plain deep compare nor a string compare would ever match.
+  const asStored = (value: unknown) => JSON.parse(JSON.stringify(value)) as unknown;
+  if (isDeepStrictEqual(asStored(state), asStored(stored))) return profile;
   try {
     await transact(deps, [{ ...profileUpdate(deps, profile, state, profile.version) }]);
   } catch (error) {
