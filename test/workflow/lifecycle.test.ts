@@ -307,7 +307,7 @@ describe("a journey that loses its execution, and events that race the plan", ()
       const profile = await s.item(keys.participant(id));
       expect(profile?.version, id).toBe(3);
       expect(journeyItem, id).toMatchObject({ generation: 1, plannedVersion: 3 });
-      expect(journeyItem?.taskToken, id).toBeTruthy();
+      expect(journeyItem?.taskToken, id).toMatch(/^local-task-token:/);
       expect(profile?.phase).toBe("job-search");
       const stored = profile?.obligations as Array<{ kind: string; status: string }>;
       expect(stored.filter((o) => o.status !== "done").map((o) => o.kind).sort()).toEqual(["job-development", "outreach"]);
