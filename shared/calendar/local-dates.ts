@@ -1,4 +1,5 @@
 import { DateTime } from "luxon";
+import { LRUCache } from "lru-cache";
 import { z } from "zod";
 
 /**
@@ -21,9 +22,26 @@ export function inZone(instant: Date | string, timeZone: string): DateTime<true>
   return local;
 }
 
+/**
+ * Placing an instant in a zone costs an Intl call, and a journey's rules place the same few
+ * hundred instants and dates at every evaluation, so the two conversions below are remembered
+ * (both are pure: the same zone, date and instant always give the same answer).
+ */
+const conversions = new LRUCache<string, string>({ max: 50_000 });
+
+function remembered(key: string, compute: () => string): string {
+  let value = conversions.get(key);
+  if (value === undefined) {
+    value = compute();
+    conversions.set(key, value);
+  }
+  return value;
+}
+
 /** The local date of an instant in the zone. */
 export function localDateOf(instant: Date | string, timeZone: string): LocalDate {
-  return inZone(instant, timeZone).toISODate();
+  const key = typeof instant === "string" ? instant : instant.getTime();
+  return remembered(`d|${timeZone}|${key}`, () => inZone(instant, timeZone).toISODate());
 }
 
 function calendarDay(date: LocalDate): DateTime<true> {
@@ -34,7 +52,7 @@ function calendarDay(date: LocalDate): DateTime<true> {
 }
 
 export function addDays(date: LocalDate, days: number): LocalDate {
-  return calendarDay(date).plus({ days }).toISODate();
+  return remembered(`a|${date}|${days}`, () => calendarDay(date).plus({ days }).toISODate());
 }
 
 /** Whole calendar days from `from` to `to` (negative when `to` is earlier). */
@@ -56,7 +74,7 @@ export function startOfLocalDay(date: LocalDate, timeZone: string): DateTime<tru
 
 /** The ISO instant (UTC, milliseconds) at which `date` begins in the zone. */
 export function localMidnightInstant(date: LocalDate, timeZone: string): string {
-  return startOfLocalDay(date, timeZone).toUTC().toISO();
+  return remembered(`m|${timeZone}|${date}`, () => startOfLocalDay(date, timeZone).toUTC().toISO());
 }
 
 /** The later of two dates; undefined counts as "no date". */

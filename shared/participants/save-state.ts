@@ -1,8 +1,6 @@
 import { isDeepStrictEqual } from "node:util";
 import type { Deps } from "../runtime/deps";
-import { type DerivedState, type ParticipantProfile, profileUpdate, transact } from "../data/participants";
-import type { JourneyState } from "../journey/evaluate";
-import { derivedState } from "./state";
+import { type DerivedState, type ParticipantProfile, updateProfileState } from "../data/participants";
 
 /**
  * Stores a freshly computed journey state on the profile when it differs (time alone moves a
@@ -13,25 +11,31 @@ import { derivedState } from "./state";
 export async function saveDerivedState(
   deps: Pick<Deps, "db" | "tableName">,
   profile: ParticipantProfile,
-  journey: JourneyState,
+  state: DerivedState,
 ): Promise<ParticipantProfile> {
-  const state = derivedState(journey);
-  const stored: DerivedState = {
+  if (isDeepStrictEqual(asStored(state), asStored(storedStateOf(profile)))) return profile;
+  try {
+    await updateProfileState(deps, profile, state, profile.version);
+  } catch (error) {
+    if ((error as Error).name !== "ConditionalCheckFailedException") throw error;
+  }
+  return { ...profile, ...state };
+}
+
+/** The derived state as the profile holds it (older profiles lack the newer fields). */
+export function storedStateOf(profile: ParticipantProfile): Partial<DerivedState> {
+  return {
     phase: profile.phase,
     obligations: profile.obligations,
     nextDueAt: profile.nextDueAt,
     inWork: profile.inWork,
     inSchool: profile.inSchool,
     missedFirstEmployerContact: profile.missedFirstEmployerContact,
+    nextChangeAt: profile.nextChangeAt,
+    placementEndsAt: profile.placementEndsAt,
   };
-  // Compared as stored values: the table drops undefined fields and returns map keys in its own
-  // order, so neither a plain deep compare nor a string compare would ever match.
-  const asStored = (value: unknown) => JSON.parse(JSON.stringify(value)) as unknown;
-  if (isDeepStrictEqual(asStored(state), asStored(stored))) return profile;
-  try {
-    await transact(deps, [{ ...profileUpdate(deps, profile, state, profile.version) }]);
-  } catch (error) {
-    if ((error as Error).name !== "TransactionCanceledException") throw error;
-  }
-  return { ...profile, ...state };
 }
+
+// Compared as stored values: the table drops undefined fields and returns map keys in its own
+// order, so neither a plain deep compare nor a string compare would ever match.
+const asStored = (value: unknown) => JSON.parse(JSON.stringify(value)) as unknown;

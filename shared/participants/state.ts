@@ -29,5 +29,7 @@ export function derivedState(state: JourneyState): DerivedState {
     inWork: state.employment.inWork,
     inSchool: state.employment.inSchool,
     missedFirstEmployerContact: state.missedFirstEmployerContact,
+    nextChangeAt: state.nextChangeAt,
+    placementEndsAt: state.placementEndsAt ?? null,
   };
 }

@@ -1,4 +1,4 @@
-import type { JourneyState } from "../journey/evaluate";
+import type { DerivedState } from "../data/participants";
 import { addDays, localDateOf, localMidnightInstant } from "../calendar/local-dates";
 
 /**
@@ -8,7 +8,7 @@ import { addDays, localDateOf, localMidnightInstant } from "../calendar/local-da
  * digest derives statuses from due dates, so waking for them would only add state transitions.
  * Events wake the journey through its callback token.
  */
-export function nextWakeAt(journey: JourneyState, now: Date, timeZone: string): string | null {
+export function nextWakeAt(journey: Pick<DerivedState, "obligations" | "placementEndsAt">, now: Date, timeZone: string): string | null {
   const candidates: number[] = [];
   for (const obligation of journey.obligations) {
     if (obligation.status === "done") continue;

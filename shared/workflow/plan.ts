@@ -1,7 +1,6 @@
 import type { Deps } from "../runtime/deps";
-import { getParticipant, listEvents } from "../data/participants";
-import { saveDerivedState } from "../participants/save-state";
-import { journeyStateOf } from "../participants/state";
+import { getParticipant } from "../data/participants";
+import { currentState } from "../participants/current-state";
 import { nextWakeAt } from "./next-wake";
 import { claimJourney, endJourney } from "./journey-execution";
 import {
@@ -12,8 +11,8 @@ import {
 } from "./journey-payload";
 
 /**
- * One "plan" step of a participant's journey: read the truth (events), bring the stored profile up
- * to date, and decide what the execution does next: await until the next change (or an event),
+ * One "plan" step of a participant's journey: bring the participant's state up to date (from the
+ * events, unless the stored state still holds: see current-state.ts), and decide what the execution does next: await until the next change (or an event),
  * hand over to the next generation, or end (exited, or superseded by a newer generation).
  */
 export async function planJourney(
@@ -32,11 +31,9 @@ export async function planJourney(
     });
     if (!claimed) return { ...next, action: "end" };
   }
-  const profile = await getParticipant(deps, state.participantId);
-  if (!profile) return { ...next, action: "end" };
-  const events = await listEvents(deps, profile.id);
-  const journey = journeyStateOf(profile, events, now, deps.deployment);
-  const saved = await saveDerivedState(deps, profile, journey);
+  const stored = await getParticipant(deps, state.participantId);
+  if (!stored) return { ...next, action: "end" };
+  const { profile: saved, state: journey } = await currentState(deps, stored, now);
   if (journey.phase === "exited") {
     // An event that landed since the read above (a return) is for the next generation to plan.
     const ending = await endJourney(deps, state.participantId, state.generation, saved.version);

@@ -1,20 +1,21 @@
 import { PutCommand } from "@aws-sdk/lib-dynamodb";
 import type { Deps } from "../runtime/deps";
-import { getParticipant, listEvents } from "../data/participants";
+import { getParticipant } from "../data/participants";
 import { index, keys } from "../data/keys";
-import { journeyStateOf } from "../participants/state";
+import { currentState } from "../participants/current-state";
 
 /**
  * Journey step "record": when an await times out, something came due. Each obligation that is due
  * or overdue now is recorded once (a conditional put keyed by participant, kind and due date, so
  * a retried or replayed step records nothing twice). A missed first-employer-contact deadline is
- * also recorded for the treatment team: their weekly summary lists it.
+ * also recorded for the treatment team: their weekly summary lists it. The state it computed is
+ * stored, so the plan step that follows does not read the history again.
  */
 export async function recordDue(deps: Deps, participantId: string): Promise<{ recorded: number }> {
-  const profile = await getParticipant(deps, participantId);
-  if (!profile) return { recorded: 0 };
+  const stored = await getParticipant(deps, participantId);
+  if (!stored) return { recorded: 0 };
   const now = deps.clock.now();
-  const journey = journeyStateOf(profile, await listEvents(deps, participantId), now, deps.deployment);
+  const { profile, state: journey } = await currentState(deps, stored, now);
   let recorded = 0;
   for (const obligation of journey.obligations) {
     if (obligation.status !== "due" && obligation.status !== "overdue") continue;

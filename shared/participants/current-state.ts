@@ -1,0 +1,33 @@
+import type { Deps } from "../runtime/deps";
+import { type DerivedState, listEvents, type ParticipantProfile } from "../data/participants";
+import { derivedState, journeyStateOf } from "./state";
+import { saveDerivedState, storedStateOf } from "./save-state";
+
+export interface CurrentState {
+  /** The profile as stored after this call (its version is the one the state was computed at). */
+  profile: ParticipantProfile;
+  state: DerivedState;
+}
+
+/**
+ * The participant's journey state at `now`. Every event writer stores the state it computed,
+ * with `nextChangeAt`, the first instant at which time alone changes a phase or a status. Before
+ * that instant the stored state is exactly what the events would give, so it is used as it is;
+ * from that instant on, the events (the truth) are read and evaluated again, and the result is
+ * stored for the next reader. A journey woken by an event therefore plans without reading the
+ * participant's history at all.
+ *
+ * The rules are part of the deployment: a deployment that changes them should let each journey
+ * evaluate once (a profile without `nextChangeAt` is always evaluated).
+ */
+export async function currentState(deps: Deps, profile: ParticipantProfile, now: Date): Promise<CurrentState> {
+  const stored = storedStateOf(profile);
+  if (isCurrent(stored, now)) return { profile, state: stored };
+  const state = derivedState(journeyStateOf(profile, await listEvents(deps, profile.id), now, deps.deployment));
+  return { profile: await saveDerivedState(deps, profile, state), state };
+}
+
+function isCurrent(stored: Partial<DerivedState>, now: Date): stored is DerivedState {
+  if (stored.nextChangeAt === undefined || stored.placementEndsAt === undefined) return false;
+  return stored.nextChangeAt === null || Date.parse(stored.nextChangeAt) > now.getTime();
+}
