@@ -31,6 +31,8 @@ export interface ParticipantProfile {
    * which then count as out of date.
    */
   nextChangeAt?: string | null;
+  /** When the stored state was computed: it holds from then until `nextChangeAt`. */
+  evaluatedAt?: string;
   /** When placement turns into follow-up (null outside placement). */
   placementEndsAt?: string | null;
 }
@@ -38,7 +40,7 @@ export interface ParticipantProfile {
 export type DerivedState = Pick<
   ParticipantProfile,
   "phase" | "obligations" | "nextDueAt" | "inWork" | "inSchool" | "missedFirstEmployerContact"
-> & { nextChangeAt: string | null; placementEndsAt: string | null };
+> & { nextChangeAt: string | null; placementEndsAt: string | null; evaluatedAt: string };
 
 export function profileItem(profile: ParticipantProfile): Record<string, unknown> {
   return {
@@ -144,7 +146,7 @@ export function profileUpdate(
       TableName: deps.tableName,
       Key: keys.participant(profile.id),
       UpdateExpression:
-        "SET phase = :phase, obligations = :obligations, nextDueAt = :nextDueAt, inWork = :inWork, inSchool = :inSchool, missedFirstEmployerContact = :missed, nextChangeAt = :nextChangeAt, placementEndsAt = :placementEndsAt, gsi1sk = :order, version = :next",
+        "SET phase = :phase, obligations = :obligations, nextDueAt = :nextDueAt, inWork = :inWork, inSchool = :inSchool, missedFirstEmployerContact = :missed, nextChangeAt = :nextChangeAt, evaluatedAt = :evaluatedAt, placementEndsAt = :placementEndsAt, gsi1sk = :order, version = :next",
       ConditionExpression: "version = :expected",
       ExpressionAttributeValues: {
         ":phase": state.phase,
@@ -154,6 +156,7 @@ export function profileUpdate(
         ":inSchool": state.inSchool,
         ":missed": state.missedFirstEmployerContact,
         ":nextChangeAt": state.nextChangeAt,
+        ":evaluatedAt": state.evaluatedAt,
         ":placementEndsAt": state.placementEndsAt,
         ":order": index.caseloadOrder(state.nextDueAt, profile.id),
         ":next": nextVersion,

@@ -10,15 +10,15 @@ export interface CurrentState {
 }
 
 /**
- * The participant's journey state at `now`. Every event writer stores the state it computed,
- * with `nextChangeAt`, the first instant at which time alone changes a phase or a status. Before
- * that instant the stored state is exactly what the events would give, so it is used as it is;
- * from that instant on, the events (the truth) are read and evaluated again, and the result is
- * stored for the next reader. A journey woken by an event therefore plans without reading the
- * participant's history at all.
+ * The participant's journey state at `now`. Every event writer stores the state it computed, when
+ * it computed it (`evaluatedAt`) and `nextChangeAt`, the first instant after that at which time
+ * alone changes a phase or a status. Between the two the stored state is exactly what the events
+ * would give, so it is used as it is. Outside them (later, or earlier when a clock was set back)
+ * the events, the truth, are read and evaluated again, and the result is stored for the next
+ * reader. A journey woken by an event therefore plans without reading the participant's history.
  *
  * The rules are part of the deployment: a deployment that changes them should let each journey
- * evaluate once (a profile without `nextChangeAt` is always evaluated).
+ * evaluate once (a profile without `evaluatedAt` is always evaluated).
  */
 export async function currentState(deps: Deps, profile: ParticipantProfile, now: Date): Promise<CurrentState> {
   const stored = storedStateOf(profile);
@@ -28,6 +28,7 @@ export async function currentState(deps: Deps, profile: ParticipantProfile, now:
 }
 
 function isCurrent(stored: Partial<DerivedState>, now: Date): stored is DerivedState {
-  if (stored.nextChangeAt === undefined || stored.placementEndsAt === undefined) return false;
+  if (stored.nextChangeAt === undefined || stored.placementEndsAt === undefined || stored.evaluatedAt === undefined) return false;
+  if (Date.parse(stored.evaluatedAt) > now.getTime()) return false;
   return stored.nextChangeAt === null || Date.parse(stored.nextChangeAt) > now.getTime();
 }

@@ -32,6 +32,7 @@ export function storedStateOf(profile: ParticipantProfile): Partial<DerivedState
     inSchool: profile.inSchool,
     missedFirstEmployerContact: profile.missedFirstEmployerContact,
     nextChangeAt: profile.nextChangeAt,
+    evaluatedAt: profile.evaluatedAt,
     placementEndsAt: profile.placementEndsAt,
   };
 }

@@ -30,6 +30,7 @@ export function derivedState(state: JourneyState): DerivedState {
     inSchool: state.employment.inSchool,
     missedFirstEmployerContact: state.missedFirstEmployerContact,
     nextChangeAt: state.nextChangeAt,
+    evaluatedAt: state.evaluatedAt,
     placementEndsAt: state.placementEndsAt ?? null,
   };
 }

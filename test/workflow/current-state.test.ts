@@ -4,7 +4,7 @@ import type { Deps } from "../../shared/runtime/deps";
 import type { EventBody } from "../../shared/domain/schemas";
 import { createTeam } from "../../shared/data/teams";
 import { createSpecialist } from "../../shared/data/specialists";
-import { getParticipant, listEvents } from "../../shared/data/participants";
+import { type DerivedState, getParticipant, listEvents } from "../../shared/data/participants";
 import { keys } from "../../shared/data/keys";
 import { currentState } from "../../shared/participants/current-state";
 import { derivedState, journeyStateOf } from "../../shared/participants/state";
@@ -38,15 +38,17 @@ describe("current state of a participant", () => {
     specialistId = (await createSpecialist(deps, { name: "S", email: "s@example.org", teamIds: [teamId], caseloadLimit: 20 })).id;
   });
 
+  // When a state was computed differs between the stored one and a fresh one; what it says must not.
+  const withoutInstant = ({ evaluatedAt: _at, ...state }: DerivedState) => state;
   const participant = () => seedParticipant(deps, { code: "CS-1", teamId, specialistId, referredAt: clock.now().toISOString() });
   const truth = async (id: string) => {
     const profile = (await getParticipant(deps, id))!;
-    return derivedState(journeyStateOf(profile, await listEvents(deps, id), clock.now(), deps.deployment));
+    return withoutInstant(derivedState(journeyStateOf(profile, await listEvents(deps, id), clock.now(), deps.deployment)));
   };
   const stateNow = async (id: string) => {
     sent = [];
     const { state } = await currentState(deps, (await getParticipant(deps, id))!, clock.now());
-    return { state, readHistory: sent.includes("QueryCommand"), wrote: sent.includes("UpdateItemCommand") };
+    return { state: withoutInstant(state), readHistory: sent.includes("QueryCommand"), wrote: sent.includes("UpdateItemCommand") };
   };
 
   it("uses the stored state while it holds, and reads the history once time has changed it", async () => {
@@ -75,6 +77,17 @@ describe("current state of a participant", () => {
     await deps.db.send(new UpdateCommand({ TableName: deps.tableName, Key: keys.participant(id), UpdateExpression: "REMOVE nextChangeAt" }));
     expect(await stateNow(id)).toMatchObject({ readHistory: true, wrote: true });
     expect((await getParticipant(deps, id))!.nextChangeAt).toBeTruthy();
+  });
+
+  it("does not use a state computed after the instant asked about", async () => {
+    clock.set("2027-02-01T09:00:00Z");
+    const { id } = await participant();
+    clock.set("2027-02-20T09:00:00Z");
+    await record(deps, id, { type: "participant-meeting", at: "2027-02-01T10:00:00Z" });
+    clock.set("2027-02-05T09:00:00Z");
+    const earlier = await stateNow(id);
+    expect(earlier.readHistory).toBe(true);
+    expect(earlier.state).toEqual(await truth(id));
   });
 
   it("never differs from a full evaluation, hour by hour through referral, job search, placement and follow-up", async () => {
