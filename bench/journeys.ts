@@ -66,8 +66,8 @@ import { costOf, lambdaMemoryMiB, prices, type Usage } from "./prices";
  *
  * The naive design, computed from the same population: one execution per participant that wakes
  * every day (Wait 1 day → Task "check" → Choice → back): per participant-day 3 state transitions,
- * 1 Lambda invocation lasting as long as ipsflow's plan function (it does the same reads and
- * evaluation), and the read units of reading the profile and the events, measured on this run's
+ * 1 Lambda invocation lasting as long as ipsflow's record step (the one journey step that, like the
+ * daily check, reads the profile and the events and evaluates them), and the read units of reading the profile and the events, measured on this run's
  * data at four instants (a quarter, half, three quarters and the end of the span) and averaged.
  * Event recording (API) and the digest and summary workflows are the same in both designs.
  */
@@ -351,7 +351,9 @@ async function run(system: LocalSystem) {
   const journeyLambdas = lambdas.total(isJourneyFn);
   const apiLambdas = lambdas.total((f) => f === "api");
   const scheduledLambdas = lambdas.total(isScheduledFn);
-  const plan = lambdas.stats.get("journey-plan") ?? { invocations: 0, ms: 0, billedMs: 0 };
+  // The daily check reads the profile and the events and evaluates them, as the record step does
+  // (the plan step mostly reads only the profile now).
+  const check = lambdas.stats.get("journey-record") ?? { invocations: 0, ms: 0, billedMs: 0 };
   const readsPerCheck = probes.reduce((sum, p) => sum + p.readUnits / Math.max(1, p.participants), 0) / Math.max(1, probes.length);
 
   const parts: Record<"journeys" | "api" | "scheduled", Usage> = {
@@ -383,7 +385,7 @@ async function run(system: LocalSystem) {
   const naiveJourneys: Usage = {
     stateTransitions: 3 * participantDays,
     lambdaInvocations: participantDays,
-    lambdaBilledMs: participantDays * Math.ceil(plan.invocations ? plan.ms / plan.invocations : 1),
+    lambdaBilledMs: participantDays * Math.ceil(check.invocations ? check.ms / check.invocations : 1),
     readUnits: participantDays * readsPerCheck,
     writeUnits: 0,
     emails: 0,
@@ -516,7 +518,7 @@ ${table(
   Lambda invocations counted in the histories ${journey.lambdaInvocations + scheduled.lambdaInvocations}, by the handlers ${lambdas.total((f) => f !== "api").invocations}.
   Writes refused by their condition (billed at least 1 WRU, 2 per transaction item; included above): ${requests.refusedWrites}, ${num(requests.refusedWriteUnits)} WRU.
   Naive reads: ${probes.map((p) => `${num(p.readUnits / Math.max(1, p.participants))} RRU per participant on ${p.at.toISOString().slice(0, 10)}`).join(", ")}; ${num(readsPerCheck)} used.
-  Lambda duration: measured in process (DynamoDB Local on loopback), each invocation rounded up to 1 ms; naive check = ipsflow's plan (${num(plan.ms / Math.max(1, plan.invocations))} ms).
+  Lambda duration: measured in process (DynamoDB Local on loopback), each invocation rounded up to 1 ms; naive check = ipsflow's record step (${num(check.ms / Math.max(1, check.invocations))} ms).
   Prices: ${Object.values(prices).map((p) => `$${p.usd} per ${p.per.toLocaleString("en-US")} ${p.unit.split(" (")[0]}`).join("; ")} (bench/prices.ts, looked up ${prices.lambdaRequest.lookedUp}).
   Population mix: bench/lib/population.ts (${Object.keys(mix).length} assumptions, listed at the top of bench/journeys.ts).`);
 }

@@ -1,0 +1,95 @@
+import { parseArgs } from "node:util";
+import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
+import { DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand, TransactWriteCommand } from "@aws-sdk/lib-dynamodb";
+import { startDynamoDb } from "../local/servers/dynamodb";
+import { ensureTable } from "../local/servers/table";
+import { freePort } from "../local/servers/ports";
+import { localCredentials } from "../local/servers/credentials";
+import { dynamoDbLocalCpuSeconds, nodeCpuSeconds } from "./lib/cpu";
+import { table } from "./lib/report";
+
+/**
+ * `npm run bench:dynamodb -- --requests 3000`
+ *
+ * What one request of each kind the journeys send costs on the local system: CPU of DynamoDB
+ * Local (its JVM, from /proc) and of Node (the AWS SDK and the loopback HTTP), per request, once
+ * the JVM is warm. Items have the shapes the system writes: a profile on both indexes with its
+ * obligations, an event on the team index, an idempotency record. The journey benchmark's
+ * throughput is bounded by these figures times its requests per participant-year.
+ */
+
+const { values } = parseArgs({ options: { requests: { type: "string", default: "3000" }, concurrency: { type: "string", default: "8" } } });
+const requests = Number(values.requests);
+const concurrency = Number(values.concurrency);
+
+const port = await freePort();
+const server = await startDynamoDb({ port });
+const client = new DynamoDBClient({ endpoint: server.endpoint, region: "eu-north-1", credentials: localCredentials });
+const db = DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
+const TableName = "bench-requests";
+await ensureTable(client, TableName);
+
+const profile = (i: number) => ({
+  pk: `PARTICIPANT#${i}`,
+  sk: "PROFILE",
+  gsi1pk: `CASELOAD#S${i % 10}`,
+  gsi1sk: `2027-01-01T00:00:00.000Z#${i}`,
+  gsi2pk: `TEAM#T${i % 10}`,
+  gsi2sk: `PARTICIPANT#${i}`,
+  code: `P-${i}`,
+  phase: "follow-up",
+  version: 1,
+  obligations: ["follow-up", "outreach", "job-development", "benefits-counselling", "first-employer-contact"].map((kind) => ({
+    kind,
+    dueDate: "2027-01-01",
+    dueAt: "2026-12-31T23:00:00.000Z",
+    status: "upcoming",
+  })),
+});
+const event = (participant: string, n: string) => ({
+  pk: participant,
+  sk: `EVENT#2027-01-01T09:00:00.000Z#${n}`,
+  gsi2pk: "TEAM#T1",
+  gsi2sk: `EVENT#2027-01-01T09:00:00.000Z#${n}`,
+  type: "employer-contact",
+  employer: "Employer",
+  at: "2027-01-01T09:00:00.000Z",
+});
+
+type Row = [string, string, string, string];
+const rows: Row[] = [];
+async function measure(name: string, count: number, parallel: number, send: (i: number) => Promise<unknown>, report = true) {
+  const java0 = dynamoDbLocalCpuSeconds(port) ?? NaN;
+  const node0 = nodeCpuSeconds();
+  const t0 = performance.now();
+  let next = 0;
+  await Promise.all(Array.from({ length: parallel }, async () => {
+    while (next < count) await send(next++);
+  }));
+  const wall = performance.now() - t0;
+  const java = (dynamoDbLocalCpuSeconds(port) ?? NaN) - java0;
+  const node = nodeCpuSeconds() - node0;
+  const ms = (value: number) => ((value * 1000) / count).toFixed(2);
+  if (report) rows.push([name, ms(java), ms(node), (wall / count).toFixed(2)]);
+}
+
+for (let i = 0; i < 60; i++) await db.send(new PutCommand({ TableName, Item: event("PARTICIPANT#history", String(i).padStart(4, "0")) }));
+// The JVM compiles its hot paths during the first thousands of requests: warm it with the same mix.
+for (let round = 0; round < 2; round++) {
+  const last = round === 1;
+  await measure("PutItem (profile, 2 indexes)", requests, concurrency, (i) => db.send(new PutCommand({ TableName, Item: profile(i % 500) })), last);
+  await measure("GetItem (profile, consistent)", requests, concurrency, (i) => db.send(new GetCommand({ TableName, Key: { pk: `PARTICIPANT#${i % 500}`, sk: "PROFILE" }, ConsistentRead: true })), last);
+  await measure("Query (60 events)", requests / 3, concurrency, () =>
+    db.send(new QueryCommand({ TableName, KeyConditionExpression: "pk = :p AND begins_with(sk, :e)", ExpressionAttributeValues: { ":p": "PARTICIPANT#history", ":e": "EVENT#" }, ConsistentRead: true })), last);
+  await measure("TransactWriteItems (event, profile, idempotency)", requests / 3, concurrency, (i) =>
+    db.send(new TransactWriteCommand({ TransactItems: [
+      { Put: { TableName, Item: event(`PARTICIPANT#${i % 500}`, `${round}-${i}`), ConditionExpression: "attribute_not_exists(pk)" } },
+      { Put: { TableName, Item: profile(i % 500) } },
+      { Put: { TableName, Item: { pk: `IDEMPOTENCY#${round}-${i}`, sk: "IDEMPOTENCY", statusCode: 201 }, ConditionExpression: "attribute_not_exists(pk)" } },
+    ] })), last);
+}
+client.destroy();
+await server.stop();
+
+console.log(`DynamoDB Local, one request of each kind once warm (${requests} puts and gets, ${requests / 3} queries and transactions, ${concurrency} at a time):\n`);
+console.log(table(rows, { header: ["request", "DynamoDB Local CPU ms", "Node CPU ms", "wall ms"] }));
