@@ -66,8 +66,8 @@ import { costOf, lambdaMemoryMiB, prices, type Usage } from "./prices";
  *
  * The naive design, computed from the same population: one execution per participant that wakes
  * every day (Wait 1 day → Task "check" → Choice → back): per participant-day 3 state transitions,
- * 1 Lambda invocation lasting as long as ipsflow's record step (the one journey step that, like the
- * daily check, reads the profile and the events and evaluates them), and the read units of reading the profile and the events, measured on this run's
+ * 1 Lambda invocation lasting as long as ipsflow's plan when a timeout woke it (it then reads the
+ * profile and the events and evaluates them, like the daily check), and the read units of reading the profile and the events, measured on this run's
  * data at four instants (a quarter, half, three quarters and the end of the span) and averaged.
  * Event recording (API) and the digest and summary workflows are the same in both designs.
  */
@@ -127,9 +127,9 @@ async function run(system: LocalSystem) {
   const capacity = new CapacityMeter();
   capacity.attach(deps.db);
   const lambdas = new LambdaMeter();
-  // A timeout that records nothing new is a wake the journey could have slept through.
-  lambdas.instrument(system, (folder, result) =>
-    folder === "journey-record" ? ((result as { recorded?: number }).recorded ? "recorded something due" : "recorded nothing new") : undefined,
+  // Which plans a timeout woke (the rest: events and new generations).
+  lambdas.instrument(system, (folder, _result, input) =>
+    folder === "journey-plan" ? ((input as { state?: { timedOut?: unknown } }).state?.timedOut ? "woken by a timeout" : "woken otherwise") : undefined,
   );
 
   // ---- teams, specialists and the population (not timed) -------------------------------------
@@ -277,6 +277,7 @@ async function run(system: LocalSystem) {
 
   // Journeys: every generation of every participant, transitions attributed to the phase they ran in.
   const journeyByParticipant = new Map<string, Array<{ state: string; at: Date }>>();
+  const timeoutsByParticipant = new Map<string, Date[]>();
   const journey = { executions: 0, transitions: 0, retries: 0, lambdaInvocations: 0, maxHistoryEvents: 0, byState: new Map<string, number>() };
   for await (const execution of executionsOf(system.stepFunctions, system.stateMachines.journey)) {
     journey.executions++;
@@ -289,6 +290,7 @@ async function run(system: LocalSystem) {
     const list = journeyByParticipant.get(participantId) ?? [];
     list.push(...execution.entered);
     journeyByParticipant.set(participantId, list);
+    timeoutsByParticipant.set(participantId, [...(timeoutsByParticipant.get(participantId) ?? []), ...execution.timedOut]);
   }
   const scheduled = { executions: 0, transitions: 0, retries: 0, lambdaInvocations: 0, digestExecutions: 0, summaryExecutions: 0 };
   for (const workflow of ["digest", "summary"] as const) {
@@ -324,6 +326,11 @@ async function run(system: LocalSystem) {
         states.set(state, (states.get(state) ?? 0) + 1);
         statesPerPhase.set(phase, states);
       }
+      for (const at of timeoutsByParticipant.get(id) ?? []) {
+        const states = statesPerPhase.get(phaseAt(timeline, at.getTime())) ?? new Map<string, number>();
+        states.set("(timeout)", (states.get("(timeout)") ?? 0) + 1);
+        statesPerPhase.set(phaseAt(timeline, at.getTime()), states);
+      }
       const atEnd = phaseAt(timeline, end.getTime());
       endPhases.set(atEnd, (endPhases.get(atEnd) ?? 0) + 1);
     }),
@@ -351,9 +358,9 @@ async function run(system: LocalSystem) {
   const journeyLambdas = lambdas.total(isJourneyFn);
   const apiLambdas = lambdas.total((f) => f === "api");
   const scheduledLambdas = lambdas.total(isScheduledFn);
-  // The daily check reads the profile and the events and evaluates them, as the record step does
-  // (the plan step mostly reads only the profile now).
-  const check = lambdas.stats.get("journey-record") ?? { invocations: 0, ms: 0, billedMs: 0 };
+  // The daily check reads the profile and the events and evaluates them, as a plan woken by its
+  // timeout does (a plan woken by an event mostly reads only the profile).
+  const check = lambdas.labelled.get("journey-plan: woken by a timeout") ?? { invocations: 0, ms: 0, billedMs: 0 };
   const readsPerCheck = probes.reduce((sum, p) => sum + p.readUnits / Math.max(1, p.participants), 0) / Math.max(1, probes.length);
 
   const parts: Record<"journeys" | "api" | "scheduled", Usage> = {
@@ -466,16 +473,16 @@ ${table(
   { header },
 )}
   Follow-up target ≤ 100 transitions per follow-up participant-year: ${followUpYears === 0 ? "not measured (no time in follow-up in this run)" : followUpTransitions / followUpYears <= 100 ? "met" : "MISSED"}.
-  Journey states entered per participant-year of each phase (Plan: one per wake; Record: wakes by a timeout, the rest by events or a new generation):
+  Journey states entered per participant-year of each phase (Plan: one per wake; timeouts: the wakes at a due time, which also record what came due; the rest are by events or a new generation):
 ${table(
   phases
     .filter((ph) => statesPerPhase.has(ph) && yearsIn(ph) > 0)
     .map((ph) => {
       const states = statesPerPhase.get(ph)!;
       const perYear = (state: string) => num((states.get(state) ?? 0) / yearsIn(ph));
-      return [ph, num(yearsIn(ph)), perYear("Plan"), perYear("Decide"), perYear("Await"), perYear("Record"), perYear("Continue"), num((transitionsPerPhase.get(ph) ?? 0) / yearsIn(ph))];
+      return [ph, num(yearsIn(ph)), perYear("Plan"), perYear("Decide"), perYear("Await"), perYear("(timeout)"), perYear("Continue"), num((transitionsPerPhase.get(ph) ?? 0) / yearsIn(ph))];
     }),
-  { header: ["phase", "years", "Plan", "Decide", "Await", "Record", "Continue", "all"], indent: "    " },
+  { header: ["phase", "years", "Plan", "Decide", "Await", "timeouts", "Continue", "all"], indent: "    " },
 )}
 
 AWS cost per 1,000 participant-years (list prices, free tiers excluded)
@@ -514,11 +521,11 @@ ${table(
     }),
   { header: ["function", "invocations", "ms each", "RRU each", "WRU each", "DynamoDB requests each"], indent: "    " },
 )}
-  Journey timeouts (Record): ${[...(lambdas.outcomes.get("journey-record") ?? [])].map(([label, n]) => `${n} ${label}`).join(", ") || "none"}.
+  Journey plans: ${[...(lambdas.outcomes.get("journey-plan") ?? [])].map(([label, n]) => `${n} ${label}`).join(", ") || "none"}.
   Lambda invocations counted in the histories ${journey.lambdaInvocations + scheduled.lambdaInvocations}, by the handlers ${lambdas.total((f) => f !== "api").invocations}.
   Writes refused by their condition (billed at least 1 WRU, 2 per transaction item; included above): ${requests.refusedWrites}, ${num(requests.refusedWriteUnits)} WRU.
   Naive reads: ${probes.map((p) => `${num(p.readUnits / Math.max(1, p.participants))} RRU per participant on ${p.at.toISOString().slice(0, 10)}`).join(", ")}; ${num(readsPerCheck)} used.
-  Lambda duration: measured in process (DynamoDB Local on loopback), each invocation rounded up to 1 ms; naive check = ipsflow's record step (${num(check.ms / Math.max(1, check.invocations))} ms).
+  Lambda duration: measured in process (DynamoDB Local on loopback), each invocation rounded up to 1 ms; naive check = ipsflow's plan woken by a timeout (${num(check.ms / Math.max(1, check.invocations))} ms).
   Prices: ${Object.values(prices).map((p) => `$${p.usd} per ${p.per.toLocaleString("en-US")} ${p.unit.split(" (")[0]}`).join("; ")} (bench/prices.ts, looked up ${prices.lambdaRequest.lookedUp}).
   Population mix: bench/lib/population.ts (${Object.keys(mix).length} assumptions, listed at the top of bench/journeys.ts).`);
 }

@@ -52,7 +52,8 @@ const specs = [
   },
   {
     name: "journey-record",
-    description: "Journey: records what came due, exactly once",
+    // Called only by journeys started under the previous definition (plan records timeouts now).
+    description: "Journey (earlier executions): records what came due, exactly once",
     table: "readWrite",
     timeoutSeconds: 30,
   },

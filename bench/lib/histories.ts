@@ -14,6 +14,8 @@ export interface ExecutionSummary {
   entered: Array<{ state: string; at: Date }>;
   /** Attempts beyond the first of each task state entry. */
   retries: number;
+  /** When a task timed out (a journey's await reaching its due time), in order. */
+  timedOut: Date[];
   /** Lambda invocations (TaskScheduled of lambda:invoke tasks, callback tasks included; LambdaFunctionScheduled). */
   lambdaInvocations: number;
   historyEvents: number;
@@ -51,12 +53,15 @@ async function historyOf(stepFunctions: LocalStepFunctions, executionArn: string
 
 export function summarize(name: string, status: string, events: ApiEvent[]): ExecutionSummary {
   const entered: ExecutionSummary["entered"] = [];
+  const timedOut: Date[] = [];
   let taskEntries = 0;
   let attempts = 0;
   for (const event of events) {
     if (event.type.endsWith("StateEntered")) {
       entered.push({ state: event.stateEnteredEventDetails?.name ?? "?", at: new Date(event.timestamp) });
       if (event.type === "TaskStateEntered") taskEntries++;
+    } else if (event.type === "TaskTimedOut") {
+      timedOut.push(new Date(event.timestamp));
     } else if (event.type === "TaskScheduled" || event.type === "LambdaFunctionScheduled") {
       attempts++;
     }
@@ -65,6 +70,7 @@ export function summarize(name: string, status: string, events: ApiEvent[]): Exe
     name,
     status,
     entered,
+    timedOut,
     retries: Math.max(0, attempts - taskEntries),
     lambdaInvocations: attempts,
     historyEvents: events.length,

@@ -20,20 +20,29 @@ export class LambdaMeter {
   readonly stats = new Map<string, FunctionStats>();
   /** Results counted by the label `classify` gave them, per function. */
   readonly outcomes = new Map<string, Map<string, number>>();
+  /** Wall time of the invocations `classify` labelled, per `<function>: <label>`. */
+  readonly labelled = new Map<string, FunctionStats>();
 
   /** `classify` labels a function's result (for example "recorded nothing"); undefined: not counted. */
-  instrument(system: LocalSystem, classify: (folder: string, result: unknown) => string | undefined = () => undefined): void {
+  instrument(system: LocalSystem, classify: (folder: string, result: unknown, input: unknown) => string | undefined = () => undefined): void {
     const { region, name } = system.deps.deployment;
     const bound = bindFunctions(() => system.deps, region, name);
     for (const [folder, arn] of Object.entries(bound.arns)) {
       const handler = bound.lambdas[arn];
       system.stepFunctions.addLambda(arn, async (event) => {
+        const started = performance.now();
         const result = await this.invoke(folder, () => handler(event));
-        const label = classify(folder, result);
+        const ms = performance.now() - started;
+        const label = classify(folder, result, event);
         if (label !== undefined) {
           const counts = this.outcomes.get(folder) ?? new Map<string, number>();
           counts.set(label, (counts.get(label) ?? 0) + 1);
           this.outcomes.set(folder, counts);
+          const stats = this.labelled.get(`${folder}: ${label}`) ?? { invocations: 0, ms: 0, billedMs: 0 };
+          stats.invocations++;
+          stats.ms += ms;
+          stats.billedMs += Math.max(1, Math.ceil(ms));
+          this.labelled.set(`${folder}: ${label}`, stats);
         }
         return result;
       });

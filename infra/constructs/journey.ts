@@ -20,7 +20,7 @@ export interface JourneyProps {
 
 /**
  * One execution per participant and generation: plan → park on a task token until due or woken
- * → record → plan, continuing as a fresh execution before Standard's one-year and 25,000-event
+ * → plan (which records what came due after a timeout), continuing as a fresh execution before Standard's one-year and 25,000-event
  * limits. DynamoDB holds the state; the execution holds none a restart could lose.
  */
 export class Journey extends Construct {
@@ -35,9 +35,16 @@ export class Journey extends Construct {
       stateMachines: { JourneyStateMachineArn: props.stateMachineArn },
       key: props.key,
       logRetention: props.logRetention,
+      previouslyInvoked: journeyPreviouslyInvoked,
     });
   }
 }
+
+/**
+ * Journeys started before plan recorded what came due itself still go Await → Record → Plan on a
+ * timeout, until they hand over to a new generation (at most 180 days after they started).
+ */
+export const journeyPreviouslyInvoked = ["JourneyRecordFunctionArn"] as const;
 
 /**
  * What functions may do with journeys: start one, wake a parked one, read an execution's

@@ -24,6 +24,12 @@ export interface WorkflowProps {
   readonly stateMachines: Readonly<Record<string, string>>;
   readonly key: IKey;
   readonly logRetention: RetentionDays;
+  /**
+   * Functions (by substitution key) that the previous version of the definition invoked and this
+   * one does not. An execution keeps the definition it started with, for months in the case of a
+   * journey, so the role must still let those executions call them.
+   */
+  readonly previouslyInvoked?: readonly string[];
 }
 
 /**
@@ -66,6 +72,11 @@ export class Workflow extends Construct {
       }
     }
     this.substitutions = substitutions;
+    for (const placeholder of props.previouslyInvoked ?? []) {
+      const fn = props.functions.get(placeholder);
+      if (!fn) throw new Error(`${definition.file}: no function for the previously invoked \${${placeholder}}`);
+      if (!invoked.includes(fn.alias.functionArn)) invoked.push(fn.alias.functionArn);
+    }
 
     if (invoked.length > 0) {
       this.role.addToPrincipalPolicy(

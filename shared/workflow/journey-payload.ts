@@ -15,6 +15,12 @@ export const journeyStateV1 = z.object({
   action: z.enum(["await", "continue", "end"]).optional(),
   waitSeconds: z.number().int().min(1).optional(),
   plannedVersion: z.number().int().min(0).optional(),
+  /**
+   * Set by the workflow when the await timed out (the error it caught): something came due, and
+   * plan records it. Executions started under the earlier definition record in a step of their
+   * own (journey-record) and never set it.
+   */
+  timedOut: z.object({ Error: z.string().optional(), Cause: z.string().optional() }).optional(),
 });
 
 export const journeyStateSchema = z.discriminatedUnion("version", [journeyStateV1]);

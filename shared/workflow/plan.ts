@@ -2,6 +2,7 @@ import type { Deps } from "../runtime/deps";
 import { getParticipant } from "../data/participants";
 import { currentState } from "../participants/current-state";
 import { nextWakeAt } from "./next-wake";
+import { recordDueObligations } from "./record-due";
 import { claimJourney, endJourney } from "./journey-execution";
 import {
   MAX_GENERATION_DAYS,
@@ -12,14 +13,15 @@ import {
 
 /**
  * One "plan" step of a participant's journey: bring the participant's state up to date (from the
- * events, unless the stored state still holds: see current-state.ts), and decide what the execution does next: await until the next change (or an event),
+ * events, unless the stored state still holds: see current-state.ts), after a timeout record what
+ * came due, and decide what the execution does next: await until the next change (or an event),
  * hand over to the next generation, or end (exited, or superseded by a newer generation).
  */
 export async function planJourney(
   deps: Deps,
   input: { state: JourneyWorkflowState; executionArn: string; executionStartedAt: string },
 ): Promise<JourneyWorkflowState> {
-  const { state } = input;
+  const { timedOut, ...state } = input.state;
   const now = deps.clock.now();
   const next = { ...state, iteration: state.iteration + 1 };
   if (state.iteration === 0) {
@@ -34,6 +36,8 @@ export async function planJourney(
   const stored = await getParticipant(deps, state.participantId);
   if (!stored) return { ...next, action: "end" };
   const { profile: saved, state: journey } = await currentState(deps, stored, now);
+  // Woken by its timeout: something came due, recorded exactly once before planning on.
+  if (timedOut) await recordDueObligations(deps, saved, journey, now);
   if (journey.phase === "exited") {
     // An event that landed since the read above (a return) is for the next generation to plan.
     const ending = await endJourney(deps, state.participantId, state.generation, saved.version);

@@ -1,21 +1,22 @@
 import { PutCommand } from "@aws-sdk/lib-dynamodb";
 import type { Deps } from "../runtime/deps";
-import { getParticipant } from "../data/participants";
+import { type DerivedState, getParticipant, type ParticipantProfile } from "../data/participants";
 import { index, keys } from "../data/keys";
 import { currentState } from "../participants/current-state";
 
 /**
- * Journey step "record": when an await times out, something came due. Each obligation that is due
- * or overdue now is recorded once (a conditional put keyed by participant, kind and due date, so
- * a retried or replayed step records nothing twice). A missed first-employer-contact deadline is
- * also recorded for the treatment team: their weekly summary lists it. The state it computed is
- * stored, so the plan step that follows does not read the history again.
+ * When an await times out, something came due. Each obligation that is due or overdue now is
+ * recorded once (a conditional put keyed by participant, kind and due date, so a retried or
+ * replayed step records nothing twice). A missed first-employer-contact deadline is also recorded
+ * for the treatment team: their weekly summary lists it.
  */
-export async function recordDue(deps: Deps, participantId: string): Promise<{ recorded: number }> {
-  const stored = await getParticipant(deps, participantId);
-  if (!stored) return { recorded: 0 };
-  const now = deps.clock.now();
-  const { profile, state: journey } = await currentState(deps, stored, now);
+export async function recordDueObligations(
+  deps: Pick<Deps, "db" | "tableName">,
+  profile: Pick<ParticipantProfile, "id" | "teamId" | "code">,
+  journey: Pick<DerivedState, "obligations">,
+  now: Date,
+): Promise<number> {
+  const participantId = profile.id;
   let recorded = 0;
   for (const obligation of journey.obligations) {
     if (obligation.status !== "due" && obligation.status !== "overdue") continue;
@@ -34,7 +35,20 @@ export async function recordDue(deps: Deps, participantId: string): Promise<{ re
       if (await putOnce(deps, alert)) recorded++;
     }
   }
-  return { recorded };
+  return recorded;
+}
+
+/**
+ * The journey step "record" of executions started under the earlier definition, where a timeout
+ * went to a step of its own before plan (plan now records itself). The state it computed is
+ * stored, so the plan step that follows does not read the history again.
+ */
+export async function recordDue(deps: Deps, participantId: string): Promise<{ recorded: number }> {
+  const stored = await getParticipant(deps, participantId);
+  if (!stored) return { recorded: 0 };
+  const now = deps.clock.now();
+  const { profile, state } = await currentState(deps, stored, now);
+  return { recorded: await recordDueObligations(deps, profile, state, now) };
 }
 
 async function putOnce(deps: Pick<Deps, "db" | "tableName">, item: Record<string, unknown>): Promise<boolean> {

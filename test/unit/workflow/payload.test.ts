@@ -21,6 +21,14 @@ describe("journey payload compatibility", () => {
     expect(parsed.state).toMatchObject({ generation: 3, plannedVersion: 7 });
   });
 
+  it("reads the timeout the current definition catches into the state, and a state without it from the earlier one", () => {
+    const state = { version: 1, participantId: "01ABC", generation: 2, iteration: 3, action: "await", waitSeconds: 60, plannedVersion: 5 };
+    const timedOut = planInputSchema.parse({ state: { ...state, timedOut: { Error: "States.Timeout", Cause: "" } }, ...context });
+    expect(timedOut.state.timedOut).toEqual({ Error: "States.Timeout", Cause: "" });
+    // Earlier executions went Await → Record → Plan: no timeout reaches plan, and nothing is recorded twice.
+    expect(planInputSchema.parse({ state, ...context }).state.timedOut).toBeUndefined();
+  });
+
   it("refuses a payload version it cannot read, naming it", () => {
     const result = planInputSchema.safeParse({ state: { version: 99, participantId: "01ABC", generation: 1 }, ...context });
     expect(result.success).toBe(false);
