@@ -1,7 +1,7 @@
 import middy from "@middy/core";
 import { lazyDeps, type Deps } from "../../shared/runtime/deps";
 import { parseOrThrow } from "../../shared/http/errors";
-import { parkInputSchema } from "../../shared/workflow/journey-payload";
+import { parkInputSchema, superseded } from "../../shared/workflow/journey-payload";
 import { parkJourney, sendWake } from "../../shared/workflow/journey-execution";
 import { emitCheckIn } from "../../shared/logging/metrics";
 
@@ -14,7 +14,9 @@ export function createHandler(deps: () => Deps) {
     const { state, taskToken } = parseOrThrow(parkInputSchema, event);
     const d = deps();
     const outcome = await parkJourney(d, state.participantId, state.generation, taskToken, state.plannedVersion ?? 0);
+    // Handed back at once: a stale plan plans again; a superseded execution learns it and ends.
     if (outcome === "stale") await sendWake(d, taskToken, "changed-while-planning");
+    if (outcome === "superseded") await sendWake(d, taskToken, superseded);
     emitCheckIn(d.deployment.name);
     return { outcome };
   });

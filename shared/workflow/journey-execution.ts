@@ -1,5 +1,7 @@
 import { GetCommand, PutCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import { SendTaskSuccessCommand, StartExecutionCommand } from "@aws-sdk/client-sfn";
+import type { AttributeValue } from "@aws-sdk/client-dynamodb";
+import { unmarshall } from "@aws-sdk/util-dynamodb";
 import type { Deps } from "../runtime/deps";
 import { keys } from "../data/keys";
 
@@ -90,6 +92,7 @@ export async function claimJourney(
  * Parks a journey: stores the callback token, but only while the profile is still at the version
  * the execution planned against. If an event landed in between, the store is refused and the
  * caller wakes the execution at once: that closes the race between "plan" and "an event arrives".
+ * If a newer generation owns the journey, this execution is superseded and should end.
  */
 export async function parkJourney(
   deps: Pick<Deps, "db" | "tableName" | "clock">,
@@ -97,7 +100,7 @@ export async function parkJourney(
   generation: number,
   taskToken: string,
   plannedVersion: number,
-): Promise<"parked" | "stale"> {
+): Promise<"parked" | "stale" | "superseded"> {
   try {
     await deps.db.send(
       new UpdateCommand({
@@ -105,6 +108,7 @@ export async function parkJourney(
         Key: keys.journey(participantId),
         UpdateExpression: "SET taskToken = :token, plannedVersion = :planned, checkedInAt = :now",
         ConditionExpression: "generation = :generation",
+        ReturnValuesOnConditionCheckFailure: "ALL_OLD",
         ExpressionAttributeValues: {
           ":token": taskToken,
           ":planned": plannedVersion,
@@ -114,8 +118,11 @@ export async function parkJourney(
       }),
     );
   } catch (error) {
-    if ((error as Error).name === "ConditionalCheckFailedException") return "stale";
-    throw error;
+    if ((error as Error).name !== "ConditionalCheckFailedException") throw error;
+    // The document client leaves the item of a failed condition in DynamoDB's own format.
+    const item = (error as { Item?: Record<string, AttributeValue> }).Item;
+    const owner = item ? unmarshall(item) : undefined;
+    return typeof owner?.generation === "number" && owner.generation > generation ? "superseded" : "stale";
   }
   // The event writer bumps the profile version and then reads this record: if the version moved
   // between planning and this write, the writer may have read the record before the token was

@@ -21,7 +21,12 @@ export const journeyStateV1 = z.object({
    * own (journey-record) and never set it.
    */
   timedOut: z.object({ Error: z.string().optional(), Cause: z.string().optional() }).optional(),
+  /** What woke the await (the callback's output), when something did; earlier definitions drop it. */
+  wake: z.object({ woken: z.string() }).optional(),
 });
+
+/** The wake reason park hands back when a newer generation owns the journey: plan ends the execution. */
+export const superseded = "superseded-by-a-newer-generation";
 
 export const journeyStateSchema = z.discriminatedUnion("version", [journeyStateV1]);
 export type JourneyWorkflowState = z.infer<typeof journeyStateV1>;

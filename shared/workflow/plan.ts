@@ -8,6 +8,7 @@ import {
   MAX_GENERATION_DAYS,
   MAX_PLANS_PER_GENERATION,
   MAX_WAIT_SECONDS,
+  superseded,
   type JourneyWorkflowState,
 } from "./journey-payload";
 
@@ -21,9 +22,10 @@ export async function planJourney(
   deps: Deps,
   input: { state: JourneyWorkflowState; executionArn: string; executionStartedAt: string },
 ): Promise<JourneyWorkflowState> {
-  const { timedOut, ...state } = input.state;
+  const { timedOut, wake, ...state } = input.state;
   const now = deps.clock.now();
   const next = { ...state, iteration: state.iteration + 1 };
+  if (wake?.woken === superseded) return { ...next, action: "end" };
   if (state.iteration === 0) {
     const claimed = await claimJourney(deps, {
       participantId: state.participantId,

@@ -27,6 +27,8 @@ describe("journey payload compatibility", () => {
     expect(timedOut.state.timedOut).toEqual({ Error: "States.Timeout", Cause: "" });
     // Earlier executions went Await → Record → Plan: no timeout reaches plan, and nothing is recorded twice.
     expect(planInputSchema.parse({ state, ...context }).state.timedOut).toBeUndefined();
+    // What woke the await reaches plan under the current definition only.
+    expect(planInputSchema.parse({ state: { ...state, wake: { woken: "employer-contact" } }, ...context }).state.wake).toEqual({ woken: "employer-contact" });
   });
 
   it("refuses a payload version it cannot read, naming it", () => {
