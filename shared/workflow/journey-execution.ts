@@ -127,10 +127,15 @@ export async function parkJourney(
   // The event writer bumps the profile version and then reads this record: if the version moved
   // between planning and this write, the writer may have read the record before the token was
   // there, so check the version after storing.
+  return (await profileVersion(deps, participantId)) === plannedVersion ? "parked" : "stale";
+}
+
+/** The participant's event version now (the second half of the park and end handshakes). */
+async function profileVersion(deps: Pick<Deps, "db" | "tableName">, participantId: string): Promise<number> {
   const profile = await deps.db.send(
     new GetCommand({ TableName: deps.tableName, Key: keys.participant(participantId), ConsistentRead: true, ProjectionExpression: "version" }),
   );
-  return (profile.Item?.version ?? 0) === plannedVersion ? "parked" : "stale";
+  return (profile.Item?.version as number | undefined) ?? 0;
 }
 
 /**
@@ -165,10 +170,7 @@ export async function endJourney(
     if ((error as Error).name === "ConditionalCheckFailedException") return "ended";
     throw error;
   }
-  const profile = await deps.db.send(
-    new GetCommand({ TableName: deps.tableName, Key: keys.participant(participantId), ConsistentRead: true, ProjectionExpression: "version" }),
-  );
-  return (profile.Item?.version ?? 0) === plannedVersion ? "ended" : "stale";
+  return (await profileVersion(deps, participantId)) === plannedVersion ? "ended" : "stale";
 }
 
 /** Errors that mean the token is no longer waiting: the execution moved on already. */
