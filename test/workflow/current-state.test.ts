@@ -76,7 +76,9 @@ describe("current state of a participant", () => {
     const { id } = await participant();
     await deps.db.send(new UpdateCommand({ TableName: deps.tableName, Key: keys.participant(id), UpdateExpression: "REMOVE nextChangeAt" }));
     expect(await stateNow(id)).toMatchObject({ readHistory: true, wrote: true });
-    expect((await getParticipant(deps, id))!.nextChangeAt).toBeTruthy();
+    // Stored again, with the instant the fresh evaluation holds until.
+    expect((await getParticipant(deps, id))!.nextChangeAt).toBe((await truth(id)).nextChangeAt);
+    expect((await truth(id)).nextChangeAt).toMatch(/^\d{4}-\d{2}-\d{2}T/);
   });
 
   it("does not use a state computed after the instant asked about", async () => {
