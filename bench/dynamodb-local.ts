@@ -1,12 +1,16 @@
 import { parseArgs } from "node:util";
 import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
-import { DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand, TransactWriteCommand } from "@aws-sdk/lib-dynamodb";
+import { DynamoDBDocumentClient, GetCommand, PutCommand } from "@aws-sdk/lib-dynamodb";
 import { startDynamoDb } from "../local/servers/dynamodb";
 import { ensureTable } from "../local/servers/table";
 import { freePort } from "../local/servers/ports";
 import { localCredentials } from "../local/servers/credentials";
 import { dynamoDbLocalCpuSeconds, nodeCpuSeconds } from "./lib/cpu";
 import { table } from "./lib/report";
+import { type DerivedState, eventPut, listEvents, type ParticipantProfile, profileItem, profileUpdate, transact } from "../shared/data/participants";
+import { storedResponsePut } from "../shared/data/idempotency";
+import { keys } from "../shared/data/keys";
+import { obligationKinds, type ParticipantEvent } from "../shared/domain/schemas";
 
 /**
  * `npm run bench:dynamodb -- --requests 3000`
@@ -29,32 +33,34 @@ const db = DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefi
 const TableName = "bench-requests";
 await ensureTable(client, TableName);
 
-const profile = (i: number) => ({
-  pk: `PARTICIPANT#${i}`,
-  sk: "PROFILE",
-  gsi1pk: `CASELOAD#S${i % 10}`,
-  gsi1sk: `2027-01-01T00:00:00.000Z#${i}`,
-  gsi2pk: `TEAM#T${i % 10}`,
-  gsi2sk: `PARTICIPANT#${i}`,
+// Items exactly as the system writes them: its own builders, a profile with five obligations.
+const deps = { db, tableName: TableName, clock: { now: () => new Date("2027-01-01T09:00:00.000Z") } };
+const profile = (i: number): ParticipantProfile & DerivedState => ({
+  id: `P${i}`,
   code: `P-${i}`,
+  teamId: `T${i % 10}`,
+  specialistId: `S${i % 10}`,
+  referredAt: "2026-10-01T09:00:00.000Z",
+  createdAt: "2026-10-01T09:00:00.000Z",
   phase: "follow-up",
   version: 1,
-  obligations: ["follow-up", "outreach", "job-development", "benefits-counselling", "first-employer-contact"].map((kind) => ({
-    kind,
-    dueDate: "2027-01-01",
-    dueAt: "2026-12-31T23:00:00.000Z",
-    status: "upcoming",
-  })),
+  inWork: true,
+  inSchool: false,
+  missedFirstEmployerContact: false,
+  nextDueAt: "2026-12-31T23:00:00.000Z",
+  nextChangeAt: "2026-12-31T23:00:00.000Z",
+  evaluatedAt: "2026-12-01T09:00:00.000Z",
+  placementEndsAt: null,
+  obligations: obligationKinds.slice(0, 5).map((kind) => ({ kind, dueDate: "2027-01-01", dueAt: "2026-12-31T23:00:00.000Z", status: "upcoming" as const })),
 });
-const event = (participant: string, n: string) => ({
-  pk: participant,
-  sk: `EVENT#2027-01-01T09:00:00.000Z#${n}`,
-  gsi2pk: "TEAM#T1",
-  gsi2sk: `EVENT#2027-01-01T09:00:00.000Z#${n}`,
+const event = (n: string): ParticipantEvent => ({
   type: "employer-contact",
   employer: "Employer",
   at: "2027-01-01T09:00:00.000Z",
+  id: n,
+  recordedAt: "2027-01-01T09:00:00.000Z",
 });
+const history = profile(-1);
 
 type Row = [string, string, string, string];
 const rows: Row[] = [];
@@ -73,20 +79,20 @@ async function measure(name: string, count: number, parallel: number, send: (i: 
   if (report) rows.push([name, ms(java), ms(node), (wall / count).toFixed(2)]);
 }
 
-for (let i = 0; i < 60; i++) await db.send(new PutCommand({ TableName, Item: event("PARTICIPANT#history", String(i).padStart(4, "0")) }));
+for (let i = 0; i < 60; i++) await db.send(new PutCommand(eventPut(deps, history, event(String(i).padStart(4, "0"))).Put!));
 // The JVM compiles its hot paths during the first thousands of requests: warm it with the same mix.
 for (let round = 0; round < 2; round++) {
   const last = round === 1;
-  await measure("PutItem (profile, 2 indexes)", requests, concurrency, (i) => db.send(new PutCommand({ TableName, Item: profile(i % 500) })), last);
-  await measure("GetItem (profile, consistent)", requests, concurrency, (i) => db.send(new GetCommand({ TableName, Key: { pk: `PARTICIPANT#${i % 500}`, sk: "PROFILE" }, ConsistentRead: true })), last);
-  await measure("Query (60 events)", requests / 3, concurrency, () =>
-    db.send(new QueryCommand({ TableName, KeyConditionExpression: "pk = :p AND begins_with(sk, :e)", ExpressionAttributeValues: { ":p": "PARTICIPANT#history", ":e": "EVENT#" }, ConsistentRead: true })), last);
+  await measure("PutItem (profile, 2 indexes)", requests, concurrency, (i) => db.send(new PutCommand({ TableName, Item: profileItem(profile(i % 500)) })), last);
+  await measure("GetItem (profile, consistent)", requests, concurrency, (i) => db.send(new GetCommand({ TableName, Key: keys.participant(`P${i % 500}`), ConsistentRead: true })), last);
+  await measure("Query (60 events, as listEvents)", requests / 3, concurrency, () =>
+    listEvents(deps, history.id), last);
   await measure("TransactWriteItems (event, profile, idempotency)", requests / 3, concurrency, (i) =>
-    db.send(new TransactWriteCommand({ TransactItems: [
-      { Put: { TableName, Item: event(`PARTICIPANT#${i % 500}`, `${round}-${i}`), ConditionExpression: "attribute_not_exists(pk)" } },
-      { Put: { TableName, Item: profile(i % 500) } },
-      { Put: { TableName, Item: { pk: `IDEMPOTENCY#${round}-${i}`, sk: "IDEMPOTENCY", statusCode: 201 }, ConditionExpression: "attribute_not_exists(pk)" } },
-    ] })), last);
+    transact(deps, [
+      eventPut(deps, profile(i % 500), event(`${round}-${i}`)),
+      profileUpdate(deps, profile(i % 500), profile(i % 500), 1),
+      storedResponsePut(deps, "bench", `${round}-${i}`, { statusCode: 201, body: {} }),
+    ]), last);
 }
 client.destroy();
 await server.stop();

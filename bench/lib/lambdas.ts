@@ -32,17 +32,12 @@ export class LambdaMeter {
       system.stepFunctions.addLambda(arn, async (event) => {
         const started = performance.now();
         const result = await this.invoke(folder, () => handler(event));
-        const ms = performance.now() - started;
         const label = classify(folder, result, event);
         if (label !== undefined) {
           const counts = this.outcomes.get(folder) ?? new Map<string, number>();
           counts.set(label, (counts.get(label) ?? 0) + 1);
           this.outcomes.set(folder, counts);
-          const stats = this.labelled.get(`${folder}: ${label}`) ?? { invocations: 0, ms: 0, billedMs: 0 };
-          stats.invocations++;
-          stats.ms += ms;
-          stats.billedMs += Math.max(1, Math.ceil(ms));
-          this.labelled.set(`${folder}: ${label}`, stats);
+          addInvocation(this.labelled, `${folder}: ${label}`, performance.now() - started);
         }
         return result;
       });
@@ -56,12 +51,7 @@ export class LambdaMeter {
       try {
         return await work();
       } finally {
-        const ms = performance.now() - started;
-        const stats = this.stats.get(folder) ?? { invocations: 0, ms: 0, billedMs: 0 };
-        stats.invocations++;
-        stats.ms += ms;
-        stats.billedMs += Math.max(1, Math.ceil(ms));
-        this.stats.set(folder, stats);
+        addInvocation(this.stats, folder, performance.now() - started);
       }
     });
   }
@@ -77,4 +67,13 @@ export class LambdaMeter {
     }
     return total;
   }
+}
+
+/** Counts one invocation of `ms` under `key`, billed as Lambda bills it (rounded up to 1 ms). */
+function addInvocation(stats: Map<string, FunctionStats>, key: string, ms: number): void {
+  const entry = stats.get(key) ?? { invocations: 0, ms: 0, billedMs: 0 };
+  entry.invocations++;
+  entry.ms += ms;
+  entry.billedMs += Math.max(1, Math.ceil(ms));
+  stats.set(key, entry);
 }
