@@ -13,7 +13,7 @@ export function createHandler(deps: () => Deps) {
   return middy(async (event: unknown) => {
     const { state, taskToken } = parseOrThrow(parkInputSchema, event);
     const d = deps();
-    const outcome = await parkJourney(d, state.participantId, state.generation, taskToken, state.plannedVersion ?? 0);
+    const outcome = await parkJourney(d, state.participantId, state.generation, taskToken, state.plannedVersion ?? 0, state.wakeAt);
     // Handed back at once: a stale plan plans again; a superseded execution learns it and ends.
     if (outcome === "stale") await sendWake(d, taskToken, "changed-while-planning");
     if (outcome === "superseded") await sendWake(d, taskToken, superseded);

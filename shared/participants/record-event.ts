@@ -5,7 +5,8 @@ import { eventPut, getParticipant, listEvents, type ParticipantProfile, profileU
 import { conditionFailedAt, findStoredResponse, storedResponsePut, type StoredResponse } from "../data/idempotency";
 import { newId } from "../ids";
 import { derivedState, journeyStateOf } from "./state";
-import { wakeJourney } from "../workflow/journey-execution";
+import { type JourneyRecord, wakeJourney } from "../workflow/journey-execution";
+import { eventNeedsWake } from "../workflow/wake-needed";
 import { ensureJourneyRunning } from "../workflow/ensure-running";
 
 /** Concurrent writers to one participant are rare; a few optimistic retries settle them. */
@@ -34,16 +35,19 @@ export async function recordEvent(
   let current = profile;
   for (let attempt = 1; ; attempt++) {
     const events = [...(await listEvents(deps, current.id)), event];
-    const state = journeyStateOf(current, events, now, deps.deployment);
+    const state = derivedState(journeyStateOf(current, events, now, deps.deployment));
     const response: StoredResponse = { statusCode: 201, body: { event, phase: state.phase } };
     try {
       await transact(deps, [
         eventPut(deps, current, event),
-        profileUpdate(deps, current, derivedState(state), current.version + 1),
+        profileUpdate(deps, current, state, current.version + 1),
         storedResponsePut(deps, scope, idempotencyKey, response),
       ]);
-      // A parked journey is woken; one that has ended (an exit, then a resume) is started again.
-      if (!(await wakeJourney(deps, current.id, event.type))) await ensureJourneyRunning(deps, current.id);
+      // A parked journey is woken unless its own wake comes in time; one that has ended (an exit,
+      // then a resume) is started again.
+      const before = current;
+      const needsWake = (record: JourneyRecord) => eventNeedsWake(record, before, state, now, deps.deployment.timeZone);
+      if (!(await wakeJourney(deps, current.id, event.type, needsWake))) await ensureJourneyRunning(deps, current.id);
       return response;
     } catch (error) {
       const failed = conditionFailedAt(error);

@@ -20,6 +20,8 @@ export interface JourneyRecord {
   taskToken?: string;
   /** The profile version the parked execution planned against. */
   plannedVersion?: number;
+  /** When the parked execution wakes by itself (its await times out no earlier). */
+  wakeAt?: string;
   /** Last time the execution checked in (planned its next wake). */
   checkedInAt?: string;
   /**
@@ -100,13 +102,17 @@ export async function parkJourney(
   generation: number,
   taskToken: string,
   plannedVersion: number,
+  wakeAt?: string,
 ): Promise<"parked" | "stale" | "superseded"> {
   try {
     await deps.db.send(
       new UpdateCommand({
         TableName: deps.tableName,
         Key: keys.journey(participantId),
-        UpdateExpression: "SET taskToken = :token, plannedVersion = :planned, checkedInAt = :now",
+        // A plan from before `wakeAt` existed leaves none: an older park's would no longer hold.
+        UpdateExpression: wakeAt
+          ? "SET taskToken = :token, plannedVersion = :planned, checkedInAt = :now, wakeAt = :wakeAt"
+          : "SET taskToken = :token, plannedVersion = :planned, checkedInAt = :now REMOVE wakeAt",
         ConditionExpression: "generation = :generation",
         ReturnValuesOnConditionCheckFailure: "ALL_OLD",
         ExpressionAttributeValues: {
@@ -114,6 +120,7 @@ export async function parkJourney(
           ":planned": plannedVersion,
           ":generation": generation,
           ":now": deps.clock.now().toISOString(),
+          ...(wakeAt ? { ":wakeAt": wakeAt } : {}),
         },
       }),
     );
@@ -160,7 +167,7 @@ export async function endJourney(
       new UpdateCommand({
         TableName: deps.tableName,
         Key: keys.journey(participantId),
-        UpdateExpression: "SET endingVersion = :planned, checkedInAt = :now REMOVE taskToken, plannedVersion",
+        UpdateExpression: "SET endingVersion = :planned, checkedInAt = :now REMOVE taskToken, plannedVersion, wakeAt",
         ConditionExpression: "generation = :generation",
         ExpressionAttributeValues: { ":planned": plannedVersion, ":generation": generation, ":now": deps.clock.now().toISOString() },
       }),
@@ -176,10 +183,20 @@ export async function endJourney(
 /** Errors that mean the token is no longer waiting: the execution moved on already. */
 const goneTokenErrors = new Set(["TaskTimedOut", "InvalidToken", "TaskDoesNotExist"]);
 
-/** Wakes a parked journey so that it plans again at once (after an event was recorded). */
-export async function wakeJourney(deps: Pick<Deps, "db" | "tableName" | "sfn">, participantId: string, reason: string) {
+/**
+ * Wakes a parked journey so that it plans again at once (after an event was recorded), unless
+ * `needsWake` says the journey's own wake still comes in time. Returns false when there was no
+ * journey to wake (none parked, or its token is gone): the caller then makes sure one runs.
+ */
+export async function wakeJourney(
+  deps: Pick<Deps, "db" | "tableName" | "sfn">,
+  participantId: string,
+  reason: string,
+  needsWake: (record: JourneyRecord) => boolean = () => true,
+) {
   const record = await getJourneyRecord(deps, participantId);
   if (!record?.taskToken) return false;
+  if (!needsWake(record)) return true;
   return sendWake(deps, record.taskToken, reason);
 }
 

@@ -16,6 +16,11 @@ export const journeyStateV1 = z.object({
   waitSeconds: z.number().int().min(1).optional(),
   plannedVersion: z.number().int().min(0).optional(),
   /**
+   * The instant plan means the await to time out at (the next wake, or the longest wait). Park
+   * stores it, so that an event that brings nothing due before then leaves the journey parked.
+   */
+  wakeAt: z.string().datetime({ offset: true }).optional(),
+  /**
    * Set by the workflow when the await timed out (the error it caught): something came due, and
    * plan records it. Executions started under the earlier definition record in a step of their
    * own (journey-record) and never set it.

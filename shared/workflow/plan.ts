@@ -50,8 +50,9 @@ export async function planJourney(
   if (next.iteration >= MAX_PLANS_PER_GENERATION || ageDays >= MAX_GENERATION_DAYS) {
     return { ...next, action: "continue", plannedVersion: saved.version };
   }
-  const wakeAt = nextWakeAt(journey, now, deps.deployment.timeZone);
-  const until = wakeAt ? new Date(wakeAt).getTime() - now.getTime() : Infinity;
-  const waitSeconds = Math.max(1, Math.min(MAX_WAIT_SECONDS, Math.ceil(until / 1000)));
-  return { ...next, action: "await", waitSeconds, plannedVersion: saved.version };
+  const due = nextWakeAt(journey, now, deps.deployment.timeZone);
+  const wakeAt = Math.min(due ? Date.parse(due) : Infinity, now.getTime() + MAX_WAIT_SECONDS * 1000);
+  // Rounded up: the await never times out before `wakeAt`, which an event writer relies on.
+  const waitSeconds = Math.max(1, Math.ceil((wakeAt - now.getTime()) / 1000));
+  return { ...next, action: "await", waitSeconds, wakeAt: new Date(wakeAt).toISOString(), plannedVersion: saved.version };
 }

@@ -23,14 +23,6 @@ beforeAll(async () => {
 });
 afterAll(() => system?.stop());
 
-/** Names of the states an execution entered, in order. */
-async function statesEntered(executionArn: string): Promise<string[]> {
-  const { events } = await system.stepFunctions.getExecutionHistory({ executionArn, maxResults: 1000 });
-  return (events as unknown as Array<{ type: string; stateEnteredEventDetails?: { name?: string } }>)
-    .filter((event) => event.type.endsWith("StateEntered"))
-    .map((event) => event.stateEnteredEventDetails?.name ?? "?");
-}
-
 /**
  * Refers a participant and starts generation 2 of their journey on `stateMachineArn`, while
  * generation 1 still runs or (`stopFirst`) after it was stopped.
@@ -78,7 +70,7 @@ describe("a journey started under the earlier definition", () => {
     expect(due).toHaveLength(1);
     expect(due[0]).toMatchObject({ dueAt: deadline });
 
-    expect(await statesEntered(executionArn)).toContain("Record");
+    expect(await s.statesEntered(executionArn)).toContain("Record");
     const { events } = await system.stepFunctions.getExecutionHistory({ executionArn, maxResults: 1000 });
     expect((events as unknown as Array<{ type: string }>).some((event) => event.type.endsWith("Failed"))).toBe(false);
 
@@ -96,7 +88,7 @@ describe("a superseded generation", () => {
     // Both wake when the 30-day deadlines come due.
     await pastMissed(deadline);
     expect((await system.stepFunctions.describeExecution({ executionArn: first.executionArn })).status).toBe("SUCCEEDED");
-    const entered = await statesEntered(first.executionArn);
+    const entered = await s.statesEntered(first.executionArn);
     // The first plan, the wake at the due date, and the one that learns it was superseded.
     expect(entered.filter((state) => state === "Plan").length).toBeLessThanOrEqual(3);
     expect(entered).not.toContain("Continue");

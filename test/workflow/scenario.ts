@@ -128,7 +128,15 @@ export function scenario(system: TestSystem) {
 
   const mail = (team: Team) => capturedMail(team.specialist.email);
 
-  return { now, advanceTo, refer, record, participant, open, openKinds, journey, item, digestRecord, digestDates, dueRecords, mail };
+  /** Names of the states an execution entered, in order. */
+  const statesEntered = async (executionArn: string): Promise<string[]> => {
+    const { events } = await system.stepFunctions.getExecutionHistory({ executionArn, maxResults: 1000 });
+    return (events as unknown as Array<{ type: string; stateEnteredEventDetails?: { name?: string } }>)
+      .filter((event) => event.type.endsWith("StateEntered"))
+      .map((event) => event.stateEnteredEventDetails?.name ?? "?");
+  };
+
+  return { now, advanceTo, refer, record, participant, open, openKinds, journey, item, digestRecord, digestDates, dueRecords, mail, statesEntered };
 }
 
 /**

@@ -1,0 +1,89 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startTestSystem, seedTeam } from "../support/system";
+import { midnight, oslo, scenario, type TestSystem } from "./scenario";
+
+/**
+ * Which recorded events wake a parked journey at once. One that brings nothing due before the
+ * journey's own wake (and keeps the phase) leaves it parked: it plans at that wake with the event,
+ * so its reminders come at the same instants. One that changes the phase or brings something due
+ * sooner wakes it. `checkedInAt` on the journey is set each time the execution parks.
+ */
+
+let system: TestSystem;
+let s: ReturnType<typeof scenario>;
+
+beforeAll(async () => {
+  system = await startTestSystem({ start: new Date(oslo("2026-11-02T10:00")) });
+  s = scenario(system);
+});
+afterAll(() => system?.stop());
+
+/** How far after `dueAt` the journey recorded an obligation as come due (ms). */
+async function recordedLate(participantId: string, kind: string, dueAt: string): Promise<number> {
+  const record = (await s.dueRecords(participantId)).find((r) => r.kind === kind && r.dueAt === dueAt);
+  expect(record, `${kind} due ${dueAt} recorded`).toBeDefined();
+  return Date.parse(record!.recordedAt) - Date.parse(dueAt);
+}
+
+describe("events and a parked journey", () => {
+  it("an event that brings nothing due before the journey's own wake leaves it parked, and that wake still comes on time", async () => {
+    const team = await seedTeam(system.api);
+    const id = await s.refer(team, "P.K.");
+    const { executionArn, checkedInAt } = await s.journey(id);
+    const plans = async () => (await s.statesEntered(executionArn)).filter((name) => name === "Plan").length;
+    const plansAtReferral = await plans();
+
+    await s.advanceTo("2026-11-05T10:00");
+    await s.record(team, id, { type: "benefits-counselling" });
+    await s.advanceTo("2026-11-09T10:00");
+    await s.record(team, id, { type: "participant-meeting" });
+    // The API shows the events' effect at once: it reads what the event writer stored.
+    expect(await s.openKinds(id)).toEqual(["first-employer-contact", "outreach"]);
+    expect(await s.open(id, "outreach")).toMatchObject({ dueAt: midnight("2026-12-09") });
+    expect(await plans()).toBe(plansAtReferral);
+    expect(await s.journey(id)).toMatchObject({ parked: true, checkedInAt });
+
+    // The 30-day deadline is recorded as come due at its own instant, by the wake planned at the referral.
+    await s.advanceTo("2026-12-02T00:30");
+    expect(await recordedLate(id, "first-employer-contact", midnight("2026-12-02"))).toBeLessThan(60_000);
+    expect(await plans()).toBe(plansAtReferral + 1);
+  });
+
+  it("an event that changes the phase or brings something due sooner wakes the journey at once", async () => {
+    await s.advanceTo("2026-12-07T09:00");
+    const team = await seedTeam(system.api);
+    const id = await s.refer(team, "W.E.");
+    await s.advanceTo("2026-12-07T09:30");
+    await s.record(team, id, { type: "benefits-counselling" });
+    expect((await s.journey(id)).checkedInAt).toBe(oslo("2026-12-07T09:00"));
+
+    // Referral → job search, job search → placement: each wakes the journey.
+    await s.advanceTo("2026-12-07T10:00");
+    await s.record(team, id, { type: "employer-contact", employer: "Rema" });
+    expect((await s.journey(id)).checkedInAt).toBe(oslo("2026-12-07T10:00"));
+    await s.advanceTo("2026-12-07T11:00");
+    await s.record(team, id, { type: "job-start", employer: "Rema", hoursPerWeek: 20, wage: "ordinary", temporary: false });
+    expect((await s.journey(id)).checkedInAt).toBe(oslo("2026-12-07T11:00"));
+
+    // Placement turns into follow-up on 4 January (28 days): follow-up and outreach due 30 days
+    // after the contact of 30 December, and the journey parked until then.
+    await s.advanceTo("2026-12-30T10:00");
+    await s.record(team, id, { type: "follow-up-contact", with: "participant" });
+    await s.advanceTo("2027-01-04T10:00");
+    expect((await s.participant(id)).phase).toBe("follow-up");
+    expect(await s.open(id, "follow-up")).toMatchObject({ dueAt: midnight("2027-01-29") });
+    const parkedAt = (await s.journey(id)).checkedInAt;
+
+    // An employer contact in follow-up changes no clock: the journey sleeps on.
+    await s.record(team, id, { type: "employer-contact", employer: "Rema" });
+    expect((await s.journey(id)).checkedInAt).toBe(parkedAt);
+
+    // A fortnightly interval brings the follow-up forward to 13 January: woken at once.
+    await s.advanceTo("2027-01-04T11:00");
+    await s.record(team, id, { type: "follow-up-interval", days: 14 });
+    expect(await s.open(id, "follow-up")).toMatchObject({ dueAt: midnight("2027-01-13") });
+    expect(await s.journey(id)).toMatchObject({ parked: true, checkedInAt: oslo("2027-01-04T11:00") });
+    await s.advanceTo("2027-01-13T00:30");
+    expect(await recordedLate(id, "follow-up", midnight("2027-01-13"))).toBeLessThan(60_000);
+  });
+});
