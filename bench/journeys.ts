@@ -480,9 +480,9 @@ ${table(
     .map((ph) => {
       const states = statesPerPhase.get(ph)!;
       const perYear = (state: string) => num((states.get(state) ?? 0) / yearsIn(ph));
-      return [ph, num(yearsIn(ph)), perYear("Plan"), perYear("Decide"), perYear("Await"), perYear("(timeout)"), perYear("Continue"), num((transitionsPerPhase.get(ph) ?? 0) / yearsIn(ph))];
+      return [ph, num(yearsIn(ph)), perYear("Plan"), perYear("Await"), perYear("(timeout)"), perYear("Continue"), num((transitionsPerPhase.get(ph) ?? 0) / yearsIn(ph))];
     }),
-  { header: ["phase", "years", "Plan", "Decide", "Await", "timeouts", "Continue", "all"], indent: "    " },
+  { header: ["phase", "years", "Plan", "Await", "timeouts", "Continue", "all"], indent: "    " },
 )}
 
 AWS cost per 1,000 participant-years (list prices, free tiers excluded)

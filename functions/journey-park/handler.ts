@@ -2,21 +2,29 @@ import middy from "@middy/core";
 import { lazyDeps, type Deps } from "../../shared/runtime/deps";
 import { parseOrThrow } from "../../shared/http/errors";
 import { parkInputSchema, superseded } from "../../shared/workflow/journey-payload";
-import { parkJourney, sendWake } from "../../shared/workflow/journey-execution";
+import { leaveAwait, parkJourney, sendWake } from "../../shared/workflow/journey-execution";
 import { emitCheckIn } from "../../shared/logging/metrics";
 
 /**
  * Journey step "await": stores the callback token that an event uses to wake the journey. If an
  * event arrived after the plan, the token is handed back at once, so no event is ever slept through.
+ * When plan decided to hand over or to end, the task is failed at once with the error the
+ * definition routes there (`endWith`).
  */
 export function createHandler(deps: () => Deps) {
   return middy(async (event: unknown) => {
-    const { state, taskToken } = parseOrThrow(parkInputSchema, event);
+    const { state, taskToken, endWith } = parseOrThrow(parkInputSchema, event);
     const d = deps();
+    if (state.action === "continue" || state.action === "end") {
+      if (!endWith) throw new Error(`park: plan decided "${state.action}" but the definition routes no error to it`);
+      await leaveAwait(d, taskToken, endWith[state.action]);
+      return { outcome: state.action };
+    }
     const outcome = await parkJourney(d, state.participantId, state.generation, taskToken, state.plannedVersion ?? 0, state.wakeAt);
-    // Handed back at once: a stale plan plans again; a superseded execution learns it and ends.
+    // Handed back at once: a stale plan plans again; a superseded execution ends (through plan
+    // on definitions without `endWith`).
     if (outcome === "stale") await sendWake(d, taskToken, "changed-while-planning");
-    if (outcome === "superseded") await sendWake(d, taskToken, superseded);
+    if (outcome === "superseded") await (endWith ? leaveAwait(d, taskToken, endWith.end) : sendWake(d, taskToken, superseded));
     emitCheckIn(d.deployment.name);
     return { outcome };
   });

@@ -28,8 +28,9 @@ export async function sendDigest(deps: Deps, specialistId: string, date: string)
   if (!specialist) return { outcome: "unknown-specialist", items: 0 };
   const now = deps.clock.now();
   const caseload = (await listCaseload(deps, specialistId)).filter((p) => p.phase !== "exited");
-  // The journeys keep each profile's obligations current (they plan again at every change and
-  // every event), so the digest reads the caseload in one Query; statuses are recomputed for today.
+  // Each profile holds its obligations as last computed (by the writer of every event, and by the
+  // journey when time changes them), so the digest reads the caseload in one Query; statuses are
+  // recomputed for today.
   const participants = caseload.map((profile) => ({ id: profile.id, code: profile.code, state: { obligations: profile.obligations } }));
   const items = selectDigestItems({ participants, now, timeZone: deps.deployment.timeZone, rules: resolveRules(deps.deployment.rules) });
   if (items.length === 0) return { outcome: "nothing-to-do", items: 0 };

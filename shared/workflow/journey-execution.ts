@@ -1,5 +1,5 @@
 import { GetCommand, PutCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
-import { SendTaskSuccessCommand, StartExecutionCommand } from "@aws-sdk/client-sfn";
+import { SendTaskFailureCommand, SendTaskSuccessCommand, StartExecutionCommand } from "@aws-sdk/client-sfn";
 import type { AttributeValue } from "@aws-sdk/client-dynamodb";
 import { unmarshall } from "@aws-sdk/util-dynamodb";
 import type { Deps } from "../runtime/deps";
@@ -201,8 +201,21 @@ export async function wakeJourney(
 }
 
 export async function sendWake(deps: Pick<Deps, "sfn">, taskToken: string, reason: string): Promise<boolean> {
+  return settled(deps.sfn.send(new SendTaskSuccessCommand({ taskToken, output: JSON.stringify({ woken: reason }) })));
+}
+
+/**
+ * Fails an await with the error its Catch routes to the hand-over or the end. Not a failure of
+ * anything: the definition leaves the loop this way instead of through a Choice state after every plan.
+ */
+export async function leaveAwait(deps: Pick<Deps, "sfn">, taskToken: string, error: string): Promise<boolean> {
+  return settled(deps.sfn.send(new SendTaskFailureCommand({ taskToken, error, cause: "decided by the plan step" })));
+}
+
+/** True when the task took the callback; false when its token was no longer waiting. */
+async function settled(callback: Promise<unknown>): Promise<boolean> {
   try {
-    await deps.sfn.send(new SendTaskSuccessCommand({ taskToken, output: JSON.stringify({ woken: reason }) }));
+    await callback;
     return true;
   } catch (error) {
     if (goneTokenErrors.has((error as Error).name)) return false;

@@ -42,7 +42,16 @@ export const planInputSchema = z.object({
   executionStartedAt: z.string().min(1),
 });
 
-export const parkInputSchema = z.object({ state: journeyStateSchema, taskToken: z.string().min(1) });
+export const parkInputSchema = z.object({
+  state: journeyStateSchema,
+  taskToken: z.string().min(1),
+  /**
+   * The errors the await's Catch routes to the hand-over and to the end. When set, park fails its
+   * own task with them as soon as plan decided so; earlier definitions choose after plan instead
+   * (a Choice state) and never send these actions to park.
+   */
+  endWith: z.object({ continue: z.string().min(1), end: z.string().min(1) }).optional(),
+});
 export const recordInputSchema = z.object({ state: journeyStateSchema });
 export const continueInputSchema = z.object({ state: journeyStateSchema });
 
@@ -55,3 +64,8 @@ export const MAX_PLANS_PER_GENERATION = 16;
 export const MAX_GENERATION_DAYS = 180;
 /** Even with nothing coming due, a journey checks in at least this often (the alarm watches it). */
 export const MAX_WAIT_SECONDS = 35 * 24 * 3600;
+/**
+ * The await's timeout when plan decided to hand over or to end: park fails the task at once, and
+ * should that fail, the timeout brings the execution back to plan, which decides again.
+ */
+export const LEAVING_WAIT_SECONDS = 300;

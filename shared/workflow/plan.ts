@@ -7,6 +7,7 @@ import { claimJourney, endJourney } from "./journey-execution";
 import {
   MAX_GENERATION_DAYS,
   MAX_PLANS_PER_GENERATION,
+  LEAVING_WAIT_SECONDS,
   MAX_WAIT_SECONDS,
   superseded,
   type JourneyWorkflowState,
@@ -22,9 +23,9 @@ export async function planJourney(
   deps: Deps,
   input: { state: JourneyWorkflowState; executionArn: string; executionStartedAt: string },
 ): Promise<JourneyWorkflowState> {
-  const { timedOut, wake, ...state } = input.state;
+  const { timedOut, wake, wakeAt: _planned, ...state } = input.state;
   const now = deps.clock.now();
-  const next = { ...state, iteration: state.iteration + 1 };
+  const next = { ...state, iteration: state.iteration + 1, waitSeconds: LEAVING_WAIT_SECONDS };
   if (wake?.woken === superseded) return { ...next, action: "end" };
   if (state.iteration === 0) {
     const claimed = await claimJourney(deps, {

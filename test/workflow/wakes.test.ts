@@ -47,6 +47,14 @@ describe("events and a parked journey", () => {
     await s.advanceTo("2026-12-02T00:30");
     expect(await recordedLate(id, "first-employer-contact", midnight("2026-12-02"))).toBeLessThan(60_000);
     expect(await plans()).toBe(plansAtReferral + 1);
+    // Two states a wake: Plan, then Await (no Choice between them).
+    expect(await s.statesEntered(executionArn)).toEqual(["Plan", "Await", "Plan", "Await"]);
+
+    // An exit changes the phase: woken, plan decides to end, and park leaves the loop at once.
+    await s.advanceTo("2026-12-02T10:00");
+    await s.record(team, id, { type: "exit", reason: "ønsket det selv" });
+    expect(await s.journey(id)).toMatchObject({ status: "SUCCEEDED" });
+    expect((await s.statesEntered(executionArn)).slice(-3)).toEqual(["Plan", "Await", "Done"]);
   });
 
   it("an event that changes the phase or brings something due sooner wakes the journey at once", async () => {
