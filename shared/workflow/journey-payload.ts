@@ -58,7 +58,7 @@ export const continueInputSchema = z.object({ state: journeyStateSchema });
 /**
  * Limits that keep one execution far below Step Functions' 25,000 history events and one year:
  * after this many plans or this many days an execution hands over to the next generation.
- * One loop adds about 15 history events, so 16 loops stay near 250 events.
+ * One loop (Plan, Await) adds about 11 history events, so 16 loops stay under 200 (183 measured).
  */
 export const MAX_PLANS_PER_GENERATION = 16;
 export const MAX_GENERATION_DAYS = 180;

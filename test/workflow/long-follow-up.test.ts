@@ -103,7 +103,7 @@ describe("three years of follow-up", () => {
     expect(executions.at(-1)!.status).toBe("RUNNING");
     const lengths = executions.map((e) => system.stepFunctions.historyEventCount(e.executionArn));
     const maxEvents = Math.max(...lengths);
-    // One loop (plan, await, record) writes about 15 events; a generation holds at most 16 plans.
+    // One loop (plan, await) writes about 11 events; a generation holds at most 16 plans.
     expect(maxEvents).toBeLessThan(MAX_PLANS_PER_GENERATION * 20);
     // Each finished generation handed over at one of the two limits: 16 plans, or 180 days (checked
     // at a plan, so at most one await of 35 days later).
