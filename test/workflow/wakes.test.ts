@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestSystem, seedTeam } from "../support/system";
+import { createHandler as createPark } from "../../functions/journey-park/handler";
+import { lambdaArn } from "../../local/functions";
 import { midnight, oslo, scenario, type TestSystem } from "./scenario";
 
 /**
@@ -55,6 +57,9 @@ describe("events and a parked journey", () => {
     await s.record(team, id, { type: "exit", reason: "ønsket det selv" });
     expect(await s.journey(id)).toMatchObject({ status: "SUCCEEDED" });
     expect((await s.statesEntered(executionArn)).slice(-3)).toEqual(["Plan", "Await", "Done"]);
+    // Failed once, on purpose, and not retried.
+    const { events } = await system.stepFunctions.getExecutionHistory({ executionArn, maxResults: 1000 });
+    expect((events as unknown as Array<{ type: string }>).filter((event) => event.type === "TaskFailed")).toHaveLength(1);
   });
 
   it("an event that changes the phase or brings something due sooner wakes the journey at once", async () => {
@@ -93,5 +98,30 @@ describe("events and a parked journey", () => {
     expect(await s.journey(id)).toMatchObject({ parked: true, checkedInAt: oslo("2027-01-04T11:00") });
     await s.advanceTo("2027-01-13T00:30");
     expect(await recordedLate(id, "follow-up", midnight("2027-01-13"))).toBeLessThan(60_000);
+  });
+
+  it("a park that fails is tried again, and the journey stays parked", async () => {
+    await s.advanceTo("2027-01-18T10:00");
+    const team = await seedTeam(system.api);
+    const id = await s.refer(team, "R.P.");
+    const { region, name } = system.deps.deployment;
+    const park = createPark(() => system.deps) as unknown as (event: unknown, context: object) => Promise<unknown>;
+    const attempts: string[] = [];
+    system.stepFunctions.addLambda(lambdaArn(region, name, "journey-park"), async (event) => {
+      if ((event as { state: { participantId: string } }).state.participantId === id) {
+        attempts.push(attempts.length === 0 ? "failed" : "parked");
+        if (attempts.length === 1) throw new Error("the table did not answer");
+      }
+      return park(event, { functionName: "journey-park", awsRequestId: "retried-park" });
+    });
+
+    // The employer contact changes the phase: plan, then a park that fails once and is retried.
+    await s.record(team, id, { type: "employer-contact", employer: "Meny" });
+    await s.advanceTo("2027-01-18T10:01");
+    expect(attempts).toEqual(["failed", "parked"]);
+    const journey = await s.journey(id);
+    expect(journey).toMatchObject({ status: "RUNNING", parked: true });
+    const { events } = await system.stepFunctions.getExecutionHistory({ executionArn: journey.executionArn, maxResults: 1000 });
+    expect((events as unknown as Array<{ type: string }>).filter((event) => event.type.endsWith("Failed"))).toHaveLength(1);
   });
 });
