@@ -45,8 +45,7 @@ export async function recordEvent(
       ]);
       // A parked journey is woken unless its own wake comes in time; one that has ended (an exit,
       // then a resume) is started again.
-      const before = current;
-      const needsWake = (record: JourneyRecord) => eventNeedsWake(record, before, state, now, deps.deployment.timeZone);
+      const needsWake = (record: JourneyRecord) => eventNeedsWake(record, current, state, now, deps.deployment.timeZone);
       if (!(await wakeJourney(deps, current.id, event.type, needsWake))) await ensureJourneyRunning(deps, current.id);
       return response;
     } catch (error) {

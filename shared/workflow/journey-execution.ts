@@ -192,7 +192,7 @@ export async function wakeJourney(
   deps: Pick<Deps, "db" | "tableName" | "sfn">,
   participantId: string,
   reason: string,
-  needsWake: (record: JourneyRecord) => boolean = () => true,
+  needsWake: (record: JourneyRecord) => boolean,
 ) {
   const record = await getJourneyRecord(deps, participantId);
   if (!record?.taskToken) return false;

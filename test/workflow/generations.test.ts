@@ -32,7 +32,13 @@ async function referWithSecondGeneration(code: string, stateMachineArn: string, 
   const id = await s.refer(team, code);
   const first = await s.journey(id);
   if (options.stopFirst) await system.stepFunctions.stopExecution({ executionArn: first.executionArn, error: "Replaced", cause: "by the test" });
-  const executionArn = await startGeneration(id, 2, stateMachineArn);
+  const { executionArn } = await system.stepFunctions.startExecution({
+    stateMachineArn,
+    name: executionName(id, 2),
+    input: JSON.stringify(journeyInput(id, 2)),
+  });
+  await system.api.advance({ hours: 1 });
+  expect(await s.journey(id)).toMatchObject({ generation: 2, executionArn, parked: true });
   const deadline = (await s.open(id, "first-employer-contact"))!.dueAt;
   return { id, team, first, second: executionArn, deadline };
 }
@@ -40,28 +46,23 @@ async function referWithSecondGeneration(code: string, stateMachineArn: string, 
 /** Past the day after a deadline: it came due and was missed. */
 const pastMissed = (deadline: string) => system.api.advance({ to: new Date(Date.parse(deadline) + 34 * 3_600_000).toISOString() });
 
-/**
- * An execution keeps the definition it started with while the functions change under it. Before
- * plan recorded what came due itself, a timeout went Await → Record → Plan, and a Choice after
- * each plan led to Await, Continue or the end; journeys started then keep that shape for up to 180
- * days after a deploy. The fixture is that definition, bound to today's functions (in AWS both are
- * the same state machine, before and after an update).
- */
-let previousJourneyArn: string | undefined;
-function previousJourney(): string {
-  if (previousJourneyArn) return previousJourneyArn;
-  const definition = readFileSync(new URL("./fixtures/journey-before-plan-recorded.asl.json", import.meta.url), "utf8");
-  const { region, name } = system.deps.deployment;
-  const functions = ["journey-plan", "journey-park", "journey-record", "journey-continue"];
-  const substitutions = Object.fromEntries(functions.map((folder) => [substitutionKey(folder), lambdaArn(region, name, folder)]));
-  previousJourneyArn = system.stepFunctions.createStateMachine("ipsflow-journey-previous", LocalStepFunctions.substitute(definition, substitutions));
-  return previousJourneyArn;
-}
-
 describe("a journey started under the earlier definition", () => {
+  /**
+   * An execution keeps the definition it started with while the functions change under it. Before
+   * plan recorded what came due itself, a timeout went Await → Record → Plan; journeys started
+   * then keep that shape for up to 180 days after a deploy. The fixture is that definition.
+   */
+  const previousDefinition = readFileSync(new URL("./fixtures/journey-before-plan-recorded.asl.json", import.meta.url), "utf8");
+
   it("records what came due in its own Record step, once, with today's functions, runs on, and ends at an exit", async () => {
-    // Generation 1 runs on today's definition; in its place, generation 2 runs on the earlier one.
-    const { id, second: executionArn, deadline, team } = await referWithSecondGeneration("E.D.", previousJourney(), { stopFirst: true });
+    const { region, name } = system.deps.deployment;
+    const functions = ["journey-plan", "journey-park", "journey-record", "journey-continue"];
+    const substitutions = Object.fromEntries(functions.map((folder) => [substitutionKey(folder), lambdaArn(region, name, folder)]));
+    const previousJourney = system.stepFunctions.createStateMachine("ipsflow-journey-previous", LocalStepFunctions.substitute(previousDefinition, substitutions));
+
+    // Generation 1 runs on today's definition; in its place, generation 2 runs on the earlier one
+    // (in AWS both are the same state machine, before and after an update).
+    const { id, second: executionArn, deadline, team } = await referWithSecondGeneration("E.D.", previousJourney, { stopFirst: true });
 
     // The 30-day deadline comes due and is missed with nobody acting.
     await pastMissed(deadline);
@@ -83,18 +84,6 @@ describe("a journey started under the earlier definition", () => {
     expect((await s.statesEntered(executionArn)).slice(-3)).toEqual(["Plan", "Decide", "Done"]);
   });
 });
-
-/** Starts generation `generation` of a participant's journey on `stateMachineArn`, and lets it claim the journey. */
-async function startGeneration(id: string, generation: number, stateMachineArn: string) {
-  const { executionArn } = await system.stepFunctions.startExecution({
-    stateMachineArn,
-    name: executionName(id, generation),
-    input: JSON.stringify(journeyInput(id, generation)),
-  });
-  await system.api.advance({ hours: 1 });
-  expect(await s.journey(id)).toMatchObject({ generation, executionArn, parked: true });
-  return executionArn;
-}
 
 describe("a superseded generation", () => {
   it("ends at its next wake, and the newer generation keeps the journey", async () => {
