@@ -1,7 +1,7 @@
 import { cpus, loadavg } from "node:os";
 import { parseArgs } from "node:util";
 import { DateTime } from "luxon";
-import { z } from "zod";
+import * as z from "zod";
 import { startLocalSystem, type LocalSystem } from "../local/system";
 import { freePort } from "../local/servers/ports";
 import { createTeam } from "../shared/data/teams";
@@ -104,7 +104,7 @@ const progress = (line: string) => process.stderr.write(`${line}\n`);
 
 const dynamodbPort = await freePort();
 const system = await startLocalSystem({
-  ports: { api: 0, stepFunctions: 0, ses: 0, dynamodb: dynamodbPort },
+  ports: { api: 0, web: 0, stepFunctions: 0, ses: 0, dynamodb: dynamodbPort },
   speed: 0,
   seed: false,
   start,

@@ -1,5 +1,5 @@
 import { parseArgs } from "node:util";
-import { z } from "zod";
+import * as z from "zod";
 import { startLocalSystem } from "./system";
 
 /**
@@ -7,7 +7,7 @@ import { startLocalSystem } from "./system";
  *   --data-dir DIR   where data lives (default .data/); it survives a restart
  *   --no-seed        start empty instead of with the demo
  *   --speed N        run the virtual clock N times faster than real time
- * Ports: IPSFLOW_API_PORT (3000), IPSFLOW_SES_PORT (8005), IPSFLOW_DYNAMODB_PORT (8000),
+ * Ports: IPSFLOW_API_PORT (3000), IPSFLOW_WEB_PORT (3001), IPSFLOW_SES_PORT (8005), IPSFLOW_DYNAMODB_PORT (8000),
  * IPSFLOW_SFN_PORT (8083).
  */
 const { values } = parseArgs({
@@ -39,6 +39,7 @@ const system = await startLocalSystem({
   speed: speed.data,
   ports: {
     api: port("IPSFLOW_API_PORT", 3000),
+    web: port("IPSFLOW_WEB_PORT", 3001),
     ses: port("IPSFLOW_SES_PORT", 8005),
     dynamodb: port("IPSFLOW_DYNAMODB_PORT", 8000),
     stepFunctions: port("IPSFLOW_SFN_PORT", 8083),
@@ -48,6 +49,7 @@ const system = await startLocalSystem({
 
 console.log(`
 ipsflow is running (virtual time ${system.clock.now().toISOString()}, speed ${speed.data}x)
+  Web app          ${system.urls.web}   (local sign-in: pick a person, no password)
   HTTP API         ${system.urls.api}   (OpenAPI: ${system.urls.api}/openapi.json)
   Mail inbox       ${system.urls.inbox}
   DynamoDB Local   ${system.urls.dynamodb}

@@ -1,8 +1,9 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
-import { z } from "zod";
+import * as z from "zod";
 import { type Deployment, localDeployment } from "../shared/config/deployment";
 import { workflowSchedules } from "../shared/config/schedules";
 import { createClients, type Deps } from "../shared/runtime/deps";
@@ -14,14 +15,16 @@ import { startDynamoDb, type RunningServer } from "./servers/dynamodb";
 import { startSes } from "./servers/ses";
 import { ensureTable } from "./servers/table";
 import { localCredentials } from "./servers/credentials";
-import { createApiServer } from "./http/server";
+import { apiListener } from "./http/server";
+import { webAppListener } from "./http/web-server";
+import { bundleWebApp } from "../web/build";
 import { clockRoutes } from "./http/clock-routes";
 import { bindFunctions, localAccount } from "./functions";
 import { seedDemo } from "./seed";
 import { resumeJourneys } from "./resume";
 
 export interface LocalSystemOptions {
-  ports?: { api?: number; ses?: number; dynamodb?: number; stepFunctions?: number };
+  ports?: { api?: number; web?: number; ses?: number; dynamodb?: number; stepFunctions?: number };
   /** Where DynamoDB keeps its data and the clock its time; absent: in memory. */
   dataDir?: string;
   /** Use servers that already run (tests start them once per run) instead of starting them. */
@@ -38,7 +41,7 @@ export interface LocalSystemOptions {
 }
 
 export interface LocalSystem {
-  urls: { api: string; inbox: string; dynamodb: string; stepFunctions: string };
+  urls: { api: string; web: string; inbox: string; dynamodb: string; stepFunctions: string };
   clock: VirtualClock;
   deps: Deps;
   stepFunctions: LocalStepFunctions;
@@ -57,8 +60,7 @@ const savedClock = z.object({ now: z.iso.datetime() });
  */
 export async function startLocalSystem(options: LocalSystemOptions = {}): Promise<LocalSystem> {
   const log = options.log ?? (() => {});
-  const deployment = options.deployment ?? localDeployment;
-  const region = deployment.region;
+  const region = (options.deployment ?? localDeployment).region;
   const stops: Array<() => Promise<void>> = [];
   const stop = async () => {
     for (const s of stops.reverse()) await s().catch(() => {});
@@ -73,6 +75,15 @@ export async function startLocalSystem(options: LocalSystemOptions = {}): Promis
       ? { endpoint: options.sesEndpoint, stop: async () => {} }
       : await startSes({ port: options.ports?.ses ?? 8005 });
     stops.push(ses.stop);
+
+    // The API and the app listen first: the app's URL is the base of every link in the emails,
+    // and each needs the other's origin (CORS, the app's config). They answer once all is ready.
+    const apiServer = await listen(createServer(), options.ports?.api ?? 3000);
+    stops.push(() => close(apiServer));
+    const webServer = await listen(createServer(), options.ports?.web ?? 3001);
+    stops.push(() => close(webServer));
+    const urls = { api: urlOf(apiServer), web: urlOf(webServer) };
+    const deployment: Deployment = { ...(options.deployment ?? localDeployment), baseUrl: urls.web };
 
     const tableName = options.tableName ?? "ipsflow";
     const raw = new DynamoDBClient({ region, endpoint: dynamodb.endpoint, credentials: localCredentials });
@@ -144,24 +155,29 @@ export async function startLocalSystem(options: LocalSystemOptions = {}): Promis
     }
     await clock.settle();
 
-    const api = createApiServer({ api: bound.api as never, localRoutes: clockRoutes(clock, saveClock) });
-    await new Promise<void>((resolve, reject) => {
-      api.once("error", reject);
-      api.listen(options.ports?.api ?? 3000, "127.0.0.1", () => resolve());
-    });
-    stops.push(
-      () =>
-        new Promise<void>((resolve) => {
-          api.closeAllConnections();
-          api.close(() => resolve());
-        }),
+    apiServer.on(
+      "request",
+      apiListener({ api: bound.api as never, localRoutes: clockRoutes(clock, saveClock), clock, allowedOrigin: urls.web }),
+    );
+    webServer.on(
+      "request",
+      webAppListener({
+        files: bundleWebApp(),
+        config: {
+          apiUrl: urls.api,
+          timeZone: deployment.timeZone,
+          locale: deployment.locale,
+          auth: { mode: "dev" },
+          local: { inboxUrl: ses.endpoint },
+        },
+      }),
     );
     if ((options.speed ?? 1) > 0) clock.startTicking();
     stops.push(async () => clock.stopTicking());
 
     return {
       urls: {
-        api: `http://127.0.0.1:${(api.address() as AddressInfo).port}`,
+        ...urls,
         inbox: ses.endpoint,
         dynamodb: dynamodb.endpoint,
         stepFunctions: sfnServer.endpoint,
@@ -178,3 +194,19 @@ export async function startLocalSystem(options: LocalSystemOptions = {}): Promis
     throw error;
   }
 }
+
+function listen(server: Server, port: number): Promise<Server> {
+  return new Promise((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(port, "127.0.0.1", () => resolve(server));
+  });
+}
+
+function close(server: Server): Promise<void> {
+  return new Promise((resolve) => {
+    server.closeAllConnections();
+    server.close(() => resolve());
+  });
+}
+
+const urlOf = (server: Server) => `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import {
   createParticipantSchema,
   createSpecialistSchema,
@@ -65,6 +65,9 @@ export function openApiDocument(): object {
           responses: { "200": ok("{week, subject, html, text}"), ...errors },
         },
       },
+      "/teams/{id}/participants": {
+        get: { summary: "The team's participants with phase and next due date (team or admin)", parameters: [idParam], responses: { "200": ok("{participants, count}"), ...errors } },
+      },
       "/admin/email-events": {
         get: {
           summary: "SES bounces and complaints (admin); default: the last 30 days",
@@ -74,6 +77,14 @@ export function openApiDocument(): object {
       },
       "/specialists": {
         post: { summary: "Create a job specialist (admin)", requestBody: body("CreateSpecialist"), responses: { "201": ok("The specialist"), ...errors } },
+        get: { summary: "List the job specialists (admin)", responses: { "200": ok("{specialists, count}"), ...errors } },
+      },
+      "/specialists/{id}/day": {
+        get: {
+          summary: "What the specialist has to act on today: overdue, due and coming up, a missed 30-day deadline first",
+          parameters: [idParam],
+          responses: { "200": ok("{date, items, count}"), ...errors },
+        },
       },
       "/specialists/{id}/caseload": {
         get: { summary: "A specialist's caseload, by next due date", parameters: [idParam], responses: { "200": ok("{specialist, participants, count, limit}"), ...errors } },

@@ -8,8 +8,11 @@ import {
 import { badRequest, notFound, parseOrThrow } from "../../shared/http/errors";
 import { canReadCaseload, canReadParticipant, canReadTeam, canWriteParticipant, isAdmin, require } from "../../shared/access/policy";
 import { createTeam, getTeam, listTeams } from "../../shared/data/teams";
-import { createSpecialist, getSpecialist } from "../../shared/data/specialists";
-import { getParticipant, listCaseload, listEvents } from "../../shared/data/participants";
+import { createSpecialist, getSpecialist, listSpecialists } from "../../shared/data/specialists";
+import { getParticipant, listCaseload, listEvents, listTeamParticipants } from "../../shared/data/participants";
+import { dayItems, nextOpenObligation } from "../../shared/journey/day";
+import { resolveRules } from "../../shared/journey/rules";
+import { localDateOf } from "../../shared/calendar/local-dates";
 import { idempotencyKeySchema } from "../../shared/data/idempotency";
 import { createParticipant } from "../../shared/participants/create";
 import { recordEvent } from "../../shared/participants/record-event";
@@ -24,7 +27,7 @@ import { coveredWeek } from "../../shared/summary/period";
 import { weeklySummaryFigures } from "../../shared/summary/figures";
 import { previewSummary } from "../../shared/summary/preview";
 import { listEmailEvents } from "../../shared/notify/email-events";
-import { z } from "zod";
+import * as z from "zod";
 
 type Route = { method: "GET" | "POST"; path: string; handler: (event: ApiEvent) => Promise<ApiResult> };
 
@@ -38,16 +41,28 @@ export function routes(deps: () => Deps): Route[] {
     p.role === "specialist" ? ((await getSpecialist(deps(), p.specialistId))?.teamIds ?? []) : [];
   /** The team a team member or admin asks about, and the week (default: the last full week). */
   const summaryRequest = async (event: ApiEvent) => {
-    const principal = principalOf(event);
-    const team = await getTeam(deps(), pathParam(event, "id"));
-    if (!team) throw notFound("team");
-    require(principal.role === "admin" || (principal.role === "team" && principal.teamId === team.id));
+    const team = await teamRequest(event);
     const requested = event.queryStringParameters?.week;
     const week =
       requested === undefined
         ? coveredWeek(deps().clock.now(), deps().deployment.timeZone)
         : parseOrThrow(isoWeekSchema, requested, "week");
     return { team, week };
+  };
+  /** A team's own page: its members and admins only, as for the summary. */
+  const teamRequest = async (event: ApiEvent) => {
+    const principal = principalOf(event);
+    const team = await getTeam(deps(), pathParam(event, "id"));
+    if (!team) throw notFound("team");
+    require(principal.role === "admin" || (principal.role === "team" && principal.teamId === team.id));
+    return team;
+  };
+  const readableCaseload = async (event: ApiEvent) => {
+    const principal = principalOf(event);
+    const specialist = await getSpecialist(deps(), pathParam(event, "id"));
+    if (!specialist) throw notFound("specialist");
+    require(canReadCaseload(principal, specialist.id));
+    return specialist;
   };
   const readableParticipant = async (event: ApiEvent) => {
     const principal = principalOf(event);
@@ -112,6 +127,21 @@ export function routes(deps: () => Deps): Route[] {
     },
     {
       method: "GET",
+      path: "/teams/{id}/participants",
+      handler: async (event) => {
+        const team = await teamRequest(event);
+        const participants = (await listTeamParticipants(deps(), team.id)).map((p) => ({
+          id: p.id,
+          code: p.code,
+          phase: p.phase,
+          specialistId: p.specialistId,
+          nextDue: p.nextDueAt,
+        }));
+        return json(200, { participants, count: participants.length });
+      },
+    },
+    {
+      method: "GET",
       path: "/admin/email-events",
       handler: async (event) => {
         require(isAdmin(principalOf(event)));
@@ -138,17 +168,46 @@ export function routes(deps: () => Deps): Route[] {
     },
     {
       method: "GET",
+      path: "/specialists",
+      handler: async (event) => {
+        require(isAdmin(principalOf(event)));
+        const specialists = await listSpecialists(deps());
+        return json(200, { specialists, count: specialists.length });
+      },
+    },
+    {
+      method: "GET",
+      path: "/specialists/{id}/day",
+      handler: async (event) => {
+        const specialist = await readableCaseload(event);
+        const { clock, deployment } = deps();
+        const now = clock.now();
+        const caseload = (await listCaseload(deps(), specialist.id)).filter((p) => p.phase !== "exited");
+        const items = dayItems({
+          participants: caseload.map((p) => ({ id: p.id, code: p.code, state: { obligations: p.obligations } })),
+          now,
+          timeZone: deployment.timeZone,
+          rules: resolveRules(deployment.rules),
+        });
+        return json(200, { date: localDateOf(now, deployment.timeZone), items, count: items.length });
+      },
+    },
+    {
+      method: "GET",
       path: "/specialists/{id}/caseload",
       handler: async (event) => {
-        const principal = principalOf(event);
-        const specialist = await getSpecialist(deps(), pathParam(event, "id"));
-        if (!specialist) throw notFound("specialist");
-        require(canReadCaseload(principal, specialist.id));
+        const specialist = await readableCaseload(event);
         const caseload = await listCaseload(deps(), specialist.id);
         const active = caseload.filter((p) => p.phase !== "exited");
         return json(200, {
           specialist: { id: specialist.id, name: specialist.name, teamIds: specialist.teamIds },
-          participants: caseload.map((p) => ({ id: p.id, code: p.code, phase: p.phase, nextDue: p.nextDueAt })),
+          participants: caseload.map((p) => ({
+            id: p.id,
+            code: p.code,
+            phase: p.phase,
+            nextDue: p.nextDueAt,
+            nextDueKind: nextOpenObligation(p.obligations)?.kind ?? null,
+          })),
           count: active.length,
           limit: specialist.caseloadLimit,
         });

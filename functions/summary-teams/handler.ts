@@ -1,5 +1,5 @@
 import middy from "@middy/core";
-import { z } from "zod";
+import * as z from "zod";
 import { lazyDeps, type Deps } from "../../shared/runtime/deps";
 import { parseOrThrow } from "../../shared/http/errors";
 import { isoInstant } from "../../shared/domain/schemas";

@@ -1,4 +1,5 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import type { Clock } from "../../shared/clock";
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, Context } from "aws-lambda";
 import { claimsFromDevToken, publicRoutes } from "./authorizer";
 
@@ -7,22 +8,41 @@ export type LocalRoute = (req: IncomingMessage, body: string) => Promise<{ statu
 
 const MAX_BODY_BYTES = 256 * 1024;
 
+export interface ApiListenerOptions {
+  api: ApiHandler;
+  localRoutes?: LocalRoute;
+  /** The system's clock: the `Date` header carries it, so the web app follows virtual time. */
+  clock: Clock;
+  /** The web app's origin: browsers may call the API from there only (API Gateway's CORS, locally). */
+  allowedOrigin: string;
+}
+
 /**
  * The local HTTP API: turns each request into the API Gateway HTTP API (payload 2.0) event that
  * the same `api` function receives in AWS. Local-only routes (the clock) are answered first.
  */
-export function createApiServer(options: { api: ApiHandler; localRoutes?: LocalRoute }): Server {
-  return createServer(async (req, res) => {
+export function apiListener(options: ApiListenerOptions) {
+  const send = (req: IncomingMessage, res: ServerResponse, statusCode: number, body: string, headers: Record<string, string> = {}) => {
+    res.writeHead(statusCode, {
+      "content-type": "application/json; charset=utf-8",
+      date: options.clock.now().toUTCString(),
+      ...corsHeaders(req, options.allowedOrigin),
+      ...headers,
+    });
+    res.end(body);
+  };
+  return async (req: IncomingMessage, res: ServerResponse) => {
     try {
+      if (req.method === "OPTIONS") return preflight(req, res, options.allowedOrigin);
       const body = await readBody(req);
       const local = await options.localRoutes?.(req, body);
-      if (local) return send(res, local.statusCode, JSON.stringify(local.body));
+      if (local) return send(req, res, local.statusCode, JSON.stringify(local.body));
       const url = new URL(req.url ?? "/", "http://localhost");
       const method = (req.method ?? "GET").toUpperCase();
       const routeKey = `${method} ${url.pathname}`;
       const claims = claimsFromDevToken(req.headers.authorization);
       if (!claims && !publicRoutes.has(routeKey)) {
-        return send(res, 401, JSON.stringify({ message: "Unauthorized: use Authorization: Bearer dev:<role>:<id>" }));
+        return send(req, res, 401, JSON.stringify({ message: "Unauthorized: use Authorization: Bearer dev:<role>:<id>" }));
       }
       const headers = Object.fromEntries(
         Object.entries(req.headers).map(([key, value]) => [key, Array.isArray(value) ? value.join(",") : (value ?? "")]),
@@ -51,17 +71,31 @@ export function createApiServer(options: { api: ApiHandler; localRoutes?: LocalR
         },
       } as unknown as APIGatewayProxyEventV2WithJWTAuthorizer;
       const result = (await options.api(event, {} as Context)) as { statusCode: number; headers?: Record<string, string>; body?: string };
-      send(res, result.statusCode, result.body ?? "", result.headers);
+      send(req, res, result.statusCode, result.body ?? "", result.headers);
     } catch (error) {
       const status = (error as { statusCode?: number }).statusCode ?? 500;
-      send(res, status, JSON.stringify({ message: status === 500 ? "internal error" : (error as Error).message }));
+      send(req, res, status, JSON.stringify({ message: status === 500 ? "internal error" : (error as Error).message }));
     }
-  });
+  };
 }
 
-function send(res: ServerResponse, statusCode: number, body: string, headers: Record<string, string> = {}) {
-  res.writeHead(statusCode, { "content-type": "application/json; charset=utf-8", ...headers });
-  res.end(body);
+/** What API Gateway's CORS configuration answers (see infra/constructs/api.ts): one origin, GET and POST. */
+const corsAllowed = { methods: "GET, POST", headers: "authorization, content-type, idempotency-key", exposed: "date", maxAge: "3600" };
+
+function corsHeaders(req: IncomingMessage, allowedOrigin: string): Record<string, string> {
+  if (req.headers.origin !== allowedOrigin) return {};
+  return { "access-control-allow-origin": allowedOrigin, "access-control-expose-headers": corsAllowed.exposed, vary: "origin" };
+}
+
+function preflight(req: IncomingMessage, res: ServerResponse, allowedOrigin: string) {
+  const allowed = req.headers.origin === allowedOrigin;
+  res.writeHead(allowed ? 204 : 403, {
+    ...corsHeaders(req, allowedOrigin),
+    ...(allowed
+      ? { "access-control-allow-methods": corsAllowed.methods, "access-control-allow-headers": corsAllowed.headers, "access-control-max-age": corsAllowed.maxAge }
+      : {}),
+  });
+  res.end();
 }
 
 function readBody(req: IncomingMessage): Promise<string> {

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 
 /**
  * Who is calling. In AWS the API's JWT authorizer (Cognito) passes the caller's claims: the

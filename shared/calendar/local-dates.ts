@@ -1,6 +1,6 @@
 import { DateTime } from "luxon";
 import { LRUCache } from "lru-cache";
-import { z } from "zod";
+import * as z from "zod";
 
 /**
  * Local calendar dates ("2026-03-31") in a deployment's IANA time zone. Deadlines in IPS are

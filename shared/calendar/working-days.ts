@@ -1,6 +1,6 @@
 import Holidays from "date-holidays";
 import { DateTime } from "luxon";
-import { z } from "zod";
+import * as z from "zod";
 import { addDays, inZone, localDateOf, localDateSchema, weekdayOf, type LocalDate } from "./local-dates";
 
 /**

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 
 /**
  * The domain's shapes, validated at every edge (HTTP API, workflow payloads). The OpenAPI document

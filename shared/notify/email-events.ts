@@ -1,5 +1,5 @@
 import { PutCommand } from "@aws-sdk/lib-dynamodb";
-import { z } from "zod";
+import * as z from "zod";
 import type { Deps } from "../runtime/deps";
 import { queryAll } from "../data/query";
 import { fromItem } from "../data/items";

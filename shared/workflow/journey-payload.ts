@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 
 /**
  * The payloads between the journey workflow's states. A running execution keeps the definition it

@@ -21,7 +21,7 @@ async function boot(seed: boolean) {
     seed,
     speed: 0,
     start: new Date("2026-11-02T09:00:00Z"),
-    ports: { api: 0, stepFunctions: 0, ses: 0, dynamodb: await freePort() },
+    ports: { api: 0, web: 0, stepFunctions: 0, ses: 0, dynamodb: await freePort() },
   });
 }
 

@@ -11,7 +11,7 @@ export async function startTestSystem(options: Partial<LocalSystemOptions> = {})
     dynamodbEndpoint: inject("dynamodbEndpoint"),
     sesEndpoint: inject("sesEndpoint"),
     tableName: `e2e-${newId()}`,
-    ports: { api: 0, stepFunctions: 0 },
+    ports: { api: 0, web: 0, stepFunctions: 0 },
     speed: 0,
     seed: false,
     start: new Date("2026-11-02T09:00:00Z"),

@@ -1,0 +1,3 @@
+export function AdminPage(_props: { id?: string }) {
+  return <h1>AdminPage</h1>;
+}

@@ -1,0 +1,3 @@
+export function CaseloadPage(_props: { id?: string }) {
+  return <h1>CaseloadPage</h1>;
+}

@@ -1,0 +1,3 @@
+export function ClockPage(_props: { id?: string }) {
+  return <h1>ClockPage</h1>;
+}

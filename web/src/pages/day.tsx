@@ -1,0 +1,3 @@
+export function DayPage(_props: { id?: string }) {
+  return <h1>DayPage</h1>;
+}

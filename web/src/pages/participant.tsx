@@ -1,0 +1,3 @@
+export function ParticipantPage(_props: { id?: string }) {
+  return <h1>ParticipantPage</h1>;
+}

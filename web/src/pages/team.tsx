@@ -1,0 +1,3 @@
+export function TeamPage(_props: { id?: string }) {
+  return <h1>TeamPage</h1>;
+}
