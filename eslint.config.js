@@ -4,7 +4,8 @@ import tseslint from "typescript-eslint";
 
 /**
  * Imports run one way (see README, "Architecture"): infra/ and local/ use functions/, workflows/
- * and shared/; functions/ uses shared/; shared/ imports none of the others.
+ * and shared/; functions/ uses shared/; shared/ imports none of the others; web/ (the browser app)
+ * uses shared/'s pure parts only.
  */
 const forbid = (groups, message) => ({
   "no-restricted-imports": ["error", { patterns: [{ group: groups, message }] }],
@@ -31,6 +32,25 @@ export default tseslint.config(
     rules: forbid(
       ["**/infra/**", "**/local/**", "aws-cdk-lib", "aws-cdk-lib/*", "constructs"],
       "functions/ uses shared/ only; it never imports the CDK or the local runtime.",
+    ),
+  },
+  {
+    files: ["web/src/**/*.{ts,tsx}"],
+    rules: forbid(
+      [
+        "**/functions/**",
+        "**/infra/**",
+        "**/local/**",
+        "**/workflows/**",
+        "**/shared/data/**",
+        "**/shared/runtime/**",
+        "**/shared/notify/**",
+        "**/shared/workflow/**",
+        "@aws-sdk/*",
+        "aws-cdk-lib",
+        "aws-cdk-lib/*",
+      ],
+      "the web app talks to the HTTP API only: it may use shared/'s schemas, words and pure rules, never data access or AWS.",
     ),
   },
   {

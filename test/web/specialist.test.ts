@@ -1,0 +1,233 @@
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { seedTeam } from "../support/system";
+import { connectBrowser, expectAccessible, expectFitsWidth, newPage, signInAs } from "../support/browser";
+import { digestOn, oslo, scenario, type Team, type TestSystem } from "../workflow/scenario";
+import { startTestSystem } from "../support/system";
+import { screenshot } from "./screenshots";
+
+/**
+ * A job specialist's work through the web app, in a real Chromium against the local system: the
+ * link in a real morning digest, sign-in, recording what was done, and what the next digest says.
+ */
+let system: TestSystem;
+let browser: Browser;
+let team: Team;
+let flow: ReturnType<typeof scenario>;
+
+beforeAll(async () => {
+  [system, browser] = await Promise.all([startTestSystem(), connectBrowser()]);
+  team = await seedTeam(system.api);
+  flow = scenario(system);
+});
+afterAll(async () => {
+  await browser?.close();
+  await system?.stop();
+});
+
+const firstContactTask = "Ta første arbeidsgiverkontakt";
+
+/** The participant link in an email's text part. */
+const linkIn = (text: string, participantId: string) => {
+  const link = text.match(/https?:\/\/\S+\/participants\/\S+/g)?.find((url) => url.endsWith(participantId));
+  expect(link, "a link to the participant in the email").toBeDefined();
+  return link!;
+};
+
+const eventsOf = async (participantId: string, type: string) =>
+  ((await flow.participant(participantId)).events as Array<{ type: string; at: string; employer?: string }>).filter((e) => e.type === type);
+
+async function openParticipant(page: Page, participantId: string) {
+  await page.goto(`${system.urls.web}/participants/${participantId}`);
+  await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toMatch(/^Deltaker /);
+}
+
+describe("a specialist in the web app", () => {
+  it("opens the link from the morning digest, signs in, records the employer contact, and the next digest no longer lists it", async () => {
+    // Referred 31 days ago: the first employer contact is overdue.
+    const id = await flow.refer(team, "K.L.", oslo("2026-10-02T10:00"));
+    await flow.advanceTo("2026-11-03T08:30");
+    const digest = await digestOn(team, "2026-11-03");
+    expect(digest?.body.text).toContain(firstContactTask);
+    const link = linkIn(digest!.body.text!, id);
+    expect(link).toBe(`${system.urls.web}/participants/${id}`);
+
+    const { context, page } = await newPage(browser);
+    await page.goto(link);
+    // Not signed in: sign-in first, then back to the page the email asked for.
+    await signInAs(page, team.specialist.name);
+    await expect.poll(() => new URL(page.url()).pathname).toBe(`/participants/${id}`);
+    await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe("Deltaker K.L.");
+    await expect.poll(() => page.locator('[data-kind="first-employer-contact"]').getAttribute("data-status")).toBe("overdue");
+    await expectAccessible(page);
+    await expectFitsWidth(page);
+
+    const form = page.locator("form.event-form");
+    await expect.poll(() => form.getByLabel("Hva skjedde?").inputValue()).toBe("employer-contact");
+    await form.getByLabel("Arbeidsgiver").fill("Rema 1000 Storo");
+    await form.getByRole("button", { name: "Lagre" }).click();
+    await expect.poll(() => form.getByRole("status").textContent()).toContain("Arbeidsgiverkontakt er registrert");
+    await expect.poll(() => page.locator('[data-kind="first-employer-contact"]').getAttribute("data-status")).toBe("done");
+    await expect.poll(() => page.locator(".timeline li").first().textContent()).toContain("Rema 1000 Storo");
+    await screenshot(page, "participant");
+    await context.close();
+
+    const recorded = await eventsOf(id, "employer-contact");
+    expect(recorded).toHaveLength(1);
+    expect(recorded[0]).toMatchObject({ employer: "Rema 1000 Storo" });
+    // "Når" defaults to the system's now (the virtual clock, from the API's Date header), not the device's.
+    expect(new Date(recorded[0].at).toISOString()).toBe(oslo("2026-11-03T08:30"));
+
+    await system.clock.settle();
+    await flow.advanceTo("2026-11-04T08:30");
+    const next = await digestOn(team, "2026-11-04");
+    // Benefits counselling is still overdue, so there is a digest, and it names K.L.; not for the contact.
+    expect(next?.body.text).toContain("K.L.");
+    expect(next?.body.text).not.toContain(firstContactTask);
+  });
+
+  it("starts on My day with the missed deadline first, and records from there with one tap and a save", async () => {
+    const missed = await flow.refer(team, "M.D.", oslo("2026-10-01T10:00"));
+    const { context, page } = await newPage(browser);
+    await page.goto(system.urls.web);
+    await signInAs(page, team.specialist.name);
+    await expect.poll(() => new URL(page.url()).pathname).toBe("/day");
+    const first = page.locator("li.task").first();
+    await expect.poll(() => first.getAttribute("data-kind")).toBe("first-employer-contact");
+    await expect.poll(() => first.textContent()).toContain("Frist for første arbeidsgiverkontakt er passert");
+    expect(await first.getAttribute("data-participant")).toBe(missed);
+    await expectAccessible(page);
+    await expectFitsWidth(page);
+    await screenshot(page, "my-day");
+
+    await first.getByRole("button", { name: /Registrer arbeidsgiverkontakt/ }).click();
+    await first.getByLabel("Arbeidsgiver").fill("Bakeriet AS");
+    await first.getByRole("button", { name: /Lagre/ }).click();
+    await expect.poll(() => page.getByRole("status").first().textContent()).toContain("registrert for M.D.");
+    await expect.poll(() => page.locator(`li.task[data-participant="${missed}"][data-kind="first-employer-contact"]`).count()).toBe(0);
+    expect(await eventsOf(missed, "employer-contact")).toHaveLength(1);
+    await context.close();
+  });
+
+  it("shows a validation error at its field and keeps what was typed, from the form's check and from the API", async () => {
+    const id = await flow.refer(team, "V.E.");
+    const { context, page } = await newPage(browser);
+    await page.goto(`${system.urls.web}/participants/${id}`);
+    await signInAs(page, team.specialist.name);
+    const form = page.locator("form.event-form");
+    await form.getByLabel("Hva skjedde?").selectOption("job-start");
+    await form.getByLabel("Arbeidsgiver").fill("Kiwi Majorstuen");
+    await form.getByLabel("Timer per uke").fill("mange");
+    await form.getByRole("button", { name: "Lagre" }).click();
+    const hours = form.locator(".field", { has: page.getByLabel("Timer per uke") });
+    await expect.poll(() => hours.locator(".field-error").count()).toBe(1);
+    expect(await form.getByLabel("Timer per uke").getAttribute("aria-invalid")).toBe("true");
+    expect(await form.getByLabel("Arbeidsgiver").inputValue()).toBe("Kiwi Majorstuen");
+    expect(await form.getByLabel("Timer per uke").inputValue()).toBe("mange");
+    await expectAccessible(page);
+
+    // A date in the future passes the form's check; the API refuses it and names the field "at".
+    await form.getByLabel("Timer per uke").fill("12,5");
+    await form.getByLabel("Når").fill("2027-01-15T09:00");
+    await form.getByRole("button", { name: "Lagre" }).click();
+    const at = form.locator(".field", { has: page.getByLabel("Når") });
+    await expect.poll(() => at.locator(".field-error").textContent()).toContain("must not be in the future");
+    expect(await hours.locator(".field-error").count()).toBe(0);
+    expect(await form.getByLabel("Arbeidsgiver").inputValue()).toBe("Kiwi Majorstuen");
+    expect(await form.getByLabel("Timer per uke").inputValue()).toBe("12,5");
+    expect(await eventsOf(id, "job-start")).toHaveLength(0);
+    await context.close();
+  });
+
+  it("records one event for a double tap, and one for a retry after the connection dropped", async () => {
+    const id = await flow.refer(team, "D.T.");
+    const { context, page } = await newPage(browser);
+    await page.goto(`${system.urls.web}/participants/${id}`);
+    await signInAs(page, team.specialist.name);
+    const form = page.locator("form.event-form");
+    await form.getByLabel("Arbeidsgiver").fill("Coop Mega");
+    await form.getByRole("button", { name: "Lagre" }).dblclick();
+    await expect.poll(() => form.getByRole("status").textContent()).toContain("registrert");
+    expect(await eventsOf(id, "employer-contact")).toHaveLength(1);
+
+    // The request reaches the API and is recorded, but the answer never arrives; the retry carries
+    // the same Idempotency-Key and the API answers with the first result.
+    const keys: string[] = [];
+    let dropped = false;
+    await page.route("**/participants/*/events", async (route) => {
+      keys.push((await route.request().headerValue("idempotency-key")) ?? "");
+      if (dropped) return route.continue();
+      dropped = true;
+      await route.fetch();
+      await route.abort("connectionreset");
+    });
+    await form.getByLabel("Arbeidsgiver").fill("Meny Ullevål");
+    await form.getByRole("button", { name: "Lagre" }).click();
+    await expect.poll(() => form.getByRole("alert").textContent()).toContain("Fikk ikke kontakt");
+    expect(await form.getByLabel("Arbeidsgiver").inputValue()).toBe("Meny Ullevål");
+    await form.getByRole("button", { name: "Lagre" }).click();
+    await expect.poll(() => form.getByRole("status").textContent()).toContain("registrert");
+    expect(keys).toHaveLength(2);
+    expect(keys[1]).toBe(keys[0]);
+    const contacts = await eventsOf(id, "employer-contact");
+    expect(contacts.map((e) => e.employer).sort()).toEqual(["Coop Mega", "Meny Ullevål"]);
+    await context.close();
+  });
+
+  it("says plainly when a participant is another caseload's, or unknown", async () => {
+    const other = await seedTeam(system.api);
+    const id = await flow.refer(team, "A.C.");
+    const { context, page } = await newPage(browser);
+    await page.goto(`${system.urls.web}/participants/${id}`);
+    await signInAs(page, other.specialist.name);
+    await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe("Ingen tilgang");
+    expect(await page.locator("form").count()).toBe(0);
+    await expectAccessible(page);
+    await expectFitsWidth(page);
+
+    await page.goto(`${system.urls.web}/participants/01UNKNOWN0000000000000000`);
+    await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe("Finnes ikke");
+    await expectAccessible(page);
+    await context.close();
+  });
+
+  it("sends an expired session through sign-in and back to the same page", async () => {
+    const id = await flow.refer(team, "S.E.");
+    const { context, page } = await newPage(browser);
+    await page.goto(`${system.urls.web}/participants/${id}`);
+    await signInAs(page, team.specialist.name);
+    await openParticipant(page, id);
+    // The token is no longer accepted (401): what an expired Cognito token gets from API Gateway.
+    await page.evaluate(() => {
+      const session = JSON.parse(sessionStorage.getItem("ipsflow.session")!);
+      sessionStorage.setItem("ipsflow.session", JSON.stringify({ ...session, token: "expired" }));
+    });
+    await page.reload();
+    await signInAs(page, team.specialist.name);
+    await openParticipant(page, id);
+    expect(new URL(page.url()).pathname).toBe(`/participants/${id}`);
+    await context.close();
+  });
+
+  it("lists the caseload against its limit and registers a new referral", async () => {
+    const { context, page } = await newPage(browser);
+    await page.goto(`${system.urls.web}/specialists/${team.specialist.id}`);
+    await signInAs(page, team.specialist.name);
+    await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe("Deltakere");
+    const before = (await system.api.get(`/specialists/${team.specialist.id}/caseload`)).body.count as number;
+    await expect.poll(() => page.getByText(`${before} aktive av maks 20`).count()).toBe(1);
+    await expectAccessible(page);
+    await expectFitsWidth(page);
+    await screenshot(page, "caseload");
+
+    await page.getByLabel(/^Kode/).fill("Kari Nord");
+    await page.getByRole("button", { name: "Ny henvisning" }).click();
+    await expect.poll(() => page.locator(".field-error").first().textContent()).toContain("full name");
+    await page.getByLabel(/^Kode/).fill("N.R.");
+    await page.getByRole("button", { name: "Ny henvisning" }).click();
+    await expect.poll(() => page.getByRole("status").textContent()).toContain("N.R. er registrert som henvist");
+    await expect.poll(() => page.getByRole("link", { name: "N.R." }).count()).toBe(1);
+    expect((await system.api.get(`/specialists/${team.specialist.id}/caseload`)).body.count).toBe(before + 1);
+    await context.close();
+  });
+});

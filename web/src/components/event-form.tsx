@@ -1,0 +1,216 @@
+import { useState } from "preact/hooks";
+import { eventBodySchema, type EventType } from "../../../shared/domain/schemas";
+import { useApp } from "../app-context";
+import { systemNow } from "../clock";
+import { useSubmission } from "../forms";
+import { fromLocalInput, toLocalInput } from "../format";
+import { useI18n } from "../i18n";
+import { CheckboxField, SelectField, TextField } from "./fields";
+import { FormStatus } from "./form-status";
+
+const eventTypes: EventType[] = [
+  "employer-contact",
+  "participant-meeting",
+  "follow-up-contact",
+  "benefits-counselling",
+  "job-start",
+  "job-end",
+  "education-start",
+  "education-end",
+  "follow-up-interval",
+  "pause",
+  "resume",
+  "exit",
+];
+
+/** The fields each event type takes besides `at` (the API's eventBodySchema). */
+const fieldsOf: Record<EventType, readonly string[]> = {
+  "participant-meeting": [],
+  "benefits-counselling": [],
+  "employer-contact": ["employer", "visit"],
+  "job-start": ["employer", "hoursPerWeek", "wage", "temporary"],
+  "job-end": ["reason"],
+  "education-start": [],
+  "education-end": [],
+  "follow-up-contact": ["with"],
+  "follow-up-interval": ["days"],
+  pause: [],
+  resume: [],
+  exit: ["reason"],
+};
+
+interface Draft {
+  type: EventType;
+  at: string;
+  employer: string;
+  visit: string;
+  hoursPerWeek: string;
+  wage: string;
+  temporary: boolean;
+  reason: string;
+  with: string;
+  days: string;
+}
+
+const number = (value: string) => (value.trim() === "" ? undefined : Number(value.replace(",", ".")));
+
+/** The request body for the draft: only the type's own fields; the schema says what is missing. */
+function bodyOf(draft: Draft, timeZone: string): Record<string, unknown> {
+  const body: Record<string, unknown> = { type: draft.type, at: fromLocalInput(draft.at, timeZone) ?? draft.at };
+  const fields = fieldsOf[draft.type];
+  if (fields.includes("employer")) body.employer = draft.employer;
+  if (fields.includes("visit") && draft.visit) body.visit = Number(draft.visit);
+  if (fields.includes("hoursPerWeek")) body.hoursPerWeek = number(draft.hoursPerWeek);
+  if (fields.includes("wage")) body.wage = draft.wage;
+  if (fields.includes("temporary")) body.temporary = draft.temporary;
+  if (fields.includes("reason") && (draft.type === "exit" || draft.reason.trim())) body.reason = draft.reason;
+  if (fields.includes("with")) body.with = draft.with;
+  if (fields.includes("days")) body.days = number(draft.days);
+  return body;
+}
+
+export interface Recorded {
+  event: { id: string; type: EventType };
+  phase: string;
+}
+
+/**
+ * Records one event for a participant, with the fields the API takes for its type. The draft
+ * survives a validation error untouched; each error stands at its field. A double tap or a retry
+ * records once (useSubmission's Idempotency-Key).
+ */
+export function EventForm(props: {
+  participantId: string;
+  initial?: { type: EventType; with?: "participant" | "employer" };
+  /** Only this type, without the type picker (the one-tap record on My day). */
+  fixedType?: boolean;
+  onRecorded: (recorded: Recorded) => void;
+  onCancel?: () => void;
+}) {
+  const { api } = useApp();
+  const { t, timeZone } = useI18n();
+  const fresh = (type: EventType): Draft => ({
+    type,
+    at: toLocalInput(systemNow(), timeZone),
+    employer: "",
+    visit: "",
+    hoursPerWeek: "",
+    wage: "ordinary",
+    temporary: false,
+    reason: "",
+    with: props.initial?.with ?? "participant",
+    days: "",
+  });
+  const [draft, setDraft] = useState<Draft>(() => fresh(props.initial?.type ?? "employer-contact"));
+  const [done, setDone] = useState<string | undefined>();
+  const submission = useSubmission<Recorded, typeof eventBodySchema>(eventBodySchema);
+  const set = <K extends keyof Draft>(key: K) => (value: Draft[K]) => setDraft((d) => ({ ...d, [key]: value }));
+  const errors = submission.fieldErrors;
+  const fields = fieldsOf[draft.type];
+
+  const onSubmit = async (e: Event) => {
+    e.preventDefault();
+    setDone(undefined);
+    const recorded = await submission.submit(bodyOf(draft, timeZone), (body, key) =>
+      api.post<Recorded>(`/participants/${encodeURIComponent(props.participantId)}/events`, body, { idempotencyKey: key }),
+    );
+    if (!recorded) return;
+    setDone(t.participant.recordedAs(t.events[draft.type]));
+    setDraft(fresh(draft.type));
+    props.onRecorded(recorded);
+  };
+
+  return (
+    <form class="event-form" onSubmit={onSubmit} noValidate data-event-type={draft.type}>
+      {!props.fixedType && (
+        <SelectField
+          label={t.participant.whatHappened}
+          name="type"
+          value={draft.type}
+          onChange={(value) => {
+            set("type")(value as EventType);
+            submission.reset();
+          }}
+          options={eventTypes.map((type) => ({ value: type, label: t.events[type] }))}
+        />
+      )}
+      <TextField label={t.fields.at} name="at" type="datetime-local" value={draft.at} onInput={set("at")} error={errors.at} required />
+      {fields.includes("employer") && (
+        <TextField label={t.fields.employer} name="employer" value={draft.employer} onInput={set("employer")} error={errors.employer} maxLength={120} required />
+      )}
+      {fields.includes("visit") && (
+        <SelectField
+          label={t.fields.visit}
+          name="visit"
+          value={draft.visit}
+          onChange={set("visit")}
+          error={errors.visit}
+          options={[{ value: "", label: t.fields.visitNone }, ...["1", "2", "3"].map((n) => ({ value: n, label: n }))]}
+        />
+      )}
+      {fields.includes("hoursPerWeek") && (
+        <TextField
+          label={t.fields.hoursPerWeek}
+          name="hoursPerWeek"
+          type="text"
+          inputMode="decimal"
+          value={draft.hoursPerWeek}
+          onInput={set("hoursPerWeek")}
+          error={errors.hoursPerWeek}
+          required
+        />
+      )}
+      {fields.includes("wage") && (
+        <SelectField
+          label={t.fields.wage}
+          name="wage"
+          value={draft.wage}
+          onChange={set("wage")}
+          error={errors.wage}
+          options={[
+            { value: "ordinary", label: t.fields.wageOrdinary },
+            { value: "subsidised", label: t.fields.wageSubsidised },
+          ]}
+        />
+      )}
+      {fields.includes("temporary") && (
+        <CheckboxField label={t.fields.temporary} name="temporary" checked={draft.temporary} onChange={set("temporary")} error={errors.temporary} />
+      )}
+      {fields.includes("with") && (
+        <SelectField
+          label={t.fields.with}
+          name="with"
+          value={draft.with}
+          onChange={set("with")}
+          error={errors.with}
+          options={[
+            { value: "participant", label: t.fields.withParticipant },
+            { value: "employer", label: t.fields.withEmployer },
+          ]}
+        />
+      )}
+      {fields.includes("days") && (
+        <TextField label={t.fields.days} name="days" type="text" inputMode="numeric" value={draft.days} onInput={set("days")} error={errors.days} required />
+      )}
+      {fields.includes("reason") && (
+        <TextField label={t.fields.reason} name="reason" value={draft.reason} onInput={set("reason")} error={errors.reason} maxLength={200} required={draft.type === "exit"} />
+      )}
+      <FormStatus submission={submission} shownFields={["type", "at", ...fields]} />
+      {done && (
+        <p class="alert success" role="status">
+          {done}
+        </p>
+      )}
+      <div class="actions">
+        <button type="submit" disabled={submission.submitting}>
+          {submission.submitting ? t.common.saving : props.fixedType ? `${t.common.save}: ${t.events[draft.type]}` : t.common.save}
+        </button>
+        {props.onCancel && (
+          <button type="button" class="secondary" onClick={props.onCancel}>
+            {t.common.cancel}
+          </button>
+        )}
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,17 @@
+import type { EventType, ObligationKind } from "../../shared/domain/schemas";
+
+/**
+ * The event that records doing an obligation, for the one-tap "record" on My day. It follows what
+ * closes each obligation (shared/journey/README.md): an employer contact for the job-search
+ * clocks, a contact with the participant for follow-up and outreach.
+ */
+export const suggestedEvent: Record<ObligationKind, { type: EventType; with?: "participant" | "employer" }> = {
+  "first-employer-contact": { type: "employer-contact" },
+  "job-development": { type: "employer-contact" },
+  "benefits-counselling": { type: "benefits-counselling" },
+  "job-start-follow-up": { type: "follow-up-contact", with: "participant" },
+  "placement-follow-up": { type: "follow-up-contact", with: "participant" },
+  "follow-up": { type: "follow-up-contact", with: "participant" },
+  "job-loss-follow-up": { type: "follow-up-contact", with: "participant" },
+  outreach: { type: "participant-meeting" },
+};
