@@ -1,6 +1,6 @@
 import { CfnOutput, Duration, RemovalPolicy } from "aws-cdk-lib";
 import { AccessLogFormat } from "aws-cdk-lib/aws-apigateway";
-import { CorsHttpMethod, HttpApi, HttpStage, LogGroupLogDestination } from "aws-cdk-lib/aws-apigatewayv2";
+import { CorsHttpMethod, HttpApi, HttpMethod, HttpNoneAuthorizer, HttpStage, LogGroupLogDestination } from "aws-cdk-lib/aws-apigatewayv2";
 import { HttpUserPoolAuthorizer } from "aws-cdk-lib/aws-apigatewayv2-authorizers";
 import { HttpLambdaIntegration } from "aws-cdk-lib/aws-apigatewayv2-integrations";
 import {
@@ -17,6 +17,7 @@ import type { IKey } from "aws-cdk-lib/aws-kms";
 import type { IFunction } from "aws-cdk-lib/aws-lambda";
 import { LogGroup, type RetentionDays } from "aws-cdk-lib/aws-logs";
 import { Construct } from "constructs";
+import { acknowledge } from "../nag";
 
 /** Cognito groups, one per role of the API. */
 export const userGroups = {
@@ -39,8 +40,9 @@ export interface ApiProps {
 
 /**
  * The HTTP API behind Cognito. Users are created by admins only (no self sign-up), must use MFA
- * (authenticator app), and Cognito's threat protection blocks risky sign-ins. Every route
- * requires a valid JWT of the pool; the api function decides per role what a caller may see.
+ * (authenticator app), and Cognito's threat protection blocks risky sign-ins. Every route but the
+ * OpenAPI document requires a valid JWT of the pool; the api function decides per role what a
+ * caller may see.
  */
 export class Api extends Construct {
   readonly userPool: UserPool;
@@ -109,20 +111,37 @@ export class Api extends Construct {
       removalPolicy: RemovalPolicy.RETAIN,
     });
 
+    const integration = new HttpLambdaIntegration("Handler", props.handler);
     this.httpApi = new HttpApi(this, "HttpApi", {
       apiName: `${props.resourcePrefix}-api`,
       description: "IPS flow: participants, events, caseloads, team summaries",
       createDefaultStage: false,
-      // Browsers may call the API from the deployment's own web origin only.
+      // Browsers may call the API from the deployment's own web origin only, with the methods and
+      // headers its routes use (no route has PUT, PATCH or DELETE).
       corsPreflight: {
         allowOrigins: [props.allowedOrigin],
-        allowMethods: [CorsHttpMethod.GET, CorsHttpMethod.POST, CorsHttpMethod.PUT, CorsHttpMethod.PATCH, CorsHttpMethod.DELETE],
+        allowMethods: [CorsHttpMethod.GET, CorsHttpMethod.POST, CorsHttpMethod.OPTIONS],
         allowHeaders: ["authorization", "content-type", "idempotency-key"],
         maxAge: Duration.hours(1),
       },
-      defaultIntegration: new HttpLambdaIntegration("Handler", props.handler),
+      defaultIntegration: integration,
       defaultAuthorizer: new HttpUserPoolAuthorizer("Cognito", this.userPool, { userPoolClients: [this.client] }),
     });
+
+    // The OpenAPI document describes the routes and request schemas, nothing of anyone's data:
+    // readable without signing in, as it is locally, by the same function.
+    const [openApiRoute] = this.httpApi.addRoutes({
+      path: "/openapi.json",
+      methods: [HttpMethod.GET],
+      integration,
+      authorizer: new HttpNoneAuthorizer(),
+    });
+    acknowledge(
+      openApiRoute,
+      "AwsSolutions-APIG4",
+      "GET /openapi.json is public by design: the OpenAPI document generated from the request schemas (routes, fields, roles), the same for every " +
+        "deployment and published with the code. It reads no data; every other route requires a Cognito JWT.",
+    );
 
     const throttle = props.throttle ?? { rateLimit: 50, burstLimit: 100 };
     this.stage = new HttpStage(this, "Stage", {

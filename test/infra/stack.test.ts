@@ -418,24 +418,34 @@ describe("api", () => {
     expect(client.Properties!.GenerateSecret).toBe(false);
   });
 
-  it("routes every request to the api alias behind the Cognito JWT authorizer", () => {
+  it("routes every request to the api alias behind the Cognito JWT authorizer, but the OpenAPI document", () => {
     const [authorizerId, authorizer] = onlyResource(template, "AWS::ApiGatewayV2::Authorizer");
     expect(authorizer.Properties!.AuthorizerType).toBe("JWT");
     const [clientId] = onlyResource(template, "AWS::Cognito::UserPoolClient");
     expect((authorizer.Properties!.JwtConfiguration as { Audience: unknown[] }).Audience).toEqual([{ Ref: clientId }]);
-    const routes = Object.values(resourcesOf(template, "AWS::ApiGatewayV2::Route"));
-    expect(routes.length).toBeGreaterThan(0);
-    for (const route of routes) {
-      expect(route.Properties!.AuthorizationType).toBe("JWT");
-      expect(route.Properties!.AuthorizerId).toEqual({ Ref: authorizerId });
-    }
-    const [, integration] = onlyResource(template, "AWS::ApiGatewayV2::Integration");
+    const routes = Object.values(resourcesOf(template, "AWS::ApiGatewayV2::Route")).map((route) => route.Properties!);
+    expect(routes.map((route) => route.RouteKey).sort()).toEqual(["$default", "GET /openapi.json"]);
+    const [integrationId, integration] = onlyResource(template, "AWS::ApiGatewayV2::Integration");
     expect(integration.Properties!.IntegrationUri).toEqual(oslo.resolve(oslo.functions.get("api")!.alias.functionArn));
+    for (const route of routes) {
+      expect(route.Target).toEqual({ "Fn::Join": ["", ["integrations/", { Ref: integrationId }]] });
+      if (route.RouteKey === "GET /openapi.json") {
+        // Readable without signing in, as it is locally.
+        expect(route.AuthorizationType).toBe("NONE");
+        expect(route.AuthorizerId).toBeUndefined();
+      } else {
+        expect(route.AuthorizationType).toBe("JWT");
+        expect(route.AuthorizerId).toEqual({ Ref: authorizerId });
+      }
+    }
   });
 
-  it("accepts browser calls from the deployment's own web origin only", () => {
+  it("accepts browser calls from the deployment's own web origin only, with the methods and headers the app uses", () => {
     const [, httpApi] = onlyResource(template, "AWS::ApiGatewayV2::Api");
-    expect((httpApi.Properties!.CorsConfiguration as { AllowOrigins: string[] }).AllowOrigins).toEqual(["https://ips.oslo.example.org"]);
+    const cors = httpApi.Properties!.CorsConfiguration as Record<string, unknown>;
+    expect(cors.AllowOrigins).toEqual(["https://ips.oslo.example.org"]);
+    expect((cors.AllowMethods as string[]).sort()).toEqual(["GET", "OPTIONS", "POST"]);
+    expect(cors.AllowHeaders).toEqual(["authorization", "content-type", "idempotency-key"]);
   });
 
   it("throttles the stage and writes access logs to an encrypted log group", () => {
