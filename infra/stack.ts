@@ -14,9 +14,10 @@ import { IpsflowFunction } from "./constructs/function";
 import { Journey, JourneyAccess } from "./constructs/journey";
 import { Keys } from "./constructs/keys";
 import { Summary } from "./constructs/summary";
+import { WebApp } from "./constructs/web-app";
 import { functionName, stateMachineName, substitutionKey } from "../shared/runtime/function-names";
 import { type FunctionName, functionSpecs, pascalCase } from "./functions";
-import { resourcePrefix } from "./names";
+import { resourcePrefix, signInDomainPrefix, signInDomainUrl, userPoolIssuerOrigin } from "./names";
 import { acknowledge } from "./nag";
 import { projectRoot } from "./paths";
 import { readWorkflowDefinition } from "./workflows";
@@ -47,6 +48,9 @@ export class IpsflowStack extends Stack {
   readonly digest: Digest;
   readonly summary: Summary;
   readonly api: Api;
+  readonly web: WebApp;
+  /** The web app's URL (an origin): the deployment's baseUrl, or the distribution's own domain. */
+  readonly appUrl: string;
   readonly alarms: Alarms;
   readonly deadLetterQueues: { schedules: Queue; emailEvents: Queue };
   /** Built from the journey's fixed name, so that functions can refer to it without a reference cycle. */
@@ -72,6 +76,29 @@ export class IpsflowStack extends Stack {
       key: this.keys.notifications,
     });
     this.keys.allowSesEvents(this.email.configurationSetName);
+
+    // The app's Content-Security-Policy may name no token of the HTTP API: the API's CORS origin
+    // and the functions' environment name the app's URL, which is the distribution's domain, so
+    // the distribution naming the API would close a cycle (distribution -> API -> api function ->
+    // distribution). It names what is known at synth instead: API Gateway's hosts in this region,
+    // the region's Cognito issuer, and the sign-in domain built from its literal prefix. The
+    // wildcard admits other execute-api hosts of the region too; scripts still come from the
+    // app's own files only ('self', no inline), and every API call needs this pool's token.
+    const signInPrefix = signInDomainPrefix(deployment);
+    this.web = new WebApp(this, "Web", {
+      resourcePrefix: prefix,
+      webRoot: `${projectRoot}/web`,
+      customDomain:
+        deployment.baseUrl && deployment.webCertificateArn ? { origin: deployment.baseUrl, certificateArn: deployment.webCertificateArn } : undefined,
+      connectTo: [
+        `https://*.execute-api.${deployment.region}.amazonaws.com`,
+        userPoolIssuerOrigin(deployment.region),
+        signInDomainUrl(signInPrefix, deployment.region),
+      ],
+      logKey: this.keys.data,
+      logRetention,
+    });
+    this.appUrl = this.web.url;
 
     this.deadLetterQueues = {
       schedules: deadLetterQueue(this, "ScheduleDeadLetters", {
@@ -105,7 +132,8 @@ export class IpsflowStack extends Stack {
         deadLetterQueue: spec.receivesEmailEvents ? this.deadLetterQueues.emailEvents : undefined,
         environment: {
           TABLE_NAME: this.data.table.tableName,
-          IPSFLOW_DEPLOYMENT: JSON.stringify(deployment),
+          // The app's URL for the links in emails: a token (the distribution's domain) unless configured.
+          IPSFLOW_DEPLOYMENT: this.toJsonString({ ...deployment, baseUrl: this.appUrl }),
           JOURNEY_STATE_MACHINE_ARN: this.journeyStateMachineArn,
           POWERTOOLS_SERVICE_NAME: "ipsflow",
           LOG_LEVEL: "INFO",
@@ -154,9 +182,23 @@ export class IpsflowStack extends Stack {
     this.api = new Api(this, "Api", {
       resourcePrefix: prefix,
       handler: apiFunction.alias,
-      allowedOrigin: new URL(deployment.baseUrl).origin,
+      appUrl: this.appUrl,
+      signInDomainPrefix: signInPrefix,
       key: this.keys.data,
       logRetention,
+    });
+
+    // The run-time config of the one build: this deployment's API, zone, language and sign-in.
+    this.web.publish({
+      apiUrl: this.api.url,
+      timeZone: deployment.timeZone,
+      locale: deployment.locale,
+      auth: {
+        mode: "cognito",
+        authority: `${userPoolIssuerOrigin(deployment.region)}/${this.api.userPool.userPoolId}`,
+        clientId: this.api.client.userPoolClientId,
+        signInDomain: this.api.signInDomain.baseUrl(),
+      },
     });
 
     this.alarms = new Alarms(this, "Alarms", {
@@ -176,6 +218,13 @@ export class IpsflowStack extends Stack {
       },
     });
 
+    new CfnOutput(this, "AppUrl", { value: this.appUrl, description: "The web app" });
+    if (deployment.baseUrl) {
+      new CfnOutput(this, "AppDistributionDomainName", {
+        value: this.web.distribution.distributionDomainName,
+        description: `Point ${new URL(deployment.baseUrl).hostname} here (DNS CNAME or alias record)`,
+      });
+    }
     new CfnOutput(this, "TableName", { value: this.data.table.tableName });
     new CfnOutput(this, "JourneyStateMachineArn", { value: this.journey.workflow.stateMachine.stateMachineArn });
   }

@@ -5,18 +5,24 @@ import { HttpUserPoolAuthorizer } from "aws-cdk-lib/aws-apigatewayv2-authorizers
 import { HttpLambdaIntegration } from "aws-cdk-lib/aws-apigatewayv2-integrations";
 import {
   AccountRecovery,
+  CfnManagedLoginBranding,
   ClientAttributes,
   FeaturePlan,
+  ManagedLoginVersion,
   Mfa,
+  OAuthScope,
   StandardThreatProtectionMode,
   StringAttribute,
   UserPool,
   type UserPoolClient,
+  UserPoolClientIdentityProvider,
+  type UserPoolDomain,
 } from "aws-cdk-lib/aws-cognito";
 import type { IKey } from "aws-cdk-lib/aws-kms";
 import type { IFunction } from "aws-cdk-lib/aws-lambda";
 import { LogGroup, type RetentionDays } from "aws-cdk-lib/aws-logs";
 import { Construct } from "constructs";
+import { webAppPaths } from "../../shared/config/web-app";
 import { acknowledge } from "../nag";
 
 /** Cognito groups, one per role of the API. */
@@ -32,24 +38,34 @@ export interface ApiProps {
   readonly handler: IFunction;
   readonly key: IKey;
   readonly logRetention: RetentionDays;
-  /** The web origin allowed to call the API from a browser (the origin of deployment.baseUrl). */
-  readonly allowedOrigin: string;
+  /**
+   * The web app's URL, an origin without a trailing slash: the only origin browsers may call the
+   * API from, and where Cognito sends users back after signing in and out.
+   */
+  readonly appUrl: string;
+  /** Prefix of the Cognito domain that hosts managed login: <prefix>.auth.<region>.amazoncognito.com. */
+  readonly signInDomainPrefix: string;
   /** Steady-state requests per second and burst for the whole stage. */
   readonly throttle?: { rateLimit: number; burstLimit: number };
 }
 
 /**
  * The HTTP API behind Cognito. Users are created by admins only (no self sign-up), must use MFA
- * (authenticator app), and Cognito's threat protection blocks risky sign-ins. Every route but the
- * OpenAPI document requires a valid JWT of the pool; the api function decides per role what a
- * caller may see.
+ * (authenticator app), and Cognito's threat protection blocks risky sign-ins. They sign in to the
+ * web app through Cognito managed login (authorization code with PKCE). Every route but the
+ * OpenAPI document requires a valid JWT of the pool for the web app's client; the api function
+ * decides per role what a caller may see.
  */
 export class Api extends Construct {
   readonly userPool: UserPool;
   readonly client: UserPoolClient;
+  /** Hosts managed login, the OAuth endpoints and sign-out. */
+  readonly signInDomain: UserPoolDomain;
   readonly httpApi: HttpApi;
   readonly stage: HttpStage;
   readonly accessLogs: LogGroup;
+  /** The API's base URL (the $default stage), without a trailing slash. */
+  readonly url: string;
 
   constructor(scope: Construct, id: string, props: ApiProps) {
     super(scope, id);
@@ -87,10 +103,24 @@ export class Api extends Construct {
       this.userPool.addGroup(`Group-${groupName}`, { groupName, description });
     }
 
+    this.signInDomain = this.userPool.addDomain("SignInDomain", {
+      cognitoDomain: { domainPrefix: props.signInDomainPrefix },
+      managedLoginVersion: ManagedLoginVersion.NEWER_MANAGED_LOGIN,
+    });
+
     this.client = this.userPool.addClient("Client", {
       userPoolClientName: `${props.resourcePrefix}-web`,
       generateSecret: false,
       authFlows: { userSrp: true },
+      // The web app signs in through managed login: authorization code with PKCE (a public
+      // client, no secret), never the implicit flow, and back to the app's own pages only.
+      oAuth: {
+        flows: { authorizationCodeGrant: true, implicitCodeGrant: false, clientCredentials: false },
+        scopes: [OAuthScope.OPENID, OAuthScope.EMAIL, OAuthScope.PROFILE],
+        callbackUrls: [`${props.appUrl}${webAppPaths.signInCallback}`],
+        logoutUrls: [`${props.appUrl}${webAppPaths.signedOut}`],
+      },
+      supportedIdentityProviders: [UserPoolClientIdentityProvider.COGNITO],
       preventUserExistenceErrors: true,
       enableTokenRevocation: true,
       idTokenValidity: Duration.hours(1),
@@ -104,6 +134,14 @@ export class Api extends Construct {
       writeAttributes: new ClientAttributes().withStandardAttributes({ locale: true }),
     });
 
+    // Managed login needs a style for the client; Cognito's own is enough.
+    const branding = new CfnManagedLoginBranding(this, "SignInBranding", {
+      userPoolId: this.userPool.userPoolId,
+      clientId: this.client.userPoolClientId,
+      useCognitoProvidedValues: true,
+    });
+    branding.node.addDependency(this.signInDomain);
+
     this.accessLogs = new LogGroup(this, "AccessLogs", {
       logGroupName: `/aws/apigateway/${props.resourcePrefix}-api`,
       encryptionKey: props.key,
@@ -116,15 +154,17 @@ export class Api extends Construct {
       apiName: `${props.resourcePrefix}-api`,
       description: "IPS flow: participants, events, caseloads, team summaries",
       createDefaultStage: false,
-      // Browsers may call the API from the deployment's own web origin only, with the methods and
+      // Browsers may call the API from the deployment's own web app only, with the methods and
       // headers its routes use (no route has PUT, PATCH or DELETE).
       corsPreflight: {
-        allowOrigins: [props.allowedOrigin],
+        allowOrigins: [props.appUrl],
         allowMethods: [CorsHttpMethod.GET, CorsHttpMethod.POST, CorsHttpMethod.OPTIONS],
         allowHeaders: ["authorization", "content-type", "idempotency-key"],
         maxAge: Duration.hours(1),
       },
       defaultIntegration: integration,
+      // The web app sends the ID token (it carries cognito:groups and the custom attributes);
+      // the audience must be this client.
       defaultAuthorizer: new HttpUserPoolAuthorizer("Cognito", this.userPool, { userPoolClients: [this.client] }),
     });
 
@@ -169,8 +209,11 @@ export class Api extends Construct {
       },
     });
 
+    this.url = this.httpApi.apiEndpoint;
+
     new CfnOutput(this, "ApiUrl", { value: this.stage.url, description: "Base URL of the HTTP API" });
     new CfnOutput(this, "UserPoolId", { value: this.userPool.userPoolId, description: "Cognito user pool: create users and add them to groups here" });
-    new CfnOutput(this, "UserPoolClientId", { value: this.client.userPoolClientId, description: "App client for sign-in (SRP)" });
+    new CfnOutput(this, "UserPoolClientId", { value: this.client.userPoolClientId, description: "App client of the web app (managed login, code + PKCE)" });
+    new CfnOutput(this, "SignInDomain", { value: this.signInDomain.baseUrl(), description: "Cognito managed login of the web app" });
   }
 }

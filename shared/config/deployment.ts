@@ -15,6 +15,39 @@ const timeZone = z
   .string()
   .refine((zone) => IANAZone.isValidZone(zone), "must be an IANA time zone such as Europe/Oslo");
 
+/** Hosts on which the web app may be served over plain http: the local runtime on a laptop. */
+const loopbackHosts = new Set(["127.0.0.1", "localhost", "[::1]"]);
+
+/**
+ * Where the web app is served, as an origin: https (or http on a loopback host, for the local
+ * runtime), without a path, query or fragment. Kept as the origin, without a trailing slash.
+ */
+const appOrigin = z
+  .url()
+  .refine((value) => {
+    const url = new URL(value);
+    const secure = url.protocol === "https:" || (url.protocol === "http:" && loopbackHosts.has(url.hostname));
+    return secure && url.pathname === "/" && !url.search && !url.hash && !url.username && !url.password;
+  }, "must be an https origin without a path, such as https://ips.example.org (the app is served at its root)")
+  .transform((value) => new URL(value).origin);
+
+/** Cognito domain prefixes are global, lower-case, and may not name AWS, Amazon or Cognito. */
+const signInDomainPrefix = z
+  .string()
+  .regex(
+    /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/,
+    "must be 1-63 lower-case letters, digits and dashes, neither starting nor ending with a dash",
+  )
+  .refine((prefix) => !/aws|amazon|cognito/.test(prefix), "must not contain aws, amazon or cognito (Cognito reserves them)");
+
+/** CloudFront takes its certificates from ACM in us-east-1 only, whatever the deployment's region. */
+const webCertificateArn = z
+  .string()
+  .regex(
+    /^arn:aws[a-z-]*:acm:us-east-1:\d{12}:certificate\/[0-9a-f-]{36}$/,
+    "must be the ARN of an ACM certificate in us-east-1 (arn:aws:acm:us-east-1:<account>:certificate/<id>), where CloudFront reads certificates",
+  );
+
 export const weekdays = ["MON", "TUE", "WED", "THU", "FRI", "SAT", "SUN"] as const;
 
 /** Rule overrides: every journey rule default may be tuned per deployment (see shared/journey/rules.ts). */
@@ -55,14 +88,40 @@ export const deploymentSchema = z
         time: clockTime.default("07:00"),
       })
       .prefault({}),
-    /** Base of the links in emails: `${baseUrl}/participants/{id}`. */
-    baseUrl: z.url().default("http://127.0.0.1:3000"),
+    /**
+     * The web app's origin, and the base of the links in emails (`${baseUrl}/participants/{id}`).
+     * In AWS it is optional: without it the app is served at the CloudFront distribution's own
+     * domain (https://<id>.cloudfront.net), and the stack hands that to the functions. With it,
+     * the distribution answers on that domain too, with the certificate webCertificateArn.
+     */
+    baseUrl: appOrigin.optional(),
+    /** ACM certificate (us-east-1) for the host of baseUrl; required exactly when baseUrl is given in AWS. */
+    webCertificateArn: webCertificateArn.optional(),
+    /** Prefix of the Cognito sign-in domain (<prefix>.auth.<region>.amazoncognito.com); derived from the deployment when left out. */
+    signInDomainPrefix: signInDomainPrefix.optional(),
     rules: ruleOverridesSchema.default({}),
   })
   .strict();
 
 export type Deployment = z.infer<typeof deploymentSchema>;
 
+/**
+ * The web app's origin, where links in emails point. A deployment without one cannot link
+ * anywhere, so this throws rather than guess: the stack always passes the app's URL to the
+ * functions, and the local runtime its own.
+ */
+export function appUrlOf(deployment: Pick<Deployment, "name" | "baseUrl">): string {
+  if (!deployment.baseUrl) {
+    throw new Error(`deployment "${deployment.name}" has no baseUrl: the web app's URL is needed for the links in emails`);
+  }
+  return deployment.baseUrl;
+}
+
+/**
+ * The deployments file lists the deployments to AWS. There the app is served by CloudFront: a
+ * baseUrl of its own is an https origin whose host the distribution answers on, which needs an
+ * ACM certificate for it.
+ */
 export const deploymentsFileSchema = z
   .object({ deployments: z.array(deploymentSchema).min(1) })
   .strict()
@@ -73,6 +132,23 @@ export const deploymentsFileSchema = z
         ctx.addIssue({ code: "custom", path: ["deployments", i, "name"], message: `duplicate deployment name "${d.name}"` });
       }
       seen.add(d.name);
+      if (d.baseUrl !== undefined && !d.baseUrl.startsWith("https://")) {
+        ctx.addIssue({ code: "custom", path: ["deployments", i, "baseUrl"], message: "must be https in AWS (CloudFront serves the app)" });
+      }
+      if (d.baseUrl !== undefined && d.webCertificateArn === undefined) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["deployments", i, "webCertificateArn"],
+          message: `required with baseUrl: an ACM certificate in us-east-1 for ${new URL(d.baseUrl).hostname}`,
+        });
+      }
+      if (d.baseUrl === undefined && d.webCertificateArn !== undefined) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["deployments", i, "webCertificateArn"],
+          message: "only for a baseUrl of your own: give baseUrl too, or leave both out to serve the app at its CloudFront domain",
+        });
+      }
     });
   });
 
@@ -84,6 +160,7 @@ export const localDeployment: Deployment = deploymentSchema.parse({
   region: "eu-north-1",
   senderEmail: "ipsflow@example.org",
   adminEmails: ["admin@example.org"],
+  baseUrl: "http://127.0.0.1:3000",
 });
 
 /**

@@ -1,4 +1,5 @@
 import type { Deps } from "../runtime/deps";
+import { appUrlOf } from "../config/deployment";
 import { listSpecialists, getSpecialist } from "../data/specialists";
 import { getTeam } from "../data/teams";
 import { listCaseload } from "../data/participants";
@@ -38,7 +39,7 @@ export async function sendDigest(deps: Deps, specialistId: string, date: string)
   // A specialist working with several teams reads the language of their first team.
   const team = await getTeam(deps, specialist.teamIds[0]);
   const locale = team?.locale ?? deps.deployment.locale;
-  const email = renderDigest({ locale, timeZone: deps.deployment.timeZone, baseUrl: deps.deployment.baseUrl, today: date, items });
+  const email = renderDigest({ locale, timeZone: deps.deployment.timeZone, baseUrl: appUrlOf(deps.deployment), today: date, items });
   const outcome = await sendOnce(
     deps,
     keys.digest(specialistId, date),

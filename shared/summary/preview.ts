@@ -1,4 +1,5 @@
 import type { Deps } from "../runtime/deps";
+import { appUrlOf } from "../config/deployment";
 import { getTeam } from "../data/teams";
 import { notFound } from "../http/errors";
 import { renderWeeklySummary, type RenderedEmail } from "../email";
@@ -14,5 +15,5 @@ export async function previewSummary(deps: Deps, teamId: string, week: IsoWeek):
   const team = await getTeam(deps, teamId);
   if (!team) throw notFound(`team ${teamId}`);
   const figures = await figuresForTeam(deps, team, week);
-  return renderWeeklySummary(figures, { locale: team.locale, timeZone: deps.deployment.timeZone, baseUrl: deps.deployment.baseUrl });
+  return renderWeeklySummary(figures, { locale: team.locale, timeZone: deps.deployment.timeZone, baseUrl: appUrlOf(deps.deployment) });
 }

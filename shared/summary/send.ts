@@ -1,4 +1,5 @@
 import type { Deps } from "../runtime/deps";
+import { appUrlOf } from "../config/deployment";
 import { keys } from "../data/keys";
 import { getTeam, listTeams } from "../data/teams";
 import { isoWeekSchema, weekBounds, type IsoWeek } from "../calendar/weeks";
@@ -54,7 +55,7 @@ export async function sendTeamSummary(deps: Deps, teamId: string, week: IsoWeek)
   if (await findSummaryRecord(deps, teamId, week)) return { outcome: "already-sent" };
 
   const figures = await figuresForTeam(deps, team, week);
-  const email = renderWeeklySummary(figures, { locale: team.locale, timeZone, baseUrl: deps.deployment.baseUrl });
+  const email = renderWeeklySummary(figures, { locale: team.locale, timeZone, baseUrl: appUrlOf(deps.deployment) });
   const outcome = await sendOnce(
     deps,
     keys.summary(teamId, week),

@@ -1,14 +1,16 @@
 import { spawnSync } from "node:child_process";
 import { builtinModules } from "node:module";
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { App, Stack } from "aws-cdk-lib";
 import { Key } from "aws-cdk-lib/aws-kms";
 import type { CfnFunction } from "aws-cdk-lib/aws-lambda";
 import { RetentionDays } from "aws-cdk-lib/aws-logs";
+import { Template } from "aws-cdk-lib/assertions";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { IpsflowFunction, requireBanner } from "../../infra/constructs/function";
+import { WebApp } from "../../infra/constructs/web-app";
 import { functionSpecs } from "../../infra/functions";
 import { projectRoot } from "../../infra/paths";
 import { cdkJson, removeScratchDirs, scratchDir } from "./support";
@@ -94,3 +96,60 @@ it("loads every bundle on Node 22 without side effects and finds the handler", (
   expect(run.stderr).toBe("");
   expect(run.status).toBe(0);
 }, 60_000);
+
+describe("the web app", () => {
+  /** The folders the stack's WebApp construct uploads, built as `cdk synth` builds them (locally, esbuild). */
+  let uploads: Array<{ include?: string[]; exclude?: string[]; dirs: string[] }>;
+
+  beforeAll(() => {
+    const outdir = scratchDir("ipsflow-web-");
+    const app = new App({ outdir, context: cdkJson.context });
+    const stack = new Stack(app, "Web", { env: { account: "111111111111", region: "eu-north-1" } });
+    const web = new WebApp(stack, "Web", {
+      resourcePrefix: "bundle",
+      webRoot: join(projectRoot, "web"),
+      connectTo: [],
+      logKey: new Key(stack, "Key"),
+      logRetention: RetentionDays.ONE_DAY,
+    });
+    web.publish({
+      apiUrl: "https://a1b2c3d4e5.execute-api.eu-north-1.amazonaws.com",
+      timeZone: "Europe/Oslo",
+      locale: "nb",
+      auth: { mode: "cognito", authority: "https://cognito-idp.eu-north-1.amazonaws.com/eu-north-1_AbC", clientId: "client", signInDomain: "https://x.auth.eu-north-1.amazoncognito.com" },
+    });
+    app.synth();
+    const resources = Template.fromStack(stack).findResources("Custom::CDKBucketDeployment") as Record<string, { Properties: Record<string, unknown> }>;
+    uploads = Object.values(resources).map(({ Properties: props }) => ({
+      include: props.Include as string[] | undefined,
+      exclude: props.Exclude as string[] | undefined,
+      dirs: (props.SourceObjectKeys as string[]).map((key) => join(outdir, `asset.${key.replace(/\.zip$/, "")}`)),
+    }));
+  }, 120_000);
+
+  it("uploads the build itself: index.html naming its content-hashed script and style sheet under assets/", () => {
+    expect(uploads).toHaveLength(2);
+    // One build, uploaded by both: the assets, and index.html with config.json beside it.
+    const [build] = uploads[0].dirs;
+    expect(uploads[1].dirs[0]).toBe(build);
+    const html = readFileSync(join(build, "index.html"), "utf8");
+    const assets = readdirSync(join(build, "assets"));
+    const script = assets.find((file) => /^main-[A-Z0-9]+\.js$/.test(file));
+    const style = assets.find((file) => /^main-[A-Z0-9]+\.css$/.test(file));
+    expect(script, assets.join(", ")).toBeDefined();
+    expect(style, assets.join(", ")).toBeDefined();
+    expect(html).toContain(`src="/assets/${script}"`);
+    expect(html).toContain(`href="/assets/${style}"`);
+    expect(html).not.toMatch(/%SCRIPT%|%STYLE%/);
+    // The run-time config is no part of the build: each deployment uploads its own.
+    expect(existsSync(join(build, "config.json"))).toBe(false);
+  });
+
+  it("uploads the deployment's config.json beside index.html", () => {
+    const entry = uploads.find((upload) => upload.include === undefined)!;
+    expect(entry.dirs).toHaveLength(2);
+    const config = JSON.parse(readFileSync(join(entry.dirs[1], "config.json"), "utf8")) as { apiUrl: string; auth: { mode: string } };
+    expect(config.apiUrl).toBe("https://a1b2c3d4e5.execute-api.eu-north-1.amazonaws.com");
+    expect(config.auth.mode).toBe("cognito");
+  });
+});

@@ -2,7 +2,8 @@ import { spawnSync } from "node:child_process";
 import { copyFileSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { parseDeployments } from "../../shared/config/deployment";
+import { appUrlOf, deploymentSchema, localDeployment, parseDeployments } from "../../shared/config/deployment";
+import { signInDomainPrefix } from "../../infra/names";
 import { exampleDeploymentsFileName, loadDeployments, selectDeployments } from "../../infra/deployments";
 import { projectRoot } from "../../infra/paths";
 import { cdkJson, removeScratchDirs, scratchDir } from "./support";
@@ -92,6 +93,74 @@ describe("deployments file", () => {
     expect(selectDeployments(file).map((deployment) => deployment.name)).toEqual(["oslo", "dublin"]);
     expect(selectDeployments(file, "dublin").map((deployment) => deployment.name)).toEqual(["dublin"]);
     expect(() => selectDeployments(file, "bergen", "deployments.json")).toThrow('Unknown deployment "bergen" (-c deployment=...); deployments.json defines: oslo, dublin');
+  });
+});
+
+describe("the web app's URL and sign-in domain", () => {
+  const certificate = "arn:aws:acm:us-east-1:123456789012:certificate/0b1c2d3e-4f50-6172-8394-a5b6c7d8e9f0";
+  /** The message of the error that parsing one deployment with these fields throws ("" when it parses). */
+  const problems = (fields: Record<string, unknown>) => {
+    try {
+      parseDeployments({ deployments: [{ ...entry("oslo", "eu-north-1"), ...fields }] }, "deployments.json");
+      return "";
+    } catch (error) {
+      return (error as Error).message;
+    }
+  };
+
+  it("serves at the CloudFront domain when baseUrl is left out, or at baseUrl, an https origin, with its certificate", () => {
+    expect(problems({})).toBe("");
+    expect(parseDeployments({ deployments: [entry("oslo", "eu-north-1")] }).deployments[0].baseUrl).toBeUndefined();
+    expect(problems({ baseUrl: "https://ips.example.org", webCertificateArn: certificate })).toBe("");
+    // Kept as the origin: links are built as `${baseUrl}/participants/{id}`.
+    const [oslo] = parseDeployments({ deployments: [{ ...entry("oslo", "eu-north-1"), baseUrl: "https://ips.example.org/", webCertificateArn: certificate }] }).deployments;
+    expect(oslo.baseUrl).toBe("https://ips.example.org");
+  });
+
+  it("names baseUrl when it has a path, a query or another scheme than https", () => {
+    for (const baseUrl of ["https://ips.example.org/app", "https://ips.example.org/?x=1", "http://ips.example.org", "ftp://ips.example.org"]) {
+      expect(problems({ baseUrl, webCertificateArn: certificate }), baseUrl).toMatch(/deployment "oslo": baseUrl: must be an https origin without a path/);
+    }
+    // Loopback over http is the local runtime's; a stack in AWS is served by CloudFront over https.
+    expect(problems({ baseUrl: "http://127.0.0.1:3000", webCertificateArn: certificate })).toMatch(/deployment "oslo": baseUrl: must be https in AWS/);
+  });
+
+  it("names webCertificateArn when baseUrl comes without one, without baseUrl, or outside us-east-1", () => {
+    expect(problems({ baseUrl: "https://ips.example.org" })).toMatch(
+      /deployment "oslo": webCertificateArn: required with baseUrl: an ACM certificate in us-east-1 for ips\.example\.org/,
+    );
+    expect(problems({ webCertificateArn: certificate })).toMatch(/deployment "oslo": webCertificateArn: only for a baseUrl of your own/);
+    expect(problems({ baseUrl: "https://ips.example.org", webCertificateArn: certificate.replace("us-east-1", "eu-north-1") })).toMatch(
+      /deployment "oslo": webCertificateArn: must be the ARN of an ACM certificate in us-east-1/,
+    );
+  });
+
+  it("accepts a local deployment without baseUrl or with one on loopback over http, and refuses to link without one", () => {
+    const local = { ...entry("local", "eu-north-1") };
+    expect(deploymentSchema.parse(local).baseUrl).toBeUndefined();
+    expect(deploymentSchema.parse({ ...local, baseUrl: "http://127.0.0.1:3000" }).baseUrl).toBe("http://127.0.0.1:3000");
+    expect(localDeployment.baseUrl).toBe("http://127.0.0.1:3000");
+    expect(() => appUrlOf(deploymentSchema.parse(local))).toThrow('deployment "local" has no baseUrl');
+    expect(appUrlOf(localDeployment)).toBe("http://127.0.0.1:3000");
+  });
+
+  it("derives a sign-in domain prefix Cognito accepts, or takes signInDomainPrefix, which it checks", () => {
+    const oslo = parseDeployments({ deployments: [{ ...entry("oslo", "eu-north-1"), account: "123456789012" }] }).deployments[0];
+    const prefix = signInDomainPrefix(oslo);
+    expect(prefix).toMatch(/^ipsflow-oslo-[0-9a-f]{8}$/);
+    expect(signInDomainPrefix(oslo)).toBe(prefix);
+    expect(signInDomainPrefix({ ...oslo, account: "210987654321" })).not.toBe(prefix);
+    // A name Cognito would refuse in a prefix stays out of it.
+    const aws = signInDomainPrefix({ ...oslo, name: "aws-pilot" });
+    expect(aws).toMatch(/^ipsflow-[0-9a-f]{8}$/);
+    for (const derived of [prefix, aws, signInDomainPrefix({ ...oslo, name: "a".repeat(31) })]) {
+      expect(deploymentSchema.shape.signInDomainPrefix.parse(derived)).toBe(derived);
+    }
+    expect(problems({ signInDomainPrefix: "ips-oslo" })).toBe("");
+    expect(signInDomainPrefix({ ...oslo, signInDomainPrefix: "ips-oslo" })).toBe("ips-oslo");
+    expect(problems({ signInDomainPrefix: "my-cognito-login" })).toMatch(/deployment "oslo": signInDomainPrefix: must not contain aws, amazon or cognito/);
+    expect(problems({ signInDomainPrefix: "Ips_Oslo" })).toMatch(/deployment "oslo": signInDomainPrefix: must be 1-63 lower-case letters/);
+    expect(problems({ signInDomainPrefix: "x".repeat(64) })).toMatch(/deployment "oslo": signInDomainPrefix:/);
   });
 });
 

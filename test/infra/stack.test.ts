@@ -1,13 +1,16 @@
 import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import type { Template } from "aws-cdk-lib/assertions";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { deploymentSchema } from "../../shared/config/deployment";
+import { webAppConfigSchema } from "../../shared/config/web-app";
 import { digestSchedule, summarySchedule } from "../../shared/config/schedules";
 import { table } from "../../shared/data/table";
 import { functionName, stateMachineName, substitutionKey } from "../../shared/runtime/function-names";
 import { emitCheckIn } from "../../shared/logging/metrics";
 import { journeyCheckInMetric } from "../../infra/constructs/alarms";
 import { functionSpecs } from "../../infra/functions";
+import { signInDomainPrefix } from "../../infra/names";
 import { projectRoot } from "../../infra/paths";
 import type { IpsflowStack } from "../../infra/stack";
 import { definitionPlaceholders, workflowFile, workflowNames } from "../../infra/workflows";
@@ -154,9 +157,12 @@ describe("data", () => {
 });
 
 describe("functions", () => {
-  const functionsByName = () =>
+  // The stack's own functions, all named; CDK's BucketDeployment function (unnamed) is the web app's.
+  const functionsByName = (stackTemplate = template) =>
     new Map(
-      Object.entries(resourcesOf(template, "AWS::Lambda::Function")).map(([id, fn]) => [fn.Properties!.FunctionName as string, { id, fn }]),
+      Object.entries(resourcesOf(stackTemplate, "AWS::Lambda::Function"))
+        .filter(([, fn]) => fn.Properties!.FunctionName !== undefined)
+        .map(([id, fn]) => [fn.Properties!.FunctionName as string, { id, fn }]),
     );
 
   it("deploys every handler of the registry as Node.js 22 on ARM, ESM, with source maps", () => {
@@ -183,6 +189,25 @@ describe("functions", () => {
     const journeyArn = oslo.resolve(oslo.journeyStateMachineArn) as { "Fn::Join": [string, unknown[]] };
     expect(JSON.stringify(journeyArn)).toContain(`:stateMachine:${stateMachineName("oslo", "journey")}`);
     expect(JSON.stringify(journeyArn)).not.toContain("Ref\":\"Journey");
+  });
+
+  it("gives the functions the app's URL for links: the deployment's baseUrl, or the distribution's domain", () => {
+    const dublin = synthesis.templates.get("Ipsflow-dublin")!;
+    const [distributionId] = onlyResource(dublin, "AWS::CloudFront::Distribution");
+    const dublinFunctions = [...functionsByName(dublin).values()];
+    expect(dublinFunctions).toHaveLength(functionSpecs.length);
+    for (const { fn } of dublinFunctions) {
+      const env = (fn.Properties!.Environment as { Variables: Record<string, unknown> }).Variables;
+      // A CloudFormation join: the deployment's JSON around the distribution's domain name.
+      const [separator, parts] = (env.IPSFLOW_DEPLOYMENT as { "Fn::Join": [string, unknown[]] })["Fn::Join"];
+      expect(parts).toContainEqual({ "Fn::GetAtt": [distributionId, "DomainName"] });
+      const json = parts.map((part) => (typeof part === "string" ? part : "d111111abcdef8.cloudfront.net")).join(separator);
+      expect(deploymentSchema.parse(JSON.parse(json))).toEqual({ ...dublinDeployment, baseUrl: "https://d111111abcdef8.cloudfront.net" });
+    }
+    for (const { fn } of functionsByName().values()) {
+      const env = (fn.Properties!.Environment as { Variables: Record<string, unknown> }).Variables;
+      expect(JSON.parse(env.IPSFLOW_DEPLOYMENT as string).baseUrl).toBe("https://ips.oslo.example.org");
+    }
   });
 
   it("logs to its own KMS-encrypted log group with a retention", () => {
@@ -440,12 +465,17 @@ describe("api", () => {
     }
   });
 
-  it("accepts browser calls from the deployment's own web origin only, with the methods and headers the app uses", () => {
-    const [, httpApi] = onlyResource(template, "AWS::ApiGatewayV2::Api");
-    const cors = httpApi.Properties!.CorsConfiguration as Record<string, unknown>;
-    expect(cors.AllowOrigins).toEqual(["https://ips.oslo.example.org"]);
-    expect((cors.AllowMethods as string[]).sort()).toEqual(["GET", "OPTIONS", "POST"]);
-    expect(cors.AllowHeaders).toEqual(["authorization", "content-type", "idempotency-key"]);
+  it("accepts browser calls from the deployment's own web app only, with the methods and headers the app uses", () => {
+    const cors = (stackTemplate: Template) =>
+      onlyResource(stackTemplate, "AWS::ApiGatewayV2::Api")[1].Properties!.CorsConfiguration as Record<string, unknown>;
+    expect(cors(template).AllowOrigins).toEqual(["https://ips.oslo.example.org"]);
+    const dublin = synthesis.templates.get("Ipsflow-dublin")!;
+    const [distributionId] = onlyResource(dublin, "AWS::CloudFront::Distribution");
+    expect(cors(dublin).AllowOrigins).toEqual([{ "Fn::Join": ["", ["https://", { "Fn::GetAtt": [distributionId, "DomainName"] }]] }]);
+    for (const stackTemplate of [template, dublin]) {
+      expect((cors(stackTemplate).AllowMethods as string[]).sort()).toEqual(["GET", "OPTIONS", "POST"]);
+      expect(cors(stackTemplate).AllowHeaders).toEqual(["authorization", "content-type", "idempotency-key"]);
+    }
   });
 
   it("throttles the stage and writes access logs to an encrypted log group", () => {
@@ -456,6 +486,253 @@ describe("api", () => {
     const group = resourcesOf(template, "AWS::Logs::LogGroup")[logicalIdOf(accessLog.DestinationArn)];
     expect(group.Properties!.KmsKeyId).toBeDefined();
     expect(Object.keys(JSON.parse(accessLog.Format))).toEqual(expect.arrayContaining(["requestId", "status", "user"]));
+  });
+});
+
+describe("sign-in", () => {
+  const dublin = () => synthesis.templates.get("Ipsflow-dublin")!;
+  const appUrlOf = (stackTemplate: Template): unknown =>
+    stackTemplate === template
+      ? "https://ips.oslo.example.org"
+      : { "Fn::GetAtt": [onlyResource(stackTemplate, "AWS::CloudFront::Distribution")[0], "DomainName"] };
+  const withPath = (appUrl: unknown, path: string) =>
+    typeof appUrl === "string" ? `${appUrl}${path}` : { "Fn::Join": ["", ["https://", appUrl, path]] };
+
+  it("lets the web app sign in through managed login with the code flow only, back to the app's own pages", () => {
+    for (const stackTemplate of [template, dublin()]) {
+      const [, client] = onlyResource(stackTemplate, "AWS::Cognito::UserPoolClient");
+      const props = client.Properties!;
+      expect(props.AllowedOAuthFlows).toEqual(["code"]);
+      expect(props.AllowedOAuthFlowsUserPoolClient).toBe(true);
+      expect([...(props.AllowedOAuthScopes as string[])].sort()).toEqual(["email", "openid", "profile"]);
+      expect(props.SupportedIdentityProviders).toEqual(["COGNITO"]);
+      expect(props.CallbackURLs).toEqual([withPath(appUrlOf(stackTemplate), "/auth/callback")]);
+      expect(props.LogoutURLs).toEqual([withPath(appUrlOf(stackTemplate), "/auth/signed-out")]);
+      expect(props.GenerateSecret).toBe(false);
+    }
+  });
+
+  it("hosts managed login on a Cognito domain derived from the deployment, styled by Cognito", () => {
+    for (const [stackTemplate, deployment] of [
+      [template, osloDeployment],
+      [dublin(), dublinDeployment],
+    ] as const) {
+      const [poolId] = onlyResource(stackTemplate, "AWS::Cognito::UserPool");
+      const [clientId] = onlyResource(stackTemplate, "AWS::Cognito::UserPoolClient");
+      const [, domain] = onlyResource(stackTemplate, "AWS::Cognito::UserPoolDomain");
+      expect(domain.Properties).toEqual({ Domain: signInDomainPrefix(deployment), ManagedLoginVersion: 2, UserPoolId: { Ref: poolId } });
+      const [, branding] = onlyResource(stackTemplate, "AWS::Cognito::ManagedLoginBranding");
+      expect(branding.Properties).toEqual({ UserPoolId: { Ref: poolId }, ClientId: { Ref: clientId }, UseCognitoProvidedValues: true });
+    }
+    expect(signInDomainPrefix(osloDeployment)).toMatch(/^ipsflow-oslo-[0-9a-f]{8}$/);
+    expect(signInDomainPrefix(dublinDeployment)).not.toBe(signInDomainPrefix({ ...dublinDeployment, account: "333333333333" }));
+  });
+});
+
+describe("web app", () => {
+  const dublin = () => synthesis.templates.get("Ipsflow-dublin")!;
+  const both = () =>
+    [
+      [template, osloDeployment],
+      [dublin(), dublinDeployment],
+    ] as const;
+  const distributionConfig = (stackTemplate: Template) =>
+    onlyResource(stackTemplate, "AWS::CloudFront::Distribution")[1].Properties!.DistributionConfig as Record<string, unknown>;
+  const securityHeaders = (stackTemplate: Template) =>
+    (onlyResource(stackTemplate, "AWS::CloudFront::ResponseHeadersPolicy")[1].Properties!.ResponseHeadersPolicyConfig as Record<string, unknown>)
+      .SecurityHeadersConfig as Record<string, Record<string, unknown>>;
+  /** The directives of a Content-Security-Policy: name -> sources. */
+  const directives = (policy: string) =>
+    new Map(
+      policy.split(";").map((directive) => {
+        const [name, ...sources] = directive.trim().split(/\s+/);
+        return [name, sources] as const;
+      }),
+    );
+  /** Whether a CSP source (an origin, possibly with a leading *. host wildcard) admits a URL. */
+  const admits = (source: string, url: string) => {
+    const { origin } = new URL(url);
+    if (!source.includes("*")) return source === origin;
+    const pattern = source.replace(/[.]/g, "\\.").replace("*", "[a-z0-9-]+");
+    return new RegExp(`^${pattern}$`).test(origin);
+  };
+  const deploymentsOf = (stackTemplate: Template) => Object.entries(resourcesOf(stackTemplate, "Custom::CDKBucketDeployment"));
+  const entryDeployment = (stackTemplate: Template) =>
+    deploymentsOf(stackTemplate).find(([, deployment]) => !(deployment.Properties!.Include as unknown))!;
+  const assetsDeployment = (stackTemplate: Template) =>
+    deploymentsOf(stackTemplate).find(([, deployment]) => JSON.stringify(deployment.Properties!.Include) === JSON.stringify(["assets/*"]))!;
+  const assetManifest = (stackName: string) =>
+    JSON.parse(readFileSync(join(synthesis.outdir, `${stackName}.assets.json`), "utf8")) as {
+      files: Record<string, { source: { path: string; packaging: string } }>;
+    };
+  /** The config.json the stack uploads, with its deploy-time values (markers) and what they resolve to. */
+  const uploadedConfig = (stackTemplate: Template, stackName: string) => {
+    const props = entryDeployment(stackTemplate)[1].Properties!;
+    const hash = (props.SourceObjectKeys as string[])[1].replace(/\.zip$/, "");
+    const dir = join(synthesis.outdir, assetManifest(stackName).files[hash].source.path);
+    return {
+      text: readFileSync(join(dir, "config.json"), "utf8"),
+      markers: (props.SourceMarkers as Array<Record<string, unknown>>)[1],
+    };
+  };
+
+  it("serves the app from a private, versioned, logged bucket through CloudFront with origin access control", () => {
+    for (const [stackTemplate] of both()) {
+      const config = distributionConfig(stackTemplate);
+      const [origin] = config.Origins as Array<Record<string, unknown>>;
+      const buckets = resourcesOf(stackTemplate, "AWS::S3::Bucket");
+      const bucketId = logicalIdOf(origin.DomainName);
+      const bucket = buckets[bucketId].Properties!;
+      const oac = resourcesOf(stackTemplate, "AWS::CloudFront::OriginAccessControl")[logicalIdOf(origin.OriginAccessControlId)];
+      expect(oac.Properties!.OriginAccessControlConfig).toEqual(
+        expect.objectContaining({ OriginAccessControlOriginType: "s3", SigningBehavior: "always", SigningProtocol: "sigv4" }),
+      );
+      expect(origin.S3OriginConfig).toEqual({ OriginAccessIdentity: "" });
+      expect(bucket.PublicAccessBlockConfiguration).toEqual({
+        BlockPublicAcls: true,
+        BlockPublicPolicy: true,
+        IgnorePublicAcls: true,
+        RestrictPublicBuckets: true,
+      });
+      expect(bucket.VersioningConfiguration).toEqual({ Status: "Enabled" });
+      const logBucketId = logicalIdOf((bucket.LoggingConfiguration as { DestinationBucketName: unknown }).DestinationBucketName);
+      expect(buckets[logBucketId]).toBeDefined();
+      expect((config.Logging as { Bucket: unknown }).Bucket).toEqual({ "Fn::GetAtt": [logBucketId, "RegionalDomainName"] });
+      // Only this distribution may read the files, and only over TLS.
+      const policies = Object.values(resourcesOf(stackTemplate, "AWS::S3::BucketPolicy")).filter(
+        (policy) => JSON.stringify(policy.Properties!.Bucket) === JSON.stringify({ Ref: bucketId }),
+      );
+      const statements = policies.flatMap((policy) => (policy.Properties!.PolicyDocument as { Statement: Array<Record<string, unknown>> }).Statement);
+      expect(statements).toContainEqual(expect.objectContaining({ Effect: "Deny", Condition: { Bool: { "aws:SecureTransport": "false" } } }));
+      const read = statements.find((statement) => JSON.stringify(statement.Principal) === JSON.stringify({ Service: "cloudfront.amazonaws.com" }))!;
+      expect(read.Action).toBe("s3:GetObject");
+      expect(JSON.stringify(read.Condition)).toContain(onlyResource(stackTemplate, "AWS::CloudFront::Distribution")[0]);
+      for (const candidate of Object.values(buckets)) expect(candidate.Properties!.PublicAccessBlockConfiguration).toBeDefined();
+    }
+  });
+
+  it("is a single-page app over HTTPS: index.html at the root and for every path that is no file, HTTP/2 and 3", () => {
+    for (const [stackTemplate] of both()) {
+      const config = distributionConfig(stackTemplate);
+      expect(config.DefaultRootObject).toBe("index.html");
+      expect(config.CustomErrorResponses).toEqual(
+        [403, 404].map((code) => ({ ErrorCode: code, ResponseCode: 200, ResponsePagePath: "/index.html", ErrorCachingMinTTL: 0 })),
+      );
+      const behavior = config.DefaultCacheBehavior as Record<string, unknown>;
+      expect(behavior.ViewerProtocolPolicy).toBe("redirect-to-https");
+      expect(behavior.AllowedMethods).toEqual(["GET", "HEAD"]);
+      expect(behavior.ResponseHeadersPolicyId).toEqual({ Ref: onlyResource(stackTemplate, "AWS::CloudFront::ResponseHeadersPolicy")[0] });
+      expect(config.HttpVersion).toBe("http2and3");
+    }
+  });
+
+  it("answers on the deployment's own domain with its certificate and TLS 1.2 (2021) when baseUrl is given, else on its CloudFront domain", () => {
+    const oslo = distributionConfig(template);
+    expect(oslo.Aliases).toEqual(["ips.oslo.example.org"]);
+    expect(oslo.ViewerCertificate).toEqual({
+      AcmCertificateArn: osloDeployment.webCertificateArn,
+      MinimumProtocolVersion: "TLSv1.2_2021",
+      SslSupportMethod: "sni-only",
+    });
+    const dublinConfig = distributionConfig(dublin());
+    expect(dublinConfig.Aliases).toBeUndefined();
+    expect(dublinConfig.ViewerCertificate).toBeUndefined();
+    const outputs = (stackTemplate: Template) => stackTemplate.toJSON().Outputs as Record<string, { Value: unknown }>;
+    expect(outputs(template).AppUrl.Value).toBe("https://ips.oslo.example.org");
+    expect(outputs(dublin()).AppUrl.Value).toEqual({
+      "Fn::Join": ["", ["https://", { "Fn::GetAtt": [onlyResource(dublin(), "AWS::CloudFront::Distribution")[0], "DomainName"] }]],
+    });
+  });
+
+  it("sends the security headers, with a CSP that allows the app's own files only and connections to its API and Cognito", () => {
+    for (const [stackTemplate, deployment] of both()) {
+      const headers = securityHeaders(stackTemplate);
+      const policy = headers.ContentSecurityPolicy.ContentSecurityPolicy as string;
+      expect(headers.ContentSecurityPolicy.Override).toBe(true);
+      expect(policy).not.toContain("unsafe-inline");
+      expect(policy).not.toContain("unsafe-eval");
+      const csp = directives(policy);
+      expect(csp.get("default-src")).toEqual(["'self'"]);
+      expect(csp.get("script-src")).toEqual(["'self'"]);
+      expect(csp.get("style-src")).toEqual(["'self'"]);
+      expect(csp.get("frame-ancestors")).toEqual(["'none'"]);
+      const connect = csp.get("connect-src")!;
+      const connects = (url: string) => connect.some((source) => admits(source, url));
+      const region = deployment.region;
+      expect(connects(`https://a1b2c3d4e5.execute-api.${region}.amazonaws.com/teams`), "the API").toBe(true);
+      expect(connects(`https://cognito-idp.${region}.amazonaws.com/${region}_AbCdEf123/.well-known/openid-configuration`), "the issuer").toBe(true);
+      expect(connects(`https://${signInDomainPrefix(deployment)}.auth.${region}.amazoncognito.com/oauth2/token`), "the sign-in domain").toBe(true);
+      expect(connects("https://attacker.example.org/"), "anywhere else").toBe(false);
+      expect(connects(`https://a1b2c3d4e5.execute-api.us-east-1.amazonaws.com/`), "another region's APIs").toBe(region === "us-east-1");
+      expect(headers.StrictTransportSecurity).toEqual(expect.objectContaining({ AccessControlMaxAgeSec: 63_072_000, Override: true }));
+      expect(headers.ContentTypeOptions).toEqual({ Override: true });
+      expect(headers.FrameOptions).toEqual({ FrameOption: "DENY", Override: true });
+      expect(headers.ReferrerPolicy).toEqual({ ReferrerPolicy: "no-referrer", Override: true });
+    }
+  });
+
+  it("uploads the one build: assets cached for a year, index.html and config.json revalidated and invalidated at each deploy", () => {
+    for (const [stackTemplate, deployment] of both()) {
+      const stackName = `Ipsflow-${deployment.name}`;
+      const [assetsId, assets] = assetsDeployment(stackTemplate);
+      const [, entry] = entryDeployment(stackTemplate);
+      expect(deploymentsOf(stackTemplate)).toHaveLength(2);
+      const [bucketId] = Object.entries(resourcesOf(stackTemplate, "AWS::S3::Bucket")).find(([, bucket]) => bucket.Properties!.LoggingConfiguration)!;
+      for (const upload of [assets, entry]) expect(upload.Properties!.DestinationBucketName).toEqual({ Ref: bucketId });
+      expect(assets.Properties!.Exclude).toEqual(["*"]);
+      expect(assets.Properties!.Prune).toBe(false);
+      expect(assets.Properties!.SystemMetadata).toEqual({ "cache-control": "public, max-age=31536000, immutable" });
+      expect(entry.Properties!.Exclude).toEqual(["assets/*"]);
+      expect(entry.Properties!.SystemMetadata).toEqual({ "cache-control": "no-cache" });
+      expect(entry.Properties!.DistributionId).toEqual({ Ref: onlyResource(stackTemplate, "AWS::CloudFront::Distribution")[0] });
+      expect(entry.Properties!.DistributionPaths).toEqual(expect.arrayContaining(["/index.html", "/config.json"]));
+      expect(JSON.stringify(stackTemplate.toJSON().Resources[entryDeployment(stackTemplate)[0]].DependsOn)).toContain(assetsId);
+      // Both upload the web app's asset: built from web/ (the build itself is checked in bundling.test.ts).
+      const appKey = (assets.Properties!.SourceObjectKeys as string[])[0];
+      expect((entry.Properties!.SourceObjectKeys as string[])[0]).toBe(appKey);
+      expect(assetManifest(stackName).files[appKey.replace(/\.zip$/, "")].source.path).toBe(join(projectRoot, "web"));
+    }
+  });
+
+  it("writes a config.json the app accepts, naming this deployment's API, user pool, client and sign-in domain", () => {
+    for (const [stackTemplate, deployment] of both()) {
+      const { text, markers } = uploadedConfig(stackTemplate, `Ipsflow-${deployment.name}`);
+      const [apiId] = onlyResource(stackTemplate, "AWS::ApiGatewayV2::Api");
+      const [poolId] = onlyResource(stackTemplate, "AWS::Cognito::UserPool");
+      const [clientId] = onlyResource(stackTemplate, "AWS::Cognito::UserPoolClient");
+      const [domainId] = onlyResource(stackTemplate, "AWS::Cognito::UserPoolDomain");
+      // What each deploy-time value is, and a value of its kind for checking the file against the app's schema.
+      const known = [
+        [{ "Fn::GetAtt": [apiId, "ApiEndpoint"] }, `https://a1b2c3d4e5.execute-api.${deployment.region}.amazonaws.com`],
+        [{ Ref: poolId }, `${deployment.region}_AbCdEf123`],
+        [{ Ref: clientId }, "4example0client1id2"],
+        [{ Ref: domainId }, signInDomainPrefix(deployment)],
+      ] as const;
+      let resolved = text;
+      for (const [marker, value] of Object.entries(markers)) {
+        const kind = known.find(([token]) => JSON.stringify(token) === JSON.stringify(value));
+        expect(kind, `${marker} = ${JSON.stringify(value)}`).toBeDefined();
+        resolved = resolved.replaceAll(marker, kind![1]);
+      }
+      expect(Object.keys(markers)).toHaveLength(known.length);
+      const config = webAppConfigSchema.parse(JSON.parse(resolved));
+      expect(config).toEqual({
+        apiUrl: `https://a1b2c3d4e5.execute-api.${deployment.region}.amazonaws.com`,
+        timeZone: deployment.timeZone,
+        locale: deployment.locale,
+        auth: {
+          mode: "cognito",
+          authority: `https://cognito-idp.${deployment.region}.amazonaws.com/${deployment.region}_AbCdEf123`,
+          clientId: "4example0client1id2",
+          signInDomain: `https://${signInDomainPrefix(deployment)}.auth.${deployment.region}.amazoncognito.com`,
+        },
+      });
+      // The API the app calls is the one the CSP lets it reach.
+      const connect = directives(securityHeaders(stackTemplate).ContentSecurityPolicy.ContentSecurityPolicy as string).get("connect-src")!;
+      for (const url of [config.apiUrl, config.auth.mode === "cognito" ? config.auth.signInDomain : ""]) {
+        expect(connect.some((source) => admits(source, url)), url).toBe(true);
+      }
+    }
   });
 });
 
@@ -518,7 +795,7 @@ describe("alarms", () => {
 
 it("outputs what an admin needs after deploying", () => {
   const outputs = Object.keys(template.toJSON().Outputs ?? {});
-  for (const name of ["ApiUrl", "UserPoolId", "UserPoolClientId", "TableName"]) {
+  for (const name of ["AppUrl", "ApiUrl", "UserPoolId", "UserPoolClientId", "SignInDomain", "TableName"]) {
     expect(outputs.some((output) => output.includes(name)), name).toBe(true);
   }
 });

@@ -37,7 +37,8 @@ export const twoRegions: Deployment[] = parseDeployments(
         region: "eu-north-1",
         senderEmail: "ips@oslo.example.org",
         adminEmails: ["drift@oslo.example.org", "ips-leder@oslo.example.org"],
-        baseUrl: "https://ips.oslo.example.org/app",
+        baseUrl: "https://ips.oslo.example.org",
+        webCertificateArn: "arn:aws:acm:us-east-1:111111111111:certificate/0b1c2d3e-4f50-6172-8394-a5b6c7d8e9f0",
       },
       {
         name: "dublin",
