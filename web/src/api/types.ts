@@ -71,3 +71,12 @@ export interface EmailEvent {
   recipients?: string[];
   [key: string]: unknown;
 }
+
+/** A specialist as the admin's list shows them (`GET /specialists`). */
+export interface SpecialistListing {
+  id: string;
+  name: string;
+  email: string;
+  teamIds: string[];
+  caseloadLimit: number;
+}

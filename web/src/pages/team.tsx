@@ -1,3 +1,366 @@
-export function TeamPage(_props: { id?: string }) {
-  return <h1>TeamPage</h1>;
+import { Fragment, type ComponentChildren } from "preact";
+import { useEffect, useId, useState } from "preact/hooks";
+import { useLocation } from "preact-iso";
+import { DateTime } from "luxon";
+import { phases } from "../../../shared/domain/schemas";
+import type { Phase, Team, TeamParticipant, WeeklySummaryFigures } from "../api/types";
+import { useResource } from "../api/use-resource";
+import { useSession } from "../app-context";
+import { systemNow } from "../clock";
+import { useTitle } from "../components/layout";
+import { DataTable } from "../components/table";
+import { Show } from "../components/status";
+import { formatDate, percent, shiftWeek } from "../format";
+import { useI18n } from "../i18n";
+
+/**
+ * A treatment team's page: its participants by phase, and the weekly summary of a chosen ISO week
+ * with the same figures as the email. Read-only: the team follows, the specialists record.
+ */
+export function TeamPage(props: { id: string }) {
+  const { t } = useI18n();
+  const { principal } = useSession();
+  const teamPath = `/teams/${encodeURIComponent(props.id)}`;
+  const team = useResource<Team>(teamPath);
+  // Specialists' names come with the summary (its caseloads); the participant list borrows them.
+  const [names, setNames] = useState<Record<string, string>>({});
+  useTitle(team.state === "ok" ? t.team.title(team.data.name) : t.nav.team);
+  if (team.state !== "ok") return <Show resource={team}>{() => null}</Show>;
+  return (
+    <>
+      <h1>{t.team.title(team.data.name)}</h1>
+      {principal.role === "team" && <p class="lead">{t.team.readOnly}</p>}
+      <ParticipantsByPhase teamPath={teamPath} names={names} />
+      <WeeklySummary teamPath={teamPath} onNames={(more) => setNames((known) => ({ ...known, ...more }))} />
+    </>
+  );
+}
+
+function ParticipantsByPhase(props: { teamPath: string; names: Record<string, string> }) {
+  const { t, words, timeZone } = useI18n();
+  const participants = useResource<{ participants: TeamParticipant[]; count: number }>(`${props.teamPath}/participants`);
+  return (
+    <section aria-labelledby="team-participants">
+      <h2 id="team-participants">{t.team.participants}</h2>
+      <Show resource={participants}>
+        {({ participants: list }) => {
+          const groups = phases
+            .map((phase) => ({ phase, members: list.filter((p) => p.phase === phase).sort((a, b) => a.code.localeCompare(b.code, t.tag)) }))
+            .filter((group) => group.members.length > 0);
+          if (groups.length === 0) return <p>{t.team.noParticipants}</p>;
+          return groups.map(({ phase, members }) => (
+            <PhaseGroup key={phase} phase={phase} label={words.phase[phase]} count={members.length}>
+              <DataTable label={words.phase[phase]} columns={[t.team.column.participant, t.team.column.specialist, t.team.column.nextDue]}>
+                {members.map((p) => (
+                  <tr key={p.id}>
+                    <td>
+                      <ParticipantLink id={p.id} code={p.code} />
+                    </td>
+                    <td>{props.names[p.specialistId] ?? "–"}</td>
+                    <td>{p.nextDue ? formatDate(p.nextDue, timeZone, t.tag) : t.team.noDue}</td>
+                  </tr>
+                ))}
+              </DataTable>
+            </PhaseGroup>
+          ));
+        }}
+      </Show>
+    </section>
+  );
+}
+
+function PhaseGroup(props: { phase: Phase; label: string; count: number; children: ComponentChildren }) {
+  const { t } = useI18n();
+  const id = useId();
+  return (
+    <section aria-labelledby={id} data-phase={props.phase}>
+      <h3 id={id}>
+        {props.label} <span class="count">({t.team.phaseCount(props.count)})</span>
+      </h3>
+      {props.children}
+    </section>
+  );
+}
+
+const weekPattern = /^\d{4}-W\d{2}$/;
+
+/** An ISO week that exists ("2026-W53" does, "2027-W53" does not). */
+const isWeek = (week: string): boolean => weekPattern.test(week) && DateTime.fromISO(week).isValid;
+
+/** The summary of the week in the URL (`?week=2026-W48`), or of the last full week without one. */
+function WeeklySummary(props: { teamPath: string; onNames: (names: Record<string, string>) => void }) {
+  const { t, timeZone } = useI18n();
+  const { path, query, route } = useLocation();
+  const requested = query.week as string | undefined;
+  const requestedValid = requested === undefined || isWeek(requested);
+  const summary = useResource<WeeklySummaryFigures>(
+    requestedValid ? `${props.teamPath}/summary${requested ? `?week=${encodeURIComponent(requested)}` : ""}` : undefined,
+  );
+  const week = requested !== undefined ? (requestedValid ? requested : undefined) : summary.state === "ok" ? summary.data.week : undefined;
+  const figures = summary.state === "ok" ? summary.data : undefined;
+  useEffect(() => {
+    if (figures) props.onNames(Object.fromEntries(figures.caseloads.map((c) => [c.specialistId, c.specialistName])));
+  }, [figures]);
+  const shown = week ? DateTime.fromISO(week) : undefined;
+  return (
+    <section aria-labelledby="team-summary">
+      <h2 id="team-summary">{shown ? t.team.summaryTitle(shown.weekNumber, shown.weekYear) : t.team.summary}</h2>
+      <WeekChooser
+        week={week}
+        current={DateTime.fromJSDate(systemNow(), { zone: timeZone }).toISOWeekDate()!.slice(0, 8)}
+        invalid={requestedValid ? undefined : requested}
+        go={(next) => route(`${path}?week=${encodeURIComponent(next)}`)}
+      />
+      {requestedValid && <Show resource={summary}>{(figures) => <Figures figures={figures} />}</Show>}
+    </section>
+  );
+}
+
+/**
+ * Previous and next week, and a week field (a week picker where the browser has one, else text
+ * such as 2026-W48). No form: nothing on this page is sent anywhere, the choice only moves the URL.
+ */
+function WeekChooser(props: { week: string | undefined; current: string; invalid: string | undefined; go: (week: string) => void }) {
+  const { t } = useI18n();
+  const id = useId();
+  const [draft, setDraft] = useState(props.week ?? props.invalid ?? "");
+  const [error, setError] = useState<string | undefined>();
+  useEffect(() => {
+    setDraft(props.week ?? props.invalid ?? "");
+    setError(props.invalid !== undefined ? t.team.weekInvalid : undefined);
+  }, [props.week, props.invalid, t]);
+  const apply = () => {
+    const value = draft.trim().toUpperCase();
+    if (!isWeek(value)) return setError(t.team.weekInvalid);
+    setError(undefined);
+    if (value !== props.week) props.go(value);
+  };
+  const canGoBack = props.week !== undefined;
+  const canGoOn = props.week !== undefined && props.week < props.current;
+  const describedBy = [`${id}-hint`, error ? `${id}-error` : ""].filter(Boolean).join(" ");
+  return (
+    <div class="week-chooser" role="group" aria-label={t.team.chooseWeek}>
+      <div class="actions">
+        <button
+          type="button"
+          class="secondary"
+          aria-disabled={canGoBack ? undefined : "true"}
+          onClick={() => canGoBack && props.go(shiftWeek(props.week!, -1))}
+        >
+          <span aria-hidden="true">←</span>
+          {t.team.previous}
+        </button>
+        <button
+          type="button"
+          class="secondary"
+          aria-disabled={canGoOn ? undefined : "true"}
+          onClick={() => canGoOn && props.go(shiftWeek(props.week!, 1))}
+        >
+          {t.team.next}
+          <span aria-hidden="true">→</span>
+        </button>
+      </div>
+      <div class="week-field">
+        <div class={`field${error ? " invalid" : ""}`}>
+          <label for={id}>{t.team.week}</label>
+          <p class="hint" id={`${id}-hint`}>
+            {t.team.weekHint}
+          </p>
+          <input
+            id={id}
+            type="week"
+            name="week"
+            value={draft}
+            max={props.current}
+            aria-invalid={error ? "true" : undefined}
+            aria-describedby={describedBy}
+            onInput={(e) => setDraft((e.target as HTMLInputElement).value)}
+            onKeyDown={(e) => {
+              if (e.key === "Enter") {
+                e.preventDefault();
+                apply();
+              }
+            }}
+          />
+          {error && (
+            <p class="field-error" id={`${id}-error`}>
+              {error}
+            </p>
+          )}
+        </div>
+        <button type="button" onClick={apply}>
+          {t.team.show}
+        </button>
+      </div>
+    </div>
+  );
+}
+
+/** The weekly summary's figures, section by section as in the email. */
+function Figures({ figures }: { figures: WeeklySummaryFigures }) {
+  const { t, words, timeZone } = useI18n();
+  const c = t.team.column;
+  const date = (iso: string) => formatDate(iso, timeZone, t.tag);
+  const lastDay = DateTime.fromISO(figures.weekEnd, { zone: timeZone }).minus({ days: 1 }).toISO()!;
+  const number = new Intl.NumberFormat(t.tag);
+  const byTime = <T,>(list: T[], at: (entry: T) => string) => [...list].sort((a, b) => Date.parse(at(a)) - Date.parse(at(b)));
+  // A missed 30-day deadline first, then the longest overdue.
+  const overdue = [...figures.overdue].sort((a, b) => Number(b.missedDeadline) - Number(a.missedDeadline) || b.daysOverdue - a.daysOverdue);
+  const contacts = figures.employerContacts;
+  const terms = (start: WeeklySummaryFigures["starts"][number]) =>
+    [
+      start.hoursPerWeek !== undefined ? t.team.hours(number.format(start.hoursPerWeek)) : "",
+      start.wage ? t.team.wage[start.wage] : "",
+      start.temporary === undefined ? "" : start.temporary ? t.team.temporary : t.team.permanent,
+    ]
+      .filter(Boolean)
+      .join(", ");
+  return (
+    <div class="summary" data-week={figures.week}>
+      <p>{t.team.period(date(figures.weekStart), date(lastDay))}</p>
+
+      <h3>{t.team.outcomes}</h3>
+      <dl class="facts">
+        <dt>{t.team.inWork}</dt>
+        <dd>{figures.outcomes.inWork}</dd>
+        <dt>{t.team.inSchool}</dt>
+        <dd>{figures.outcomes.inSchool}</dd>
+        <dt>{t.team.active}</dt>
+        <dd>{figures.outcomes.active}</dd>
+        <dt>{t.team.employmentRate}</dt>
+        <dd>{percent(figures.outcomes.employmentRate, t.tag)}</dd>
+      </dl>
+
+      <h3>{t.team.byPhase}</h3>
+      <dl class="facts">
+        {phases.map((phase) => (
+          <Fragment key={phase}>
+            <dt>{words.phase[phase]}</dt>
+            <dd>{figures.participantsByPhase[phase] ?? 0}</dd>
+          </Fragment>
+        ))}
+      </dl>
+
+      <h3>{t.team.newReferrals}</h3>
+      <Listing label={t.team.newReferrals} rows={byTime(figures.newReferrals, (r) => r.referredAt)} columns={[c.participant, c.referredAt]}>
+        {(r) => (
+          <tr key={r.participantId}>
+            <td>
+              <ParticipantLink id={r.participantId} code={r.code} />
+            </td>
+            <td>{date(r.referredAt)}</td>
+          </tr>
+        )}
+      </Listing>
+
+      <h3>{t.team.employerContacts}</h3>
+      <p>{t.team.contactsTarget(contacts.total, contacts.target)}</p>
+      <Listing label={t.team.employerContacts} rows={contacts.perSpecialist} columns={[c.specialist, c.contacts, c.target, c.status]} empty={null}>
+        {(s) => (
+          <tr key={s.specialistId}>
+            <td>{s.specialistName}</td>
+            <td>{s.count}</td>
+            <td>{contacts.target}</td>
+            <td>
+              {s.count < contacts.target ? <span class="status due">{t.team.belowTarget}</span> : <span class="status done">{t.team.targetMet}</span>}
+            </td>
+          </tr>
+        )}
+      </Listing>
+
+      <h3>{t.team.starts}</h3>
+      <Listing label={t.team.starts} rows={byTime(figures.starts, (s) => s.at)} columns={[c.participant, c.start, c.what, c.terms]}>
+        {(s, i) => (
+          <tr key={`${s.participantId}-${i}`}>
+            <td>
+              <ParticipantLink id={s.participantId} code={s.code} />
+            </td>
+            <td>{date(s.at)}</td>
+            <td>{s.kind === "education" ? t.team.education : s.employer ? t.team.jobAt(s.employer) : t.team.job}</td>
+            <td>{terms(s)}</td>
+          </tr>
+        )}
+      </Listing>
+
+      <h3>{t.team.ends}</h3>
+      <Listing label={t.team.ends} rows={byTime(figures.ends, (e) => e.at)} columns={[c.participant, c.end, c.what]}>
+        {(e, i) => (
+          <tr key={`${e.participantId}-${i}`}>
+            <td>
+              <ParticipantLink id={e.participantId} code={e.code} />
+            </td>
+            <td>{date(e.at)}</td>
+            <td>{e.kind === "job" ? t.team.job : t.team.education}</td>
+          </tr>
+        )}
+      </Listing>
+
+      <h3>{t.team.overdue}</h3>
+      <Listing label={t.team.overdue} rows={overdue} columns={[c.participant, c.task, c.due, c.status]}>
+        {(o, i) => (
+          <tr key={`${o.participantId}-${o.kind}-${i}`} class={o.missedDeadline ? "missed" : undefined}>
+            <td>
+              <ParticipantLink id={o.participantId} code={o.code} />
+            </td>
+            <td>{words.obligation[o.kind]}</td>
+            <td>{date(o.dueAt)}</td>
+            <td>
+              {o.missedDeadline && (
+                <>
+                  <span class="status overdue">{t.day.missed}</span>{" "}
+                </>
+              )}
+              {t.day.daysOverdue(o.daysOverdue)}
+            </td>
+          </tr>
+        )}
+      </Listing>
+
+      <h3>{t.team.comingFollowUps}</h3>
+      <Listing label={t.team.comingFollowUps} rows={byTime(figures.comingFollowUps, (f) => f.dueAt)} columns={[c.participant, c.task, c.due]}>
+        {(f, i) => (
+          <tr key={`${f.participantId}-${f.kind}-${i}`}>
+            <td>
+              <ParticipantLink id={f.participantId} code={f.code} />
+            </td>
+            <td>{words.obligation[f.kind]}</td>
+            <td>{date(f.dueAt)}</td>
+          </tr>
+        )}
+      </Listing>
+
+      <h3>{t.team.caseloads}</h3>
+      <Listing label={t.team.caseloads} rows={figures.caseloads} columns={[c.specialist, c.caseload, c.limit, c.status]}>
+        {(cl) => (
+          <tr key={cl.specialistId}>
+            <td>{cl.specialistName}</td>
+            <td>{cl.count}</td>
+            <td>{cl.limit}</td>
+            <td>{cl.count > cl.limit ? <span class="status overdue">{t.caseload.overLimit}</span> : t.team.withinLimit}</td>
+          </tr>
+        )}
+      </Listing>
+    </div>
+  );
+}
+
+function ParticipantLink(props: { id: string; code: string }) {
+  return <a href={`/participants/${encodeURIComponent(props.id)}`}>{props.code}</a>;
+}
+
+/** A table of the rows, or "None." when there are none (or `empty` instead). */
+function Listing<T>(props: {
+  label: string;
+  rows: T[];
+  columns: string[];
+  empty?: ComponentChildren;
+  children: (row: T, index: number) => ComponentChildren;
+}) {
+  const { t } = useI18n();
+  if (props.rows.length === 0) return props.empty === undefined ? <p>{t.common.none}</p> : <>{props.empty}</>;
+  return (
+    <DataTable label={props.label} columns={props.columns}>
+      {props.rows.map((row, i) => props.children(row, i))}
+    </DataTable>
+  );
 }
