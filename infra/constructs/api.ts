@@ -160,6 +160,8 @@ export class Api extends Construct {
         allowOrigins: [props.appUrl],
         allowMethods: [CorsHttpMethod.GET, CorsHttpMethod.POST, CorsHttpMethod.OPTIONS],
         allowHeaders: ["authorization", "content-type", "idempotency-key"],
+        // The app reads the deployment's time from the Date header (defaults such as "now" in a form).
+        exposeHeaders: ["date"],
         maxAge: Duration.hours(1),
       },
       defaultIntegration: integration,

@@ -475,6 +475,8 @@ describe("api", () => {
     for (const stackTemplate of [template, dublin]) {
       expect((cors(stackTemplate).AllowMethods as string[]).sort()).toEqual(["GET", "OPTIONS", "POST"]);
       expect(cors(stackTemplate).AllowHeaders).toEqual(["authorization", "content-type", "idempotency-key"]);
+      // The app follows the deployment's clock through the Date header, which CORS hides unless exposed.
+      expect(cors(stackTemplate).ExposeHeaders).toEqual(["date"]);
     }
   });
 

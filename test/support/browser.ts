@@ -31,6 +31,8 @@ export async function newPage(browser: Browser, options: { width?: number; heigh
     locale: "nb-NO",
     timezoneId: "Europe/Oslo",
   });
+  // Fail a step within seconds, not at the test's own timeout: expect.poll retries the lookups.
+  context.setDefaultTimeout(5_000);
   const page = await context.newPage();
   // A page that throws is a broken page, whatever it shows.
   page.on("pageerror", (error) => {

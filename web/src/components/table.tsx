@@ -22,7 +22,7 @@ export function DataTable(props: { columns: string[]; label: string; caption?: s
   }, []);
   return (
     <div class="table-wrap data-table" ref={wrap} {...(scrolls ? { tabIndex: 0, role: "group", "aria-label": props.label } : {})}>
-      <table>
+      <table aria-label={props.caption ? undefined : props.label}>
         {props.caption && <caption>{props.caption}</caption>}
         <thead>
           <tr>
