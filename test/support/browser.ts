@@ -34,11 +34,24 @@ export async function newPage(browser: Browser, options: { width?: number; heigh
   // Fail a step within seconds, not at the test's own timeout: expect.poll retries the lookups.
   context.setDefaultTimeout(5_000);
   const page = await context.newPage();
-  // A page that throws is a broken page, whatever it shows.
+  // A page that throws is a broken page, whatever it shows; so is one the CSP had to stop.
   page.on("pageerror", (error) => {
     throw error;
   });
+  page.on("console", (message) => {
+    if (message.text().includes("Content Security Policy")) throw new Error(`CSP violation on ${page.url()}: ${message.text()}`);
+  });
   return { context, page };
+}
+
+/** Every origin the page sent a request to, from now on: none may lie outside the deployment. */
+export function requestOrigins(page: Page): Set<string> {
+  const origins = new Set<string>();
+  page.on("request", (request) => {
+    const url = new URL(request.url());
+    if (url.protocol.startsWith("http")) origins.add(url.origin);
+  });
+  return origins;
 }
 
 /** Signs in on the local dev sign-in page by clicking the person's button. */

@@ -1,7 +1,7 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedTeam } from "../support/system";
-import { connectBrowser, expectAccessible, expectFitsWidth, newPage, signInAs } from "../support/browser";
+import { connectBrowser, expectAccessible, expectFitsWidth, newPage, requestOrigins, signInAs } from "../support/browser";
 import { digestOn, oslo, scenario, type Team, type TestSystem } from "../workflow/scenario";
 import { startTestSystem } from "../support/system";
 import { screenshot } from "./screenshots";
@@ -53,6 +53,7 @@ describe("a specialist in the web app", () => {
     expect(link).toBe(`${system.urls.web}/participants/${id}`);
 
     const { context, page } = await newPage(browser);
+    const origins = requestOrigins(page);
     await page.goto(link);
     // Not signed in: sign-in first, then back to the page the email asked for.
     await signInAs(page, team.specialist.name);
@@ -70,6 +71,14 @@ describe("a specialist in the web app", () => {
     await expect.poll(() => page.locator('[data-kind="first-employer-contact"]').getAttribute("data-status")).toBe("done");
     await expect.poll(() => page.locator(".timeline li").first().textContent()).toContain("Rema 1000 Storo");
     await screenshot(page, "participant");
+    // Nothing left the deployment, and the browser keeps the session only (this tab), no data.
+    expect([...origins].sort()).toEqual([system.urls.api, system.urls.web].sort());
+    const storage = await page.evaluate<{ local: string[]; session: string[] }>(
+      "({ local: Object.keys(localStorage), session: Object.keys(sessionStorage) })",
+    );
+    expect(storage.local).toEqual([]);
+    expect(storage.session).toEqual(["ipsflow.session"]);
+    expect(await page.evaluate<string>("sessionStorage.getItem('ipsflow.session')")).not.toContain("K.L.");
     await context.close();
 
     const recorded = await eventsOf(id, "employer-contact");
