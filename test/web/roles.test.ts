@@ -5,6 +5,7 @@ import { connectBrowser, expectAccessible, expectFitsWidth, newPage, signInAs } 
 import { capturedMail } from "../support/deps";
 import { oslo, scenario, type Team, type TestSystem } from "../workflow/scenario";
 import { screenshot } from "./screenshots";
+import { recordEmailEvent, sesNotificationSchema } from "../../shared/notify/email-events";
 
 /**
  * The treatment team, the admin and a demo driver in the web app, in a real Chromium against the
@@ -81,13 +82,24 @@ describe("the web app for a treatment team, an admin and a demo", () => {
     await context.close();
   });
 
-  it("lets an admin create a team and a specialist, keeping what was typed on an error", async () => {
+  it("lets an admin create a team and a specialist, keeping what was typed on an error, and see bounced email", async () => {
+    // A bounce as SES reports it to the ses-events function (no local SES produces one).
+    const bouncedAt = await system.api.get("/local/clock").then((res) => res.body.now as string);
+    await recordEmailEvent(
+      system.deps,
+      sesNotificationSchema.parse({
+        eventType: "Bounce",
+        mail: { messageId: "bounce-1", timestamp: bouncedAt, destination: ["gammel@example.org"] },
+        bounce: { bounceType: "Permanent", bounceSubType: "General", bouncedRecipients: [{ emailAddress: "gammel@example.org" }] },
+      }),
+    );
     const { context, page } = await newPage(browser);
     await page.goto(`${system.urls.web}/admin`);
     await signInAs(page, "Administrator");
     await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe("Administrasjon");
     await expectAccessible(page);
     await expectFitsWidth(page);
+    await expect.poll(() => page.getByRole("table", { name: /Avviste e-poster/ }).textContent()).toContain("gammel@example.org");
 
     const teamForm = page.locator("form", { has: page.getByRole("button", { name: "Opprett team" }) });
     await teamForm.getByLabel("Navn").fill("Team Sør");
@@ -113,6 +125,27 @@ describe("the web app for a treatment team, an admin and a demo", () => {
     await expect.poll(() => page.getByRole("link", { name: "Siri Spesialist" }).count()).toBe(1);
     await screenshot(page, "admin");
     await context.close();
+  });
+
+  it("works on a desktop screen too: every page of every role passes axe and fits", async () => {
+    const pages = [
+      { who: team.specialist.name, paths: ["/day", `/specialists/${team.specialist.id}`, `/participants/${participantId}`] },
+      { who: team.team.name, paths: [`/teams/${team.team.id}`] },
+      { who: "Administrator", paths: ["/admin", "/local/clock"] },
+    ];
+    for (const { who, paths } of pages) {
+      const { context, page } = await newPage(browser, { width: 1280, height: 800 });
+      await page.goto(`${system.urls.web}${paths[0]}`);
+      await signInAs(page, who);
+      for (const path of paths) {
+        await page.goto(`${system.urls.web}${path}`);
+        await expect.poll(() => page.locator("main h1").count()).toBe(1);
+        await expect.poll(() => page.locator(".loading").count()).toBe(0);
+        await expectAccessible(page);
+        await expectFitsWidth(page);
+      }
+      await context.close();
+    }
   });
 
   it("moves the virtual clock from the browser, and the morning's digest arrives", async () => {

@@ -148,6 +148,28 @@ describe("a specialist in the web app", () => {
     await context.close();
   });
 
+  it("records an event with the keyboard alone", async () => {
+    const id = await flow.refer(team, "K.B.");
+    const { context, page } = await newPage(browser);
+    await page.goto(`${system.urls.web}/participants/${id}`);
+    await signInAs(page, team.specialist.name);
+    await openParticipant(page, id);
+    await expect.poll(() => page.locator("form.event-form").count()).toBe(1);
+    // Tab from the top of the page to the employer field, type, tab on to the button and press Enter.
+    const focused = () => page.evaluate<string>("document.activeElement?.getAttribute('name') ?? document.activeElement?.textContent ?? ''");
+    await page.locator("body").focus();
+    let steps = 0;
+    while ((await focused()) !== "employer" && steps++ < 40) await page.keyboard.press("Tab");
+    expect(await focused()).toBe("employer");
+    await page.keyboard.type("Clas Ohlson");
+    while ((await focused()) !== "Lagre" && steps++ < 60) await page.keyboard.press("Tab");
+    expect(await focused()).toBe("Lagre");
+    await page.keyboard.press("Enter");
+    await expect.poll(() => page.locator("form.event-form").getByRole("status").textContent()).toContain("registrert");
+    expect((await eventsOf(id, "employer-contact")).map((e) => e.employer)).toEqual(["Clas Ohlson"]);
+    await context.close();
+  });
+
   it("records one event for a double tap, and one for a retry after the connection dropped", async () => {
     const id = await flow.refer(team, "D.T.");
     const { context, page } = await newPage(browser);
