@@ -16,6 +16,7 @@ import { startSes } from "./servers/ses";
 import { ensureTable } from "./servers/table";
 import { localCredentials } from "./servers/credentials";
 import { apiListener } from "./http/server";
+import { jwtAuthorizer, type SignInIssuer } from "./http/authorizer";
 import { webAppListener } from "./http/web-server";
 import { bundleWebApp } from "../web/build";
 import { clockRoutes } from "./http/clock-routes";
@@ -37,6 +38,12 @@ export interface LocalSystemOptions {
   start?: Date;
   seed?: boolean;
   deployment?: Deployment;
+  /**
+   * Sign in through an OpenID Connect provider (a Cognito user pool, or any issuer) instead of the
+   * dev sign-in page: the app uses code + PKCE against it and the API accepts its ID tokens, as in
+   * AWS. Dev tokens keep working for scripts. `signInDomain` is where the provider's sign-out lives.
+   */
+  signIn?: SignInIssuer & { signInDomain: string };
   log?: (line: string) => void;
 }
 
@@ -157,7 +164,13 @@ export async function startLocalSystem(options: LocalSystemOptions = {}): Promis
 
     apiServer.on(
       "request",
-      apiListener({ api: bound.api as never, localRoutes: clockRoutes(clock, saveClock), clock, allowedOrigin: urls.web }),
+      apiListener({
+        api: bound.api as never,
+        localRoutes: clockRoutes(clock, saveClock),
+        clock,
+        allowedOrigin: urls.web,
+        verifyJwt: options.signIn && jwtAuthorizer(options.signIn),
+      }),
     );
     webServer.on(
       "request",
@@ -167,7 +180,9 @@ export async function startLocalSystem(options: LocalSystemOptions = {}): Promis
           apiUrl: urls.api,
           timeZone: deployment.timeZone,
           locale: deployment.locale,
-          auth: { mode: "dev" },
+          auth: options.signIn
+            ? { mode: "cognito", authority: options.signIn.issuer, clientId: options.signIn.clientId, signInDomain: options.signIn.signInDomain }
+            : { mode: "dev" },
           local: { inboxUrl: ses.endpoint },
         },
       }),

@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Clock } from "../../shared/clock";
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, Context } from "aws-lambda";
+import type { Claims } from "../../shared/access/principal";
 import { claimsFromDevToken, publicRoutes } from "./authorizer";
 
 type ApiHandler = (event: APIGatewayProxyEventV2WithJWTAuthorizer, context: Context) => Promise<unknown>;
@@ -15,6 +16,8 @@ export interface ApiListenerOptions {
   clock: Clock;
   /** The web app's origin: browsers may call the API from there only (API Gateway's CORS, locally). */
   allowedOrigin: string;
+  /** Besides dev tokens: the claims of a sign-in provider's JWT (see jwtAuthorizer), if one is configured. */
+  verifyJwt?: (authorization: string | undefined) => Promise<Claims | undefined>;
 }
 
 /**
@@ -40,7 +43,7 @@ export function apiListener(options: ApiListenerOptions) {
       const url = new URL(req.url ?? "/", "http://localhost");
       const method = (req.method ?? "GET").toUpperCase();
       const routeKey = `${method} ${url.pathname}`;
-      const claims = claimsFromDevToken(req.headers.authorization);
+      const claims = claimsFromDevToken(req.headers.authorization) ?? (await options.verifyJwt?.(req.headers.authorization));
       if (!claims && !publicRoutes.has(routeKey)) {
         return send(req, res, 401, JSON.stringify({ message: "Unauthorized: use Authorization: Bearer dev:<role>:<id>" }));
       }

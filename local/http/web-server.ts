@@ -3,6 +3,14 @@ import { extname } from "node:path";
 import { contentSecurityPolicy, webAppPaths, type WebAppConfig } from "../../shared/config/web-app";
 import type { WebAppFile } from "../../web/build";
 
+/** Where the app may send requests: the API, and the sign-in provider's endpoints (discovery, token). */
+const connectOrigins = (config: WebAppConfig): string[] => [
+  ...new Set([
+    new URL(config.apiUrl).origin,
+    ...(config.auth.mode === "cognito" ? [new URL(config.auth.authority).origin, new URL(config.auth.signInDomain).origin] : []),
+  ]),
+];
+
 const contentTypes: Record<string, string> = {
   ".html": "text/html; charset=utf-8",
   ".js": "text/javascript; charset=utf-8",
@@ -21,7 +29,7 @@ export function webAppListener(options: { files: WebAppFile[]; config: WebAppCon
   const index = files.get("/index.html");
   if (!index) throw new Error("web app: the build has no index.html");
   const headers = {
-    "content-security-policy": contentSecurityPolicy([new URL(options.config.apiUrl).origin]),
+    "content-security-policy": contentSecurityPolicy(connectOrigins(options.config)),
     "x-content-type-options": "nosniff",
     "x-frame-options": "DENY",
     "referrer-policy": "no-referrer",
