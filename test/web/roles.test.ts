@@ -57,7 +57,7 @@ describe("the web app for a treatment team, an admin and a demo", () => {
     await expect.poll(() => new URL(page.url()).search).toBe(`?week=${week}`);
     await expect.poll(() => page.getByRole("heading", { name: "Ukeoppsummering, uke 44 2026" }).count()).toBe(1);
     await expect.poll(() => page.getByRole("link", { name: "T.M." }).count()).toBeGreaterThan(0);
-    const starts = page.getByRole("table", { name: "Oppstarter" });
+    const starts = page.getByRole("table", { name: "Nye jobber og utdanninger" });
     await expect.poll(() => starts.textContent()).toContain("Kiwi");
     expect(await page.locator("form").count()).toBe(0);
     await expectAccessible(page);

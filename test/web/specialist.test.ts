@@ -70,6 +70,8 @@ describe("a specialist in the web app", () => {
     await expect.poll(() => form.getByRole("status").textContent()).toContain("Arbeidsgiverkontakt er registrert");
     await expect.poll(() => page.locator('[data-kind="first-employer-contact"]').getAttribute("data-status")).toBe("done");
     await expect.poll(() => page.locator(".timeline li").first().textContent()).toContain("Rema 1000 Storo");
+    // The journey's own state, as the API's /journey tells it.
+    await expect.poll(() => page.locator('[data-field="journey-status"]').textContent()).toBe("Går");
     await screenshot(page, "participant");
     // Nothing left the deployment, and the browser keeps the session only (this tab), no data.
     expect([...origins].sort()).toEqual([system.urls.api, system.urls.web].sort());

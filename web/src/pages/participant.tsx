@@ -152,7 +152,9 @@ function JourneyFacts(props: { journey?: JourneyStatus }) {
         <dt>{t.participant.generation}</dt>
         <dd>{j.generation ?? "–"}</dd>
         <dt>{t.participant.status}</dt>
-        <dd data-field="journey-status">{j.status ?? "–"}</dd>
+        <dd data-field="journey-status" data-status={j.status}>
+          {j.status ? (t.participant.journeyStatus[j.status] ?? j.status) : "–"}
+        </dd>
         <dt>{t.participant.startedAt}</dt>
         <dd>{j.startedAt ? formatDateTime(j.startedAt, timeZone, t.tag) : "–"}</dd>
         <dt>{t.participant.checkedInAt}</dt>

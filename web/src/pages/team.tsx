@@ -50,7 +50,7 @@ function ParticipantsByPhase(props: { teamPath: string; names: Record<string, st
           if (groups.length === 0) return <p>{t.team.noParticipants}</p>;
           return groups.map(({ phase, members }) => (
             <PhaseGroup key={phase} phase={phase} label={words.phase[phase]} count={members.length}>
-              <DataTable label={words.phase[phase]} columns={[t.team.column.participant, t.team.column.specialist, t.team.column.nextDue]}>
+              <DataTable label={words.phase[phase]} columns={[words.summary.column.participant, words.summary.column.specialist, t.team.nextDue]}>
                 {members.map((p) => (
                   <tr key={p.id}>
                     <td>
@@ -199,7 +199,7 @@ function WeekChooser(props: { week: string | undefined; current: string; invalid
 /** The weekly summary's figures, section by section as in the email. */
 function Figures({ figures }: { figures: WeeklySummaryFigures }) {
   const { t, words, timeZone } = useI18n();
-  const c = t.team.column;
+  const c = words.summary.column;
   const date = (iso: string) => formatDate(iso, timeZone, t.tag);
   const lastDay = DateTime.fromISO(figures.weekEnd, { zone: timeZone }).minus({ days: 1 }).toISO()!;
   const number = new Intl.NumberFormat(t.tag);
@@ -209,9 +209,9 @@ function Figures({ figures }: { figures: WeeklySummaryFigures }) {
   const contacts = figures.employerContacts;
   const terms = (start: WeeklySummaryFigures["starts"][number]) =>
     [
-      start.hoursPerWeek !== undefined ? t.team.hours(number.format(start.hoursPerWeek)) : "",
-      start.wage ? t.team.wage[start.wage] : "",
-      start.temporary === undefined ? "" : start.temporary ? t.team.temporary : t.team.permanent,
+      start.hoursPerWeek !== undefined ? words.summary.hoursPerWeek(number.format(start.hoursPerWeek)) : "",
+      start.wage ? words.summary.wage[start.wage] : "",
+      start.temporary === undefined ? "" : start.temporary ? words.summary.temporary : words.summary.permanent,
     ]
       .filter(Boolean)
       .join(", ");
@@ -219,7 +219,7 @@ function Figures({ figures }: { figures: WeeklySummaryFigures }) {
     <div class="summary" data-week={figures.week}>
       <p>{t.team.period(date(figures.weekStart), date(lastDay))}</p>
 
-      <h3>{t.team.outcomes}</h3>
+      <h3>{words.summary.heading.outcomes}</h3>
       <dl class="facts">
         <dt>{t.team.inWork}</dt>
         <dd>{figures.outcomes.inWork}</dd>
@@ -231,7 +231,7 @@ function Figures({ figures }: { figures: WeeklySummaryFigures }) {
         <dd>{percent(figures.outcomes.employmentRate, t.tag)}</dd>
       </dl>
 
-      <h3>{t.team.byPhase}</h3>
+      <h3>{words.summary.heading.phases}</h3>
       <dl class="facts">
         {phases.map((phase) => (
           <Fragment key={phase}>
@@ -241,8 +241,8 @@ function Figures({ figures }: { figures: WeeklySummaryFigures }) {
         ))}
       </dl>
 
-      <h3>{t.team.newReferrals}</h3>
-      <Listing label={t.team.newReferrals} rows={byTime(figures.newReferrals, (r) => r.referredAt)} columns={[c.participant, c.referredAt]}>
+      <h3>{words.summary.heading.referrals}</h3>
+      <Listing label={words.summary.heading.referrals} rows={byTime(figures.newReferrals, (r) => r.referredAt)} columns={[c.participant, c.referredAt]}>
         {(r) => (
           <tr key={r.participantId}>
             <td>
@@ -253,44 +253,44 @@ function Figures({ figures }: { figures: WeeklySummaryFigures }) {
         )}
       </Listing>
 
-      <h3>{t.team.employerContacts}</h3>
+      <h3>{words.summary.heading.employerContacts}</h3>
       <p>{t.team.contactsTarget(contacts.total, contacts.target)}</p>
-      <Listing label={t.team.employerContacts} rows={contacts.perSpecialist} columns={[c.specialist, c.contacts, c.target, c.status]} empty={null}>
+      <Listing label={words.summary.heading.employerContacts} rows={contacts.perSpecialist} columns={[c.specialist, c.contacts, c.target, c.status]} empty={null}>
         {(s) => (
           <tr key={s.specialistId}>
             <td>{s.specialistName}</td>
             <td>{s.count}</td>
             <td>{contacts.target}</td>
             <td>
-              {s.count < contacts.target ? <span class="status due">{t.team.belowTarget}</span> : <span class="status done">{t.team.targetMet}</span>}
+              {s.count < contacts.target ? <span class="status due">{words.summary.belowTarget}</span> : <span class="status done">{words.summary.targetMet}</span>}
             </td>
           </tr>
         )}
       </Listing>
 
-      <h3>{t.team.starts}</h3>
-      <Listing label={t.team.starts} rows={byTime(figures.starts, (s) => s.at)} columns={[c.participant, c.start, c.what, c.terms]}>
+      <h3>{words.summary.heading.starts}</h3>
+      <Listing label={words.summary.heading.starts} rows={byTime(figures.starts, (s) => s.at)} columns={[c.participant, c.start, c.what, c.terms]}>
         {(s, i) => (
           <tr key={`${s.participantId}-${i}`}>
             <td>
               <ParticipantLink id={s.participantId} code={s.code} />
             </td>
             <td>{date(s.at)}</td>
-            <td>{s.kind === "education" ? t.team.education : s.employer ? t.team.jobAt(s.employer) : t.team.job}</td>
+            <td>{s.kind === "education" ? words.summary.education : s.employer ? words.summary.jobAt(s.employer) : words.summary.job}</td>
             <td>{terms(s)}</td>
           </tr>
         )}
       </Listing>
 
-      <h3>{t.team.ends}</h3>
-      <Listing label={t.team.ends} rows={byTime(figures.ends, (e) => e.at)} columns={[c.participant, c.end, c.what]}>
+      <h3>{words.summary.heading.ends}</h3>
+      <Listing label={words.summary.heading.ends} rows={byTime(figures.ends, (e) => e.at)} columns={[c.participant, c.end, c.what]}>
         {(e, i) => (
           <tr key={`${e.participantId}-${i}`}>
             <td>
               <ParticipantLink id={e.participantId} code={e.code} />
             </td>
             <td>{date(e.at)}</td>
-            <td>{e.kind === "job" ? t.team.job : t.team.education}</td>
+            <td>{e.kind === "job" ? words.summary.job : words.summary.education}</td>
           </tr>
         )}
       </Listing>
@@ -316,8 +316,8 @@ function Figures({ figures }: { figures: WeeklySummaryFigures }) {
         )}
       </Listing>
 
-      <h3>{t.team.comingFollowUps}</h3>
-      <Listing label={t.team.comingFollowUps} rows={byTime(figures.comingFollowUps, (f) => f.dueAt)} columns={[c.participant, c.task, c.due]}>
+      <h3>{words.summary.heading.comingFollowUps}</h3>
+      <Listing label={words.summary.heading.comingFollowUps} rows={byTime(figures.comingFollowUps, (f) => f.dueAt)} columns={[c.participant, c.task, c.due]}>
         {(f, i) => (
           <tr key={`${f.participantId}-${f.kind}-${i}`}>
             <td>
@@ -329,8 +329,8 @@ function Figures({ figures }: { figures: WeeklySummaryFigures }) {
         )}
       </Listing>
 
-      <h3>{t.team.caseloads}</h3>
-      <Listing label={t.team.caseloads} rows={figures.caseloads} columns={[c.specialist, c.caseload, c.limit, c.status]}>
+      <h3>{words.summary.heading.caseloads}</h3>
+      <Listing label={words.summary.heading.caseloads} rows={figures.caseloads} columns={[c.specialist, c.caseload, c.limit, c.status]}>
         {(cl) => (
           <tr key={cl.specialistId}>
             <td>{cl.specialistName}</td>
