@@ -131,7 +131,7 @@ function journeyEvents(rand: () => number, referredAt: number, end: number): Eve
     const kept = events.filter((e) => Date.parse(e.at) < exitAt);
     events.length = 0;
     events.push(...kept);
-    push(exitAt, { type: "exit", reason: "moved away" });
+    push(exitAt, { type: "exit", reason: "moved" });
   } else if (rand() < 0.05) {
     push(referredAt + (0.5 + rand() * 0.5) * (end - referredAt), { type: "pause" });
   }

@@ -115,7 +115,7 @@ const participants: SeedParticipant[] = [
       [280, { type: "benefits-counselling" }],
       [240, { type: "job-start", employer: "IKEA Furuset", hoursPerWeek: 4, wage: "ordinary", temporary: true }],
       [236, { type: "follow-up-contact", with: "participant" }],
-      [150, { type: "job-end", reason: "vikariat over" }],
+      [150, { type: "job-end", reason: "temporary-ended" }],
       [148, { type: "participant-meeting" }],
       [120, { type: "job-start", employer: "Clas Ohlson", hoursPerWeek: 16, wage: "ordinary", temporary: false }],
       [117, { type: "follow-up-contact", with: "participant" }],
@@ -154,7 +154,7 @@ const participants: SeedParticipant[] = [
     referredDaysAgo: 160,
     events: [
       [150, { type: "employer-contact", employer: "Norgesgruppen", visit: 1 }],
-      [100, { type: "exit", reason: "flyttet" }],
+      [100, { type: "exit", reason: "moved" }],
     ],
   },
   {

@@ -125,7 +125,7 @@ function planParticipant(rand: Random, calendar: RecordingCalendar, index: numbe
   if (exitDay < spanDays) {
     const at = calendar.place(new Date(referredAt.getTime() + exitDay * DAY), previous);
     if (at < end) {
-      events.push({ at, body: { type: "exit", reason: pick(rand, ["moved away", "no longer wants support", "other services"]), at: at.toISOString() } });
+      events.push({ at, body: { type: "exit", reason: pick(rand, ["moved", "declined-further-support", "transferred"] as const), at: at.toISOString() } });
       exitAt = at;
     }
   }
@@ -190,7 +190,7 @@ function draftJourney(rand: Random, horizon: number): Array<{ day: number; body:
     if (endsAt >= horizon) break;
 
     // The end, a contact with the participant within days, and job search again.
-    add(endsAt, school ? { type: "education-end" } : { type: "job-end", reason: temporary ? "temporary job ended" : pick(rand, ["quit", "let go"]) });
+    add(endsAt, school ? { type: "education-end" } : { type: "job-end", reason: temporary ? "temporary-ended" : pick(rand, ["quit", "dismissed"] as const) });
     add(endsAt + between(rand, 1, 5), { type: "participant-meeting" });
     searchFrom = endsAt + between(rand, 3, 14);
     meetingsFrom = endsAt + between(rand, 14, 28);

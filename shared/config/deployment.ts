@@ -62,6 +62,7 @@ export const ruleOverridesSchema = z
     followUpIntervalDays: z.number().int().min(1).max(365),
     jobLossFollowUpDays: z.number().int().min(1).max(30),
     outreachDays: z.number().int().min(1).max(365),
+    pauseReviewDays: z.number().int().min(1).max(365),
     upcomingDeadlineWindowDays: z.number().int().min(0).max(60),
   })
   .partial()

@@ -77,6 +77,17 @@ const at = isoInstant;
 const base = { at };
 const withParticipant = z.enum(["participant", "employer"]);
 
+/**
+ * Why a participant left, and why a job ended: codes from fixed lists, never free text, so that
+ * no health detail reaches a record, an email or a log, and the reasons can be counted. Each code
+ * has its bokmål and English label in the web app. Events stored before the codes (free text) are
+ * shown as "other".
+ */
+export const exitReasons = ["got-work-no-support-needed", "moved", "declined-further-support", "transferred", "no-contact", "other"] as const;
+export const jobEndReasons = ["temporary-ended", "quit", "dismissed", "changed-job", "other"] as const;
+export type ExitReason = (typeof exitReasons)[number];
+export type JobEndReason = (typeof jobEndReasons)[number];
+
 export const eventBodySchema = z.discriminatedUnion("type", [
   z.object({ type: z.literal("participant-meeting"), ...base }).strict(),
   z.object({ type: z.literal("benefits-counselling"), ...base }).strict(),
@@ -98,14 +109,25 @@ export const eventBodySchema = z.discriminatedUnion("type", [
       temporary: z.boolean(),
     })
     .strict(),
-  z.object({ type: z.literal("job-end"), ...base, reason: z.string().trim().max(200).optional() }).strict(),
+  z.object({ type: z.literal("job-end"), ...base, reason: z.enum(jobEndReasons).optional() }).strict(),
   z.object({ type: z.literal("education-start"), ...base }).strict(),
   z.object({ type: z.literal("education-end"), ...base }).strict(),
   z.object({ type: z.literal("follow-up-contact"), ...base, with: withParticipant }).strict(),
   z.object({ type: z.literal("follow-up-interval"), ...base, days: z.number().int().min(1).max(365) }).strict(),
-  z.object({ type: z.literal("pause"), ...base }).strict(),
+  z
+    .object({
+      type: z.literal("pause"),
+      ...base,
+      /** When the pause is to be reviewed (default: the deployment's pauseReviewDays after `at`). */
+      until: isoInstant.optional(),
+    })
+    .strict()
+    .refine((pause) => pause.until === undefined || Date.parse(pause.until) > Date.parse(pause.at), {
+      path: ["until"],
+      message: "must be after at",
+    }),
   z.object({ type: z.literal("resume"), ...base }).strict(),
-  z.object({ type: z.literal("exit"), ...base, reason: z.string().trim().min(1).max(200) }).strict(),
+  z.object({ type: z.literal("exit"), ...base, reason: z.enum(exitReasons) }).strict(),
 ]);
 export type EventBody = z.infer<typeof eventBodySchema>;
 export type EventType = EventBody["type"];
@@ -122,6 +144,7 @@ export const obligationKinds = [
   "follow-up",
   "job-loss-follow-up",
   "outreach",
+  "pause-review",
 ] as const;
 export type ObligationKind = (typeof obligationKinds)[number];
 export type ObligationStatus = "upcoming" | "due" | "overdue" | "done";

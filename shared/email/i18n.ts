@@ -104,6 +104,7 @@ const nb: Catalogue = {
     "follow-up": "Ta oppfølgingskontakt med deltaker eller arbeidsgiver",
     "job-loss-follow-up": "Følg opp etter at jobben tok slutt",
     outreach: "Ta kontakt med deltakeren igjen",
+    "pause-review": "Ta kontakt: pausen er over",
   },
   phase: {
     referral: "Henvist",
@@ -200,6 +201,7 @@ const en: Catalogue = {
     "follow-up": "Make a follow-up contact with the participant or employer",
     "job-loss-follow-up": "Follow up after the job ended",
     outreach: "Get back in touch with the participant",
+    "pause-review": "Get in touch: the pause is over",
   },
   phase: {
     referral: "Referred",

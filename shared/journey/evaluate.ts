@@ -135,15 +135,57 @@ const rollsIn: Record<RollingKind, (phase: ActivePhase) => boolean> = {
   outreach: () => true,
 };
 
-/** What each kind of event closes (the table in README.md). */
-const closes: Partial<Record<ParticipantEvent["type"], readonly ObligationKind[]>> = {
-  "employer-contact": ["first-employer-contact", "job-development"],
-  // A job start is an employer contact by definition: the participant has been hired.
-  "job-start": ["first-employer-contact"],
-  "benefits-counselling": ["benefits-counselling"],
-  "participant-meeting": ["job-loss-follow-up", "outreach"],
-  "follow-up-contact": ["job-start-follow-up", "placement-follow-up", "follow-up", "job-loss-follow-up"],
-};
+/**
+ * A contact with the participant themself (fidelity: assertive engagement and outreach): a
+ * meeting, a follow-up contact with them, benefits counselling, or a job or school start, which
+ * they took part in. An employer-only contact is not one.
+ */
+function withParticipant(event: ParticipantEvent): boolean {
+  switch (event.type) {
+    case "participant-meeting":
+    case "benefits-counselling":
+    case "job-start":
+    case "education-start":
+      return true;
+    case "follow-up-contact":
+      return event.with === "participant";
+    default:
+      return false;
+  }
+}
+
+/** What an event closes (the table in README.md). */
+function closedBy(event: ParticipantEvent): readonly ObligationKind[] {
+  const kinds: ObligationKind[] = [];
+  switch (event.type) {
+    case "employer-contact":
+      kinds.push("first-employer-contact", "job-development");
+      break;
+    case "job-start":
+      // A job start is an employer contact by definition: the participant has been hired.
+      kinds.push("first-employer-contact");
+      break;
+    case "benefits-counselling":
+      kinds.push("benefits-counselling");
+      break;
+    case "participant-meeting":
+      kinds.push("job-loss-follow-up");
+      break;
+    case "follow-up-contact":
+      // Weekly and later follow-up may be with the employer; the check after a start may not.
+      kinds.push("placement-follow-up", "follow-up", "job-loss-follow-up");
+      break;
+    default:
+      break;
+  }
+  // The check within 3 days of a start asks for contact with the participant (fidelity:
+  // time-unlimited follow-along supports): a meeting or a follow-up contact with them.
+  if (event.type === "participant-meeting" || (event.type === "follow-up-contact" && event.with === "participant")) {
+    kinds.push("job-start-follow-up");
+  }
+  if (withParticipant(event)) kinds.push("outreach");
+  return kinds;
+}
 
 class Journey {
   private clockPhase: ActivePhase = "referral";
@@ -152,6 +194,8 @@ class Journey {
   private jobSearchStart?: LocalDate;
   private placementStart?: LocalDate;
   private paused?: Moment;
+  /** While paused: the local date the pause is to be reviewed. */
+  private pauseReview?: LocalDate;
   private exited?: Moment;
   /** Completed pauses, local dates [from, to): every clock open then stood still for these days. */
   private readonly pauses: Array<{ from: LocalDate; to: LocalDate }> = [];
@@ -241,7 +285,8 @@ class Journey {
       case "follow-up":
         return this.followUpIntervalDays;
       case "outreach":
-        return this.rules.outreachDays;
+        // A participant tapering off in follow-up sets a longer interval; outreach does not override it.
+        return this.clockPhase === "follow-up" ? Math.max(this.rules.outreachDays, this.followUpIntervalDays) : this.rules.outreachDays;
     }
   }
 
@@ -251,6 +296,9 @@ class Journey {
       if (this.exited || !rollsIn[kind](this.clockPhase)) this.open.delete(kind);
       else if (!this.open.has(kind)) this.open.set(kind, { anchor: this.rollingAnchor(kind), days: this.rollingDays(kind) });
     }
+    // Outreach runs through every phase; its length follows the phase and the participant's interval.
+    const outreach = this.open.get("outreach");
+    if (outreach) outreach.days = this.rollingDays("outreach");
   }
 
   /** Enters a phase (again): its recurring obligations start afresh from this moment or the latest contact. */
@@ -303,14 +351,14 @@ class Journey {
     this.record(event, m);
     // After exit only a return changes the journey; other events are kept as facts.
     if (this.exited && event.type !== "resume") return;
-    for (const kind of closes[event.type] ?? []) this.close(kind, m);
-    if (event.type === "follow-up-contact" && event.with === "participant") this.close("outreach", m);
+    for (const kind of closedBy(event)) this.close(kind, m);
     this.transition(event, m);
     this.syncRolling();
   }
 
   /** Facts every event leaves behind, whatever the phase (also after exit). */
   private record(event: ParticipantEvent, m: Moment) {
+    if (withParticipant(event)) this.lastParticipantContact = m;
     switch (event.type) {
       case "employer-contact":
         this.lastEmployerContact = m;
@@ -318,12 +366,8 @@ class Journey {
       case "benefits-counselling":
         this.lastBenefitsCounselling = m;
         break;
-      case "participant-meeting":
-        this.lastParticipantContact = m;
-        break;
       case "follow-up-contact":
         this.lastFollowUpContact = m;
-        if (event.with === "participant") this.lastParticipantContact = m;
         break;
       case "follow-up-interval":
         this.setFollowUpInterval(event);
@@ -377,22 +421,30 @@ class Journey {
       case "education-start":
         this.startPlacement(m);
         break;
-      case "job-end":
-        this.open.set("job-loss-follow-up", { anchor: m.date, days: this.rules.jobLossFollowUpDays });
+      case "job-end": {
+        // Fidelity: within 3 days of *learning* about the job loss: a job end recorded late counts
+        // from when it was recorded, not from the day the job ended.
+        const learnt = laterDate(m.date, localDateOf(new Date(event.recordedAt), this.timeZone))!;
+        this.open.set("job-loss-follow-up", { anchor: learnt, days: this.rules.jobLossFollowUpDays });
         this.afterEnd(m);
         break;
+      }
       case "education-end":
         this.afterEnd(m);
         break;
       case "pause":
-        if (!this.paused) {
+        if (this.paused) this.closePauseReview(m);
+        else {
           this.paused = m;
           this.phaseSince = m.at;
         }
+        // A pause names when it is to be reviewed (or lasts pauseReviewDays): nobody stays paused unseen.
+        this.pauseReview = event.until ? localDateOf(new Date(event.until), this.timeZone) : addDays(m.date, this.rules.pauseReviewDays);
         break;
       case "resume":
         if (this.exited) this.returnAfterExit(m);
         else if (this.paused) {
+          this.closePauseReview(m);
           this.pauses.push({ from: this.paused.date, to: m.date });
           this.paused = undefined;
           this.phaseSince = m.at;
@@ -402,12 +454,19 @@ class Journey {
         this.noteFirstContactMiss(m.date);
         this.open.clear();
         this.paused = undefined;
+        this.pauseReview = undefined;
         this.exited = m;
         this.phaseSince = m.at;
         break;
       default:
         break;
     }
+  }
+
+  /** The pause's review is done: the participant resumed, or the pause was renewed. */
+  private closePauseReview(m: Moment) {
+    if (this.pauseReview) this.done.set("pause-review", { dueDate: this.pauseReview, doneAt: m.at });
+    this.pauseReview = undefined;
   }
 
   /**
@@ -432,13 +491,16 @@ class Journey {
     const today = localDateOf(now, this.timeZone);
     const running = !this.exited && !this.paused;
 
-    const open: JourneyObligation[] = running
-      ? [...this.open].map(([kind, clock]) => {
-          const dueDate = this.dueDateOf(clock);
-          const status = dueDate < today ? "overdue" : dueDate === today ? "due" : "upcoming";
-          return { kind, dueDate, dueAt: localMidnightInstant(dueDate, this.timeZone), status };
-        })
-      : [];
+    // Running: every open clock. Paused: the clocks stand still, and only the pause's review is due.
+    const dueDates: Array<[ObligationKind, LocalDate]> = running
+      ? [...this.open].map(([kind, clock]) => [kind, this.dueDateOf(clock)])
+      : this.paused && this.pauseReview
+        ? [["pause-review", this.pauseReview]]
+        : [];
+    const open: JourneyObligation[] = dueDates.map(([kind, dueDate]) => {
+      const status = dueDate < today ? "overdue" : dueDate === today ? "due" : "upcoming";
+      return { kind, dueDate, dueAt: localMidnightInstant(dueDate, this.timeZone), status };
+    });
     open.sort((a, b) => a.dueDate.localeCompare(b.dueDate) || a.kind.localeCompare(b.kind));
     const done: JourneyObligation[] = [...this.done]
       .map(([kind, { dueDate, doneAt }]) => ({

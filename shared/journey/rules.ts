@@ -20,10 +20,12 @@ export interface JourneyRules {
   placementWeeks: number;
   /** Default days between follow-up contacts after placement; a participant may have their own. */
   followUpIntervalDays: number;
-  /** Days from a job end to a contact with the participant. */
+  /** Days from learning of a job end (when it was recorded, or the end date if later) to a contact with the participant. */
   jobLossFollowUpDays: number;
-  /** Days without contact with the participant before the team reaches out. */
+  /** Days without contact with the participant before the team reaches out (longer in follow-up when the participant's own interval is). */
   outreachDays: number;
+  /** Days a pause lasts when it names no end: then a review comes due. */
+  pauseReviewDays: number;
   /** How many days ahead the morning digest lists the 30-day deadlines. */
   upcomingDeadlineWindowDays: number;
 }
@@ -40,6 +42,7 @@ export const defaultRules: Readonly<JourneyRules> = Object.freeze({
   followUpIntervalDays: 30,
   jobLossFollowUpDays: 3,
   outreachDays: 30,
+  pauseReviewDays: 30,
   upcomingDeadlineWindowDays: 7,
 });
 
@@ -56,8 +59,10 @@ export const ruleSources: Readonly<Record<RuleName, string>> = Object.freeze({
   followUpIntervalDays:
     "IPS principle 8 (follow-up unlimited in time and individual); fidelity item 'time-unlimited follow-along supports': at least monthly, individual interval",
   jobLossFollowUpDays:
-    "IPS principle 8 (support continues across temporary jobs and job changes); fidelity item 'individualized follow-along supports'",
-  outreachDays: "IPS principle 2 (nobody is excluded); fidelity item 'assertive engagement and outreach by integrated treatment team'",
+    "IPS principle 8 (support continues across temporary jobs and job changes); fidelity item 'time-unlimited follow-along supports': contact within 3 days of learning about a job loss",
+  outreachDays:
+    "IPS principle 2 (nobody is excluded); fidelity item 'assertive engagement and outreach by integrated treatment team': any contact with the participant counts; in follow-up the participant's own, longer interval stands",
+  pauseReviewDays: "IPS principle 2 (a participant may pause and come back); fidelity item 'assertive engagement and outreach': nobody stays paused unseen",
   upcomingDeadlineWindowDays: "IPS principle 6: reminders before the 30-day deadline, not only an alert when it is missed",
 });
 

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestSystem, seedTeam } from "../support/system";
 import { createHandler as sesEvents } from "../../functions/ses-events/handler";
+import { getParticipant } from "../../shared/data/participants";
+import { recordEvent } from "../../shared/participants/record-event";
 
 let system: Awaited<ReturnType<typeof startTestSystem>>;
 let api: typeof system.api;
@@ -130,6 +132,32 @@ describe("HTTP API through the local system", () => {
     expect(badJob.body.message).toMatch(/^wage: /);
     expect((await api.get(`/participants/${p.id}`)).body.events).toHaveLength(0);
     expect((await api.post("/participants/NOPE/events", { type: "pause", at: "2026-10-28T12:00:00Z" }, "dev:admin", { "Idempotency-Key": "n" })).status).toBe(404);
+  });
+
+  it("takes exit and job-end reasons as codes only, and a pause's end after its start, naming the field", async () => {
+    const { team, specialist, specialistToken } = await seedTeam(api);
+    const p = (await api.post("/participants", referral(team.id, specialist.id))).body;
+    const post = (body: Record<string, unknown>, key: string) =>
+      api.post(`/participants/${p.id}/events`, { at: "2026-10-25T10:00:00Z", ...body }, specialistToken, { "Idempotency-Key": key });
+    const freeText = await post({ type: "exit", reason: "innlagt på sykehus" }, "reason-1");
+    expect(freeText.status).toBe(400);
+    expect(freeText.body.message).toMatch(/^reason: /);
+    expect((await post({ type: "job-end", reason: "sykemeldt" }, "reason-2")).body.message).toMatch(/^reason: /);
+    const backwards = await post({ type: "pause", until: "2026-10-24T10:00:00Z" }, "pause-1");
+    expect(backwards.status).toBe(400);
+    expect(backwards.body.message).toBe("until: must be after at");
+    expect((await post({ type: "pause", until: "2026-12-01T10:00:00Z" }, "pause-2")).status).toBe(201);
+    const view = (await api.get(`/participants/${p.id}`, specialistToken)).body;
+    expect(view.obligations.filter((o: { status: string }) => o.status !== "done")).toEqual([
+      { kind: "pause-review", dueAt: "2026-11-30T23:00:00.000Z", status: expect.any(String) },
+    ]);
+    // An event stored before reasons were codes, with free text: the API shows "other", never the text.
+    const profile = await getParticipant(system.deps, p.id);
+    await recordEvent(system.deps, profile!, { type: "job-end", at: "2026-10-26T10:00:00Z", reason: "sykemeldt" as "other" }, "stored-before");
+    const events = (await api.get(`/participants/${p.id}`, specialistToken)).body.events as Array<{ type: string; reason?: string }>;
+    expect(events.find((e) => e.type === "job-end")?.reason).toBe("other");
+    expect(JSON.stringify(events)).not.toContain("sykemeldt");
+    expect((await post({ type: "exit", reason: "moved" }, "reason-3")).status).toBe(201);
   });
 
   it("answers 401 without a valid token and 403 outside the role's scope", async () => {

@@ -105,7 +105,7 @@ describe("a specialist in the web app", () => {
     await expect.poll(() => new URL(page.url()).pathname).toBe("/day");
     const first = page.locator("li.task").first();
     await expect.poll(() => first.getAttribute("data-kind")).toBe("first-employer-contact");
-    await expect.poll(() => first.textContent()).toContain("Frist for første arbeidsgiverkontakt er passert");
+    await expect.poll(() => first.textContent()).toContain("30-dagersfristen for første arbeidsgiverkontakt er overskredet");
     expect(await first.getAttribute("data-participant")).toBe(missed);
     await expectAccessible(page);
     await expectFitsWidth(page);

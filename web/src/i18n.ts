@@ -1,7 +1,7 @@
 import { createContext } from "preact";
 import { useContext } from "preact/hooks";
 import { catalogues } from "../../shared/email/i18n";
-import type { EventType, Locale } from "../../shared/domain/schemas";
+import type { EventType, ExitReason, JobEndReason, Locale } from "../../shared/domain/schemas";
 
 /**
  * Every word the app shows, in bokmål (the default) and English. Obligations and phases are named
@@ -51,7 +51,7 @@ const nb = {
   day: {
     title: "Min dag",
     intro: (date: string) => `Det som venter ${date}, det viktigste først.`,
-    missed: "Frist for første arbeidsgiverkontakt er passert",
+    missed: "30-dagersfristen for første arbeidsgiverkontakt er overskredet",
     section: { overdue: "Forfalt", due: "Å gjøre i dag", upcoming: "Frister som nærmer seg" },
     daysOverdue: (n: number) => `${n} ${n === 1 ? "dag" : "dager"} over fristen`,
     dueIn: (n: number) => `om ${n} ${n === 1 ? "dag" : "dager"}`,
@@ -93,8 +93,24 @@ const nb = {
     noEvents: "Ingen hendelser ennå.",
     recordedAs: (what: string) => `${what} er registrert.`,
     readOnly: "Du kan se deltakeren, men ikke registrere hendelser.",
+    pausedUntil: (date: string) => `til ${date}`,
   },
-  status: { upcoming: "Kommer", due: "I dag", overdue: "Forfalt", done: "Gjort" },
+  status: { upcoming: "Kommer", due: "I dag", overdue: "Over fristen", done: "Gjort" },
+  exitReason: {
+    "got-work-no-support-needed": "Har jobb og trenger ikke mer støtte",
+    moved: "Flyttet",
+    "declined-further-support": "Ønsker ikke mer oppfølging",
+    transferred: "Overført til annet tilbud",
+    "no-contact": "Ikke fått kontakt",
+    other: "Annet",
+  } satisfies Record<ExitReason, string>,
+  jobEndReason: {
+    "temporary-ended": "Midlertidig stilling tok slutt",
+    quit: "Sa opp selv",
+    dismissed: "Ble sagt opp",
+    "changed-job": "Byttet jobb",
+    other: "Annet",
+  } satisfies Record<JobEndReason, string>,
   fields: {
     at: "Når",
     employer: "Arbeidsgiver",
@@ -106,6 +122,8 @@ const nb = {
     wageSubsidised: "Lønnstilskudd",
     temporary: "Midlertidig stilling",
     reason: "Årsak",
+    until: "Pause til (tom: 30 dager)",
+    reasonNone: "Ikke oppgitt",
     with: "Kontakt med",
     withParticipant: "Deltakeren",
     withEmployer: "Arbeidsgiveren",
@@ -270,7 +288,7 @@ const en: Texts = {
   day: {
     title: "My day",
     intro: (date) => `What awaits on ${date}, most urgent first.`,
-    missed: "First employer contact deadline missed",
+    missed: "The 30-day deadline for the first employer contact is missed",
     section: { overdue: "Overdue", due: "To do today", upcoming: "Deadlines coming up" },
     daysOverdue: (n) => `${n} ${n === 1 ? "day" : "days"} overdue`,
     dueIn: (n) => `in ${n} ${n === 1 ? "day" : "days"}`,
@@ -312,8 +330,24 @@ const en: Texts = {
     noEvents: "No events yet.",
     recordedAs: (what) => `${what} recorded.`,
     readOnly: "You can see this participant but not record events.",
+    pausedUntil: (date) => `until ${date}`,
   },
   status: { upcoming: "Upcoming", due: "Today", overdue: "Overdue", done: "Done" },
+  exitReason: {
+    "got-work-no-support-needed": "In work, needs no more support",
+    moved: "Moved",
+    "declined-further-support": "Declined further support",
+    transferred: "Transferred to another service",
+    "no-contact": "No contact",
+    other: "Other",
+  },
+  jobEndReason: {
+    "temporary-ended": "Temporary post ended",
+    quit: "Quit",
+    dismissed: "Dismissed",
+    "changed-job": "Changed jobs",
+    other: "Other",
+  },
   fields: {
     at: "When",
     employer: "Employer",
@@ -325,6 +359,8 @@ const en: Texts = {
     wageSubsidised: "Wage subsidy",
     temporary: "Temporary post",
     reason: "Reason",
+    until: "Pause until (empty: 30 days)",
+    reasonNone: "Not given",
     with: "Contact with",
     withParticipant: "The participant",
     withEmployer: "The employer",

@@ -14,4 +14,6 @@ export const suggestedEvent: Record<ObligationKind, { type: EventType; with?: "p
   "follow-up": { type: "follow-up-contact", with: "participant" },
   "job-loss-follow-up": { type: "follow-up-contact", with: "participant" },
   outreach: { type: "participant-meeting" },
+  // After the talk the pause ends, or is renewed with a new end (choose "Pause" on the participant's page).
+  "pause-review": { type: "resume" },
 };

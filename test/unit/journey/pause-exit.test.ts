@@ -1,18 +1,47 @@
 import { describe, expect, it } from "vitest";
-import { doneOf, employerContact, exit, followUpContact, journey, jobEnd, jobStart, openOf, pause, resume } from "./events";
+import { resolveRules } from "../../../shared/journey/rules";
+import { at, doneOf, employerContact, event, exit, followUpContact, journey, jobEnd, jobStart, openOf, pause, resume } from "./events";
 
 const referred = "2026-03-02"; // 30-day deadlines due 2026-04-01
+
+describe("a pause is reviewed: nobody stays paused unseen", () => {
+  it("comes due at the pause's own end, or 30 days after it began (the deployment's pauseReviewDays)", () => {
+    const until = event({ type: "pause", at: at("2026-03-12"), until: at("2026-05-04 12:00") });
+    expect(openOf(journey(referred, [until], "2026-05-04"), "pause-review")).toMatchObject({ dueDate: "2026-05-04", status: "due" });
+    expect(openOf(journey(referred, [until], "2026-05-05"), "pause-review")?.status).toBe("overdue");
+    expect(openOf(journey(referred, [pause("2026-03-12")], "2026-04-12"), "pause-review")).toMatchObject({ dueDate: "2026-04-11", status: "overdue" });
+    expect(openOf(journey(referred, [pause("2026-03-12")], "2026-03-13", resolveRules({ pauseReviewDays: 14 })), "pause-review")?.dueDate).toBe(
+      "2026-03-26",
+    );
+  });
+
+  it("a resume closes the review; a new pause renews it; exit ends it", () => {
+    const resumed = journey(referred, [pause("2026-03-12"), resume("2026-04-13")], "2026-04-14");
+    expect(openOf(resumed, "pause-review")).toBeUndefined();
+    expect(doneOf(resumed, "pause-review")).toMatchObject({ dueDate: "2026-04-11", doneAt: "2026-04-13T08:00:00.000Z" });
+    const renewed = journey(referred, [pause("2026-03-12"), event({ type: "pause", at: at("2026-04-13"), until: at("2026-06-01") })], "2026-04-14");
+    expect(renewed.phase).toBe("paused");
+    expect(openOf(renewed, "pause-review")?.dueDate).toBe("2026-06-01");
+    expect(doneOf(renewed, "pause-review")?.doneAt).toBe("2026-04-13T08:00:00.000Z");
+    // The clocks stood still since the first pause: 20 days left on the 30-day deadline at the resume.
+    const back = journey(referred, [pause("2026-03-12"), event({ type: "pause", at: at("2026-04-13") }), resume("2026-05-04")], "2026-05-04 12:00");
+    expect(openOf(back, "first-employer-contact")?.dueDate).toBe("2026-05-24");
+    expect(openOf(journey(referred, [pause("2026-03-12"), exit("2026-03-20")], "2026-04-20"), "pause-review")).toBeUndefined();
+  });
+});
 
 describe("pause stops every clock", () => {
   const paused = [pause("2026-03-12")]; // 20 days left on the 30-day clocks
 
-  it("while paused: no open obligations, nothing due, no next change; what was open is held with its days left", () => {
-    const state = journey(referred, paused, "2026-05-01");
+  it("while paused: only the pause's review is due, after 30 days; what was open is held with its days left", () => {
+    const state = journey(referred, paused, "2026-04-01");
     expect(state.phase).toBe("paused");
     expect(state.phaseSince).toBe("2026-03-12T09:00:00.000Z");
-    expect(state.obligations.filter((o) => o.status !== "done")).toEqual([]);
-    expect(state.nextDueAt).toBeNull();
-    expect(state.nextChangeAt).toBeNull();
+    expect(state.obligations.filter((o) => o.status !== "done")).toEqual([
+      { kind: "pause-review", dueDate: "2026-04-11", dueAt: "2026-04-10T22:00:00.000Z", status: "upcoming" },
+    ]);
+    expect(state.nextDueAt).toBe("2026-04-10T22:00:00.000Z");
+    expect(state.nextChangeAt).toBe("2026-04-10T22:00:00.000Z");
     expect(state.held).toEqual([
       { kind: "benefits-counselling", daysLeft: 20 },
       { kind: "first-employer-contact", daysLeft: 20 },

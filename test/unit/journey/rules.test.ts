@@ -14,6 +14,7 @@ describe("journey rules", () => {
       followUpIntervalDays: 30,
       jobLossFollowUpDays: 3,
       outreachDays: 30,
+      pauseReviewDays: 30,
       upcomingDeadlineWindowDays: 7,
     });
     expect(placementDays(defaultRules)).toBe(28);

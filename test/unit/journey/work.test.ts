@@ -3,6 +3,7 @@ import { obligationKinds } from "../../../shared/domain/schemas";
 import { resolveRules } from "../../../shared/journey/rules";
 import {
   at,
+  benefitsCounselling,
   doneOf,
   employerContact,
   event,
@@ -52,12 +53,21 @@ describe("a job start begins placement", () => {
     expect(state.placementEndsAt).toBe("2026-05-10T22:00:00.000Z");
   });
 
-  it("a follow-up contact closes the job-start follow-up and starts the next weekly one", () => {
-    const state = journey(referred, [...hired, followUpContact("2026-04-15", "employer")], "2026-04-16");
+  it("a follow-up contact with the participant closes the job-start follow-up and starts the next weekly one", () => {
+    const state = journey(referred, [...hired, followUpContact("2026-04-15", "participant")], "2026-04-16");
     expect(doneOf(state, "job-start-follow-up")?.doneAt).toBe("2026-04-15T08:00:00.000Z");
     expect(openOf(state, "job-start-follow-up")).toBeUndefined();
     expect(doneOf(state, "placement-follow-up")).toBeDefined();
     expect(openOf(state, "placement-follow-up")?.dueDate).toBe("2026-04-22");
+  });
+
+  it("an employer-only contact counts as weekly follow-up but not as the check within 3 days of the start", () => {
+    const state = journey(referred, [...hired, followUpContact("2026-04-15", "employer")], "2026-04-16");
+    expect(openOf(state, "job-start-follow-up")?.dueDate).toBe("2026-04-16");
+    expect(openOf(state, "placement-follow-up")?.dueDate).toBe("2026-04-22");
+    // A meeting with the participant closes it.
+    const met = journey(referred, [...hired, followUpContact("2026-04-15", "employer"), participantMeeting("2026-04-16")], "2026-04-17");
+    expect(doneOf(met, "job-start-follow-up")?.doneAt).toBe("2026-04-16T08:00:00.000Z");
   });
 
   it("a job start straight from referral goes to placement and counts as the first employer contact", () => {
@@ -156,6 +166,16 @@ describe("job end, then a second job (support continues across jobs)", () => {
     expect(state.employment.currentJob).toBeUndefined();
   });
 
+  it("a job end recorded late counts from when it was recorded: within 3 days of learning about it", () => {
+    // The job ended on 15 June; the specialist heard of it and recorded it on 29 June.
+    const late = { ...jobEnd("2026-06-15"), recordedAt: at("2026-06-29") };
+    const state = journey(referred, [...hired, followUpContact("2026-05-06"), late], "2026-06-29 12:00");
+    expect(openOf(state, "job-loss-follow-up")).toMatchObject({ dueDate: "2026-07-02", status: "upcoming" });
+    // Recorded ahead of the end date (a known last day): the end date counts.
+    const ahead = { ...jobEnd("2026-06-15"), recordedAt: at("2026-06-10") };
+    expect(openOf(journey(referred, [...hired, ahead], "2026-06-15 12:00"), "job-loss-follow-up")?.dueDate).toBe("2026-06-18");
+  });
+
   it("a participant meeting closes the job-loss follow-up", () => {
     const state = journey(referred, [...lost, participantMeeting("2026-06-17")], "2026-06-19");
     expect(doneOf(state, "job-loss-follow-up")?.doneAt).toBe("2026-06-17T08:00:00.000Z");
@@ -231,13 +251,34 @@ describe("outreach: 30 days without contact with the participant", () => {
     expect(openOf(journey(referred, searching, "2026-04-02"), "outreach")).toMatchObject({ dueDate: "2026-04-01", status: "overdue" });
   });
 
+  it("any contact with the participant restarts it: a job start, school, benefits counselling, a meeting, a follow-up with them", () => {
+    // Hired on 13 April: the start itself was a contact, so nothing is overdue five days later.
+    expect(openOf(journey(referred, hired, "2026-04-18"), "outreach")).toMatchObject({ dueDate: "2026-05-13", status: "upcoming" });
+    expect(openOf(journey(referred, [...searching, event({ type: "education-start", at: at("2026-04-13") })], "2026-04-18"), "outreach")?.dueDate).toBe(
+      "2026-05-13",
+    );
+    expect(openOf(journey(referred, [...searching, benefitsCounselling("2026-03-25")], "2026-03-26"), "outreach")?.dueDate).toBe("2026-04-24");
+  });
+
   it("a participant meeting, or a follow-up contact with the participant, restarts it; one with the employer does not", () => {
     const base = [...hired, followUpContact("2026-04-15", "employer")];
-    expect(openOf(journey(referred, base, "2026-04-16"), "outreach")?.dueDate).toBe("2026-04-01");
-    expect(doneOf(journey(referred, base, "2026-04-16"), "outreach")).toBeUndefined();
+    expect(openOf(journey(referred, base, "2026-04-16"), "outreach")?.dueDate).toBe("2026-05-13");
+    expect(doneOf(journey(referred, base, "2026-04-16"), "outreach")?.doneAt).toBe("2026-04-13T08:00:00.000Z");
     expect(openOf(journey(referred, [...base, followUpContact("2026-04-16")], "2026-04-17"), "outreach")?.dueDate).toBe("2026-05-16");
     expect(openOf(journey(referred, [...base, participantMeeting("2026-04-20")], "2026-04-21"), "outreach")?.dueDate).toBe("2026-05-20");
     expect(journey(referred, [...base, participantMeeting("2026-04-20")], "2026-04-21").lastParticipantContactAt).toBe("2026-04-20T08:00:00.000Z");
+  });
+
+  it("in follow-up, waits for the participant's own interval when it is longer than 30 days", () => {
+    const tapered = [...hired, followUpContact("2026-05-20"), event({ type: "follow-up-interval", at: at("2026-05-20"), days: 60 })];
+    const state = journey(referred, tapered, "2026-05-21");
+    expect(state.phase).toBe("follow-up");
+    expect(openOf(state, "follow-up")?.dueDate).toBe("2026-07-19");
+    expect(openOf(state, "outreach")?.dueDate).toBe("2026-07-19");
+    // A shorter interval leaves outreach at 30 days; back in job search it is 30 days again.
+    const weekly = [...hired, followUpContact("2026-05-20"), event({ type: "follow-up-interval", at: at("2026-05-20"), days: 14 })];
+    expect(openOf(journey(referred, weekly, "2026-05-21"), "outreach")?.dueDate).toBe("2026-06-19");
+    expect(openOf(journey(referred, [...tapered, jobEnd("2026-05-25")], "2026-05-26"), "outreach")?.dueDate).toBe("2026-06-19");
   });
 
   it("follows the deployment's outreach days", () => {

@@ -1,5 +1,5 @@
 import { useState } from "preact/hooks";
-import { eventBodySchema, type EventType } from "../../../shared/domain/schemas";
+import { eventBodySchema, exitReasons, jobEndReasons, type EventType } from "../../../shared/domain/schemas";
 import { useApp } from "../app-context";
 import { systemNow } from "../clock";
 import { useSubmission } from "../forms";
@@ -34,7 +34,7 @@ const fieldsOf: Record<EventType, readonly string[]> = {
   "education-end": [],
   "follow-up-contact": ["with"],
   "follow-up-interval": ["days"],
-  pause: [],
+  pause: ["until"],
   resume: [],
   exit: ["reason"],
 };
@@ -48,6 +48,7 @@ interface Draft {
   wage: string;
   temporary: boolean;
   reason: string;
+  until: string;
   with: string;
   days: string;
 }
@@ -63,7 +64,8 @@ function bodyOf(draft: Draft, timeZone: string): Record<string, unknown> {
   if (fields.includes("hoursPerWeek")) body.hoursPerWeek = number(draft.hoursPerWeek);
   if (fields.includes("wage")) body.wage = draft.wage;
   if (fields.includes("temporary")) body.temporary = draft.temporary;
-  if (fields.includes("reason") && (draft.type === "exit" || draft.reason.trim())) body.reason = draft.reason;
+  if (fields.includes("reason") && (draft.type === "exit" || draft.reason)) body.reason = draft.reason;
+  if (fields.includes("until") && draft.until) body.until = fromLocalInput(draft.until, timeZone) ?? draft.until;
   if (fields.includes("with")) body.with = draft.with;
   if (fields.includes("days")) body.days = number(draft.days);
   return body;
@@ -98,6 +100,7 @@ export function EventForm(props: {
     wage: "ordinary",
     temporary: false,
     reason: "",
+    until: "",
     with: props.initial?.with ?? "participant",
     days: "",
   });
@@ -192,8 +195,23 @@ export function EventForm(props: {
       {fields.includes("days") && (
         <TextField label={t.fields.days} name="days" type="text" inputMode="numeric" value={draft.days} onInput={set("days")} error={errors.days} required />
       )}
+      {fields.includes("until") && (
+        <TextField label={t.fields.until} name="until" type="datetime-local" value={draft.until} onInput={set("until")} error={errors.until} />
+      )}
       {fields.includes("reason") && (
-        <TextField label={t.fields.reason} name="reason" value={draft.reason} onInput={set("reason")} error={errors.reason} maxLength={200} required={draft.type === "exit"} />
+        // A code, never free text: a reason typed in words invites health detail.
+        <SelectField
+          label={t.fields.reason}
+          name="reason"
+          value={draft.reason}
+          onChange={set("reason")}
+          error={errors.reason}
+          options={
+            draft.type === "exit"
+              ? [{ value: "", label: "–" }, ...exitReasons.map((code) => ({ value: code, label: t.exitReason[code] }))]
+              : [{ value: "", label: t.fields.reasonNone }, ...jobEndReasons.map((code) => ({ value: code, label: t.jobEndReason[code] }))]
+          }
+        />
       )}
       <FormStatus submission={submission} shownFields={["type", "at", ...fields]} />
       {done && (

@@ -110,7 +110,7 @@ function Participant(props: { participant: ParticipantView; journey?: JourneySta
               <li key={event.id} data-event-type={event.type}>
                 <time dateTime={event.at}>{formatDateTime(event.at, timeZone, t.tag)}</time>
                 {t.events[event.type]}
-                {describe(event, t)}
+                {describe(event, t, timeZone)}
               </li>
             ))}
           </ol>
@@ -123,7 +123,7 @@ function Participant(props: { participant: ParticipantView; journey?: JourneySta
 }
 
 /** The details an event carries besides its type, in words. */
-function describe(event: ParticipantEvent, t: Texts): string {
+function describe(event: ParticipantEvent, t: Texts, timeZone: string): string {
   switch (event.type) {
     case "employer-contact":
       return `: ${event.employer}${event.visit ? ` (${t.fields.visit.toLowerCase()} ${event.visit})` : ""}`;
@@ -134,8 +134,11 @@ function describe(event: ParticipantEvent, t: Texts): string {
     case "follow-up-interval":
       return `: ${event.days}`;
     case "job-end":
+      return event.reason ? `: ${t.jobEndReason[event.reason] ?? t.jobEndReason.other}` : "";
     case "exit":
-      return event.reason ? `: ${event.reason}` : "";
+      return `: ${t.exitReason[event.reason] ?? t.exitReason.other}`;
+    case "pause":
+      return event.until ? ` – ${t.participant.pausedUntil(formatDate(event.until, timeZone, t.tag))}` : "";
     default:
       return "";
   }
