@@ -100,19 +100,26 @@ describe("journey workflow on the local engine", () => {
     expect(history.events.length).toBeGreaterThan(5);
   });
 
-  it("pause stops every clock until resume; exit ends the journey", async () => {
+  it("pause stops every clock until resume, and comes up for review at its end; exit ends the journey", async () => {
     const ctx = await seedTeam(api);
     const id = await refer(ctx, "P.S.");
-    await record(ctx, id, { type: "pause" });
+    const now = (await api.get("/local/clock")).body.now as string;
+    await record(ctx, id, { type: "pause", until: new Date(Date.parse(now) + 60 * 86_400_000).toISOString() });
     const paused = await api.get(`/participants/${id}`);
     expect(paused.body.phase).toBe("paused");
-    expect(paused.body.obligations.filter((o: { status: string }) => o.status !== "done")).toEqual([]);
+    // Only the pause's review is open: the other clocks stand still.
+    expect(paused.body.obligations.filter((o: { status: string }) => o.status !== "done").map((o: { kind: string }) => o.kind)).toEqual(["pause-review"]);
     const mailBefore = (await capturedMail(ctx.specialist.email)).length;
     await api.advance({ days: 45 });
     expect((await capturedMail(ctx.specialist.email)).length).toBe(mailBefore);
+    // At the pause's end the specialist is reminded to get in touch.
+    await api.advance({ days: 17 });
+    const reminded = (await capturedMail(ctx.specialist.email)).slice(mailBefore);
+    expect(reminded.length).toBeGreaterThan(0);
+    expect(reminded[0].body.text).toContain("P.S.");
     await record(ctx, id, { type: "resume" });
     expect((await api.get(`/participants/${id}`)).body.phase).not.toBe("paused");
-    await record(ctx, id, { type: "exit", reason: "flyttet" });
+    await record(ctx, id, { type: "exit", reason: "moved" });
     await api.advance({ hours: 1 });
     const journey = await api.get(`/participants/${id}/journey`);
     expect(journey.body.status).toBe("SUCCEEDED");

@@ -6,9 +6,10 @@ import { digestOn, oslo, scenario, type TestSystem } from "./scenario";
 
 /**
  * Health data is special-category personal data: the emails and the log output of a whole
- * journey carry participant codes only. Free-text fields are where a specialist might write
- * health detail (an exit or job-end reason), so the scenario puts diagnosis and treatment words
- * there and checks that no digest, no team summary and no line the system wrote repeats them.
+ * journey carry participant codes only. A reason for an exit or a job end is where a specialist
+ * might write health detail, so reasons are codes: the scenario tries diagnosis and treatment
+ * words there, which the API refuses, and checks that no digest, no team summary and no line the
+ * system wrote repeats them.
  */
 
 let system: TestSystem;
@@ -54,10 +55,19 @@ describe("privacy", () => {
     await s.record(team, id, { type: "employer-contact", employer: "Kiwi Majorstuen", visit: 1 });
     await s.record(team, id, { type: "job-start", employer: "Kiwi Majorstuen", hoursPerWeek: 8, wage: "subsidised", temporary: true });
     await s.advanceTo("2026-11-04T10:00");
-    await s.record(team, id, { type: "job-end", reason: JOB_END_REASON });
+    const refused = await system.api.post(`/participants/${id}/events`, { type: "job-end", at: oslo("2026-11-04T10:00"), reason: JOB_END_REASON }, team.specialistToken, {
+      "Idempotency-Key": "free-text-job-end",
+    });
+    expect(refused.status).toBe(400);
+    await s.record(team, id, { type: "job-end", reason: "dismissed" });
     await s.record(team, other, { type: "pause" });
     await s.advanceTo("2026-11-06T10:00");
-    await s.record(team, other, { type: "exit", reason: EXIT_REASON });
+    const refusedExit = await system.api.post(`/participants/${other}/events`, { type: "exit", at: oslo("2026-11-06T10:00"), reason: EXIT_REASON }, team.specialistToken, {
+      "Idempotency-Key": "free-text-exit",
+    });
+    expect(refusedExit.status).toBe(400);
+    expect(JSON.stringify(refusedExit.body)).not.toContain("schizofreni");
+    await s.record(team, other, { type: "exit", reason: "transferred" });
     // Three weeks of digests for the specialist; two Monday summaries for the team (weeks 46 and 47:
     // a team gets none for the week it was created in).
     await s.advanceTo("2026-11-23T10:00");
