@@ -55,6 +55,8 @@ export const ruleOverridesSchema = z
   .object({
     firstEmployerContactDays: z.number().int().min(1).max(365),
     benefitsCounsellingDays: z.number().int().min(1).max(365),
+    benefitsCounsellingChangeDays: z.number().int().min(1).max(90),
+    preStartContactDays: z.number().int().min(0).max(30),
     jobDevelopmentIntervalDays: z.number().int().min(1).max(90),
     jobStartFollowUpDays: z.number().int().min(1).max(30),
     placementFollowUpIntervalDays: z.number().int().min(1).max(30),

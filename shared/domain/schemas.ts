@@ -88,14 +88,24 @@ export const jobEndReasons = ["temporary-ended", "quit", "dismissed", "changed-j
 export type ExitReason = (typeof exitReasons)[number];
 export type JobEndReason = (typeof jobEndReasons)[number];
 
+/** Benefits counselling: held, offered (and not yet held) or declined; each closes the reminder to offer it. */
+export const benefitsCounsellingStatuses = ["held", "offered", "declined"] as const;
+
+const employer = z.string().trim().min(1).max(120);
+const hoursPerWeek = z.number().min(0.5).max(60);
+const wage = z.enum(["ordinary", "subsidised"]);
+/** A job, by the id of the event that started it (returned by the API); see shared/participants/jobs.ts. */
+const jobId = z.string().min(1).max(64);
+
 export const eventBodySchema = z.discriminatedUnion("type", [
   z.object({ type: z.literal("participant-meeting"), ...base }).strict(),
-  z.object({ type: z.literal("benefits-counselling"), ...base }).strict(),
+  // Without a status the session was held (the meaning of every event stored before statuses).
+  z.object({ type: z.literal("benefits-counselling"), ...base, status: z.enum(benefitsCounsellingStatuses).optional() }).strict(),
   z
     .object({
       type: z.literal("employer-contact"),
       ...base,
-      employer: z.string().trim().min(1).max(120),
+      employer,
       visit: z.union([z.literal(1), z.literal(2), z.literal(3)]).optional(),
     })
     .strict(),
@@ -103,13 +113,23 @@ export const eventBodySchema = z.discriminatedUnion("type", [
     .object({
       type: z.literal("job-start"),
       ...base,
-      employer: z.string().trim().min(1).max(120),
-      hoursPerWeek: z.number().min(0.5).max(60),
-      wage: z.enum(["ordinary", "subsidised"]),
+      employer,
+      hoursPerWeek,
+      wage,
       temporary: z.boolean(),
     })
     .strict(),
-  z.object({ type: z.literal("job-end"), ...base, reason: z.enum(jobEndReasons).optional() }).strict(),
+  /** A job offered, starting at `startsAt` (which may lie ahead): the start itself is a `job-start`. */
+  z.object({ type: z.literal("job-offer"), ...base, employer, startsAt: isoInstant, hoursPerWeek: hoursPerWeek.optional(), wage: wage.optional() }).strict(),
+  /** Hours, pay or terms of a held job changed. */
+  z
+    .object({ type: z.literal("job-change"), ...base, jobId: jobId.optional(), hoursPerWeek: hoursPerWeek.optional(), wage: wage.optional(), temporary: z.boolean().optional() })
+    .strict()
+    .refine((change) => change.hoursPerWeek !== undefined || change.wage !== undefined || change.temporary !== undefined, {
+      path: ["hoursPerWeek"],
+      message: "give at least one of hoursPerWeek, wage or temporary",
+    }),
+  z.object({ type: z.literal("job-end"), ...base, jobId: jobId.optional(), reason: z.enum(jobEndReasons).optional() }).strict(),
   z.object({ type: z.literal("education-start"), ...base }).strict(),
   z.object({ type: z.literal("education-end"), ...base }).strict(),
   z.object({ type: z.literal("follow-up-contact"), ...base, with: withParticipant }).strict(),
@@ -145,6 +165,7 @@ export const obligationKinds = [
   "job-loss-follow-up",
   "outreach",
   "pause-review",
+  "pre-start-contact",
 ] as const;
 export type ObligationKind = (typeof obligationKinds)[number];
 export type ObligationStatus = "upcoming" | "due" | "overdue" | "done";

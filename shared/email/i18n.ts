@@ -105,6 +105,7 @@ const nb: Catalogue = {
     "job-loss-follow-up": "Følg opp etter at jobben tok slutt",
     outreach: "Ta kontakt med deltakeren igjen",
     "pause-review": "Ta kontakt: pausen er over",
+    "pre-start-contact": "Ta kontakt før jobbstart",
   },
   phase: {
     referral: "Henvist",
@@ -202,6 +203,7 @@ const en: Catalogue = {
     "job-loss-follow-up": "Follow up after the job ended",
     outreach: "Get back in touch with the participant",
     "pause-review": "Get in touch: the pause is over",
+    "pre-start-contact": "Get in touch before the job starts",
   },
   phase: {
     referral: "Referred",

@@ -25,6 +25,8 @@ export interface JourneyObligation extends Obligation {
 }
 
 export interface CurrentJob {
+  /** The id of the job-start event. */
+  id: string;
   employer: string;
   hoursPerWeek: number;
   wage: "ordinary" | "subsidised";
@@ -64,6 +66,8 @@ export interface JourneyState {
   lastFollowUpContactAt?: string;
   lastParticipantContactAt?: string;
   lastBenefitsCounsellingAt?: string;
+  /** How the last benefits counselling went: held, offered (not yet held) or declined. */
+  lastBenefitsCounsellingStatus?: "held" | "offered" | "declined";
   /** The participant's follow-up interval (the rule default until a `follow-up-interval` event). */
   followUpIntervalDays: number;
   /** When placement turns into follow-up (in placement only). */
@@ -162,8 +166,9 @@ function closedBy(event: ParticipantEvent): readonly ObligationKind[] {
       kinds.push("first-employer-contact", "job-development");
       break;
     case "job-start":
-      // A job start is an employer contact by definition: the participant has been hired.
-      kinds.push("first-employer-contact");
+      // A job start is an employer contact by definition: the participant has been hired. The
+      // contact before the start is moot once the job has begun.
+      kinds.push("first-employer-contact", "pre-start-contact");
       break;
     case "benefits-counselling":
       kinds.push("benefits-counselling");
@@ -183,7 +188,7 @@ function closedBy(event: ParticipantEvent): readonly ObligationKind[] {
   if (event.type === "participant-meeting" || (event.type === "follow-up-contact" && event.with === "participant")) {
     kinds.push("job-start-follow-up");
   }
-  if (withParticipant(event)) kinds.push("outreach");
+  if (withParticipant(event)) kinds.push("outreach", "pre-start-contact");
   return kinds;
 }
 
@@ -205,10 +210,10 @@ class Journey {
   private lastEmployerContact?: Moment;
   private lastFollowUpContact?: Moment;
   private lastParticipantContact?: Moment;
-  private lastBenefitsCounselling?: Moment;
+  private lastBenefitsCounselling?: Moment & { status: "held" | "offered" | "declined" };
   private followUpIntervalDays: number;
   private readonly employment: Employment = { inWork: false, inSchool: false };
-  /** Jobs held now, oldest first: people hold two part-time jobs, and a job end closes the latest. */
+  /** Jobs held now, oldest first: people hold two part-time jobs; a job end names its job. */
   private readonly openJobs: CurrentJob[] = [];
 
   constructor(
@@ -364,7 +369,7 @@ class Journey {
         this.lastEmployerContact = m;
         break;
       case "benefits-counselling":
-        this.lastBenefitsCounselling = m;
+        this.lastBenefitsCounselling = { ...m, status: event.status ?? "held" };
         break;
       case "follow-up-contact":
         this.lastFollowUpContact = m;
@@ -374,6 +379,7 @@ class Journey {
         break;
       case "job-start":
         this.openJobs.push({
+          id: event.id,
           employer: event.employer,
           hoursPerWeek: event.hoursPerWeek,
           wage: event.wage,
@@ -382,12 +388,21 @@ class Journey {
         });
         this.syncJobs();
         break;
-      case "job-end":
-        // Same reading as the participant's job list (shared/participants/jobs.ts): the latest
-        // open job ends; an earlier one the participant still holds keeps them in work.
-        this.openJobs.pop();
+      case "job-end": {
+        // Same reading as the participant's job list (shared/participants/jobs.ts): the job it
+        // names ends (one stored without a name: the latest); another job still held keeps them in work.
+        const index = event.jobId === undefined ? this.openJobs.length - 1 : this.openJobs.findIndex((job) => job.id === event.jobId);
+        if (index >= 0) this.openJobs.splice(index, 1);
         this.syncJobs();
         break;
+      }
+      case "job-change": {
+        const job = this.openJobs.find((held) => held.id === event.jobId) ?? this.openJobs.at(-1);
+        if (job && event.hoursPerWeek !== undefined) job.hoursPerWeek = event.hoursPerWeek;
+        if (job && event.wage !== undefined) job.wage = event.wage;
+        if (job && event.temporary !== undefined) job.temporary = event.temporary;
+        break;
+      }
       case "education-start":
         this.employment.inSchool = true;
         this.employment.educationStartedAt = m.at;
@@ -420,6 +435,18 @@ class Journey {
       case "job-start":
       case "education-start":
         this.startPlacement(m);
+        break;
+      case "job-offer": {
+        // Contact within a week before the start, or at once when the start is closer.
+        const startDate = localDateOf(new Date(event.startsAt), this.timeZone);
+        const contactBy = laterDate(addDays(startDate, -this.rules.preStartContactDays), m.date)!;
+        this.open.set("pre-start-contact", { anchor: contactBy, days: 0 });
+        this.offerBenefitsCounselling(m);
+        break;
+      }
+      case "job-change":
+        // New hours or pay change what the participant keeps of their benefits.
+        if (event.hoursPerWeek !== undefined || event.wage !== undefined) this.offerBenefitsCounselling(m);
         break;
       case "job-end": {
         // Fidelity: within 3 days of *learning* about the job loss: a job end recorded late counts
@@ -461,6 +488,16 @@ class Journey {
       default:
         break;
     }
+  }
+
+  /**
+   * Benefits counselling before each new job and after each change of hours or pay (principle 5):
+   * due benefitsCounsellingChangeDays later, or earlier if it was due before that anyway.
+   */
+  private offerBenefitsCounselling(m: Moment) {
+    const open = this.open.get("benefits-counselling");
+    const due = addDays(m.date, this.rules.benefitsCounsellingChangeDays);
+    if (!open || this.dueDateOf(open) > due) this.open.set("benefits-counselling", { anchor: m.date, days: this.rules.benefitsCounsellingChangeDays });
   }
 
   /** The pause's review is done: the participant resumed, or the pause was renewed. */
@@ -539,7 +576,9 @@ class Journey {
       ...(this.lastEmployerContact ? { lastEmployerContactAt: this.lastEmployerContact.at } : {}),
       ...(this.lastFollowUpContact ? { lastFollowUpContactAt: this.lastFollowUpContact.at } : {}),
       ...(this.lastParticipantContact ? { lastParticipantContactAt: this.lastParticipantContact.at } : {}),
-      ...(this.lastBenefitsCounselling ? { lastBenefitsCounsellingAt: this.lastBenefitsCounselling.at } : {}),
+      ...(this.lastBenefitsCounselling
+        ? { lastBenefitsCounsellingAt: this.lastBenefitsCounselling.at, lastBenefitsCounsellingStatus: this.lastBenefitsCounselling.status }
+        : {}),
       ...(placementEnd ? { placementEndsAt: localMidnightInstant(placementEnd, this.timeZone) } : {}),
       ...(this.paused
         ? {

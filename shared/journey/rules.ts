@@ -10,6 +10,10 @@ export interface JourneyRules {
   firstEmployerContactDays: number;
   /** Days from referral to benefits counselling. */
   benefitsCounsellingDays: number;
+  /** Days from a job offer, or a change of hours or pay, to benefits counselling. */
+  benefitsCounsellingChangeDays: number;
+  /** Days before a job's start by which the participant is contacted (from the job offer). */
+  preStartContactDays: number;
   /** Days between employer contacts while the participant is in job search. */
   jobDevelopmentIntervalDays: number;
   /** Days from a job or school start to the first follow-up contact. */
@@ -35,6 +39,8 @@ export type RuleName = keyof JourneyRules;
 export const defaultRules: Readonly<JourneyRules> = Object.freeze({
   firstEmployerContactDays: 30,
   benefitsCounsellingDays: 30,
+  benefitsCounsellingChangeDays: 14,
+  preStartContactDays: 7,
   jobDevelopmentIntervalDays: 7,
   jobStartFollowUpDays: 3,
   placementFollowUpIntervalDays: 7,
@@ -51,6 +57,9 @@ export const ruleSources: Readonly<Record<RuleName, string>> = Object.freeze({
   firstEmployerContactDays:
     "IPS principle 6 (job search starts fast); fidelity item 'rapid job search': first face-to-face employer contact within one month of referral",
   benefitsCounsellingDays: "IPS principle 5 (individual benefits counselling); fidelity item 'work incentives planning'",
+  benefitsCounsellingChangeDays:
+    "IPS principle 5; fidelity item 'work incentives planning': counselling before each new job and whenever hours or pay change",
+  preStartContactDays: "IPS principle 8; fidelity item 'time-unlimited follow-along supports': contact within one week before a start",
   jobDevelopmentIntervalDays:
     "IPS principle 7 (systematic job development); fidelity item 'job development: frequent employer contact' (weekly, target 6 a week per specialist)",
   jobStartFollowUpDays: "IPS principle 8; fidelity item 'time-unlimited follow-along supports': contact within 3 days after a start",

@@ -8,6 +8,7 @@ import { derivedState, journeyStateOf } from "./state";
 import { type JourneyRecord, wakeJourney } from "../workflow/journey-execution";
 import { eventNeedsWake } from "../workflow/wake-needed";
 import { ensureJourneyRunning } from "../workflow/ensure-running";
+import { jobFor } from "./jobs";
 
 /** Concurrent writers to one participant are rare; a few optimistic retries settle them. */
 const MAX_ATTEMPTS = 5;
@@ -34,7 +35,14 @@ export async function recordEvent(
   const event = { ...body, at: at.toISOString(), id: newId(), recordedAt: now.toISOString() } as ParticipantEvent;
   let current = profile;
   for (let attempt = 1; ; attempt++) {
-    const events = [...(await listEvents(deps, current.id)), event];
+    const recorded = await listEvents(deps, current.id);
+    if (event.type === "job-end" || event.type === "job-change") {
+      // The event names its job, so that the record says which of several jobs ended or changed.
+      const job = jobFor(recorded, event.at, body.type === "job-end" || body.type === "job-change" ? body.jobId : undefined);
+      if ("error" in job) throw badRequest(job.error);
+      event.jobId = job.jobId;
+    }
+    const events = [...recorded, event];
     const state = derivedState(journeyStateOf(current, events, now, deps.deployment));
     const response: StoredResponse = { statusCode: 201, body: { event, phase: state.phase } };
     try {

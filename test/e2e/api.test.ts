@@ -153,11 +153,38 @@ describe("HTTP API through the local system", () => {
     ]);
     // An event stored before reasons were codes, with free text: the API shows "other", never the text.
     const profile = await getParticipant(system.deps, p.id);
-    await recordEvent(system.deps, profile!, { type: "job-end", at: "2026-10-26T10:00:00Z", reason: "sykemeldt" as "other" }, "stored-before");
+    await recordEvent(system.deps, profile!, { type: "exit", at: "2026-10-26T10:00:00Z", reason: "sykemeldt" as "other" }, "stored-before");
     const events = (await api.get(`/participants/${p.id}`, specialistToken)).body.events as Array<{ type: string; reason?: string }>;
-    expect(events.find((e) => e.type === "job-end")?.reason).toBe("other");
+    expect(events.find((e) => e.type === "exit")?.reason).toBe("other");
     expect(JSON.stringify(events)).not.toContain("sykemeldt");
     expect((await post({ type: "exit", reason: "moved" }, "reason-3")).status).toBe(201);
+  });
+
+  it("names each job by its id: an end or change of one of several jobs must say which, and an offer may name a future start", async () => {
+    const { team, specialist, specialistToken } = await seedTeam(api);
+    const p = (await api.post("/participants", referral(team.id, specialist.id))).body;
+    let n = 0;
+    const post = (body: Record<string, unknown>) =>
+      api.post(`/participants/${p.id}/events`, { at: "2026-10-28T10:00:00Z", ...body }, specialistToken, { "Idempotency-Key": `job-${++n}` });
+    const offer = await post({ type: "job-offer", employer: "Kiwi", startsAt: "2026-11-16T07:00:00Z" });
+    expect(offer.status).toBe(201);
+    expect((await post({ type: "job-end" })).body.message).toBe("jobId: no job is held at that time");
+    const kiwi = (await post({ type: "job-start", employer: "Kiwi", hoursPerWeek: 8, wage: "ordinary", temporary: false })).body.event.id as string;
+    // With one job held, the end or change may leave the job out: it is filled in.
+    const change = await post({ type: "job-change", hoursPerWeek: 12 });
+    expect(change.status).toBe(201);
+    expect(change.body.event.jobId).toBe(kiwi);
+    const rema = (await post({ type: "job-start", employer: "Rema", hoursPerWeek: 6, wage: "ordinary", temporary: true })).body.event.id as string;
+    const ambiguous = await post({ type: "job-end", reason: "temporary-ended" });
+    expect(ambiguous.status).toBe(400);
+    expect(ambiguous.body.message).toBe("jobId: required when several jobs are held");
+    expect((await post({ type: "job-end", jobId: "01NOTAJOB", reason: "temporary-ended" })).body.message).toMatch(/^jobId: /);
+    expect((await post({ type: "job-end", jobId: rema, reason: "temporary-ended" })).status).toBe(201);
+    const jobs = (await api.get(`/participants/${p.id}`, specialistToken)).body.jobs as Array<{ id: string; employer: string; hoursPerWeek: number; endedAt?: string }>;
+    expect(jobs.map((j) => [j.id, j.employer, j.hoursPerWeek, Boolean(j.endedAt)])).toEqual([
+      [kiwi, "Kiwi", 12, false],
+      [rema, "Rema", 6, true],
+    ]);
   });
 
   it("answers 401 without a valid token and 403 outside the role's scope", async () => {

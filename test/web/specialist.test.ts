@@ -1,3 +1,4 @@
+import { DateTime } from "luxon";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedTeam } from "../support/system";
@@ -169,6 +170,37 @@ describe("a specialist in the web app", () => {
     await page.keyboard.press("Enter");
     await expect.poll(() => page.locator("form.event-form").getByRole("status").textContent()).toContain("registrert");
     expect((await eventsOf(id, "employer-contact")).map((e) => e.employer)).toEqual(["Clas Ohlson"]);
+    await context.close();
+  });
+
+  it("records a job offer with a start ahead, and ends the right one of two jobs, with a coded reason", async () => {
+    const id = await flow.refer(team, "T.J.");
+    await flow.record(team, id, { type: "job-start", employer: "Kiwi", hoursPerWeek: 8, wage: "ordinary", temporary: false });
+    await flow.record(team, id, { type: "job-start", employer: "Rema", hoursPerWeek: 6, wage: "ordinary", temporary: true });
+    const { context, page } = await newPage(browser);
+    await page.goto(`${system.urls.web}/participants/${id}`);
+    await signInAs(page, team.specialist.name);
+    const form = page.locator("form.event-form");
+    await form.getByLabel("Hva skjedde?").selectOption("job-end");
+    await form.getByLabel("Hvilken jobb").selectOption({ label: "Rema" });
+    await form.getByLabel("Årsak").selectOption({ label: "Midlertidig stilling tok slutt" });
+    await form.getByRole("button", { name: "Lagre" }).click();
+    await expect.poll(() => form.getByRole("status").textContent()).toContain("registrert");
+    const jobs = (await flow.participant(id)).jobs as Array<{ employer: string; endedAt?: string }>;
+    expect(jobs.map((job) => [job.employer, Boolean(job.endedAt)])).toEqual([
+      ["Kiwi", false],
+      ["Rema", true],
+    ]);
+    await expect.poll(() => page.locator(".timeline li").first().textContent()).toContain("Midlertidig stilling tok slutt");
+
+    // An offer for a job that starts in ten days: a contact is due a week before the start.
+    const startsAt = DateTime.fromISO(await flow.now()).setZone("Europe/Oslo").plus({ days: 10 }).toFormat("yyyy-LL-dd'T'08:00");
+    await form.getByLabel("Hva skjedde?").selectOption("job-offer");
+    await form.getByLabel("Arbeidsgiver").fill("Coop Extra");
+    await form.getByLabel("Starter").fill(startsAt);
+    await form.getByRole("button", { name: "Lagre" }).click();
+    await expect.poll(() => page.locator('[data-kind="pre-start-contact"]').getAttribute("data-status")).toBe("upcoming");
+    await expectAccessible(page);
     await context.close();
   });
 

@@ -16,4 +16,5 @@ export const suggestedEvent: Record<ObligationKind, { type: EventType; with?: "p
   outreach: { type: "participant-meeting" },
   // After the talk the pause ends, or is renewed with a new end (choose "Pause" on the participant's page).
   "pause-review": { type: "resume" },
+  "pre-start-contact": { type: "participant-meeting" },
 };

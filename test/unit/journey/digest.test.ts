@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
 import type { Obligation, ObligationKind, ObligationStatus } from "../../../shared/domain/schemas";
 import { localMidnightInstant } from "../../../shared/calendar/local-dates";
-import { selectDigestItems, type DigestParticipant } from "../../../shared/journey/digest";
+import { selectDigestItems, type DigestItem, type DigestParticipant } from "../../../shared/journey/digest";
+import { dayItems } from "../../../shared/journey/day";
+import { byUrgency } from "../../../shared/journey/urgency";
 import { defaultRules, resolveRules } from "../../../shared/journey/rules";
 import { at, journey, oslo, pause } from "./events";
 
@@ -22,7 +24,7 @@ describe("morning digest: overdue, due today, and the 30-day deadlines ahead", (
   // Tuesday 4 May 2027; the next working day is Wednesday 5 May.
   const tuesday = "2027-05-04";
 
-  it("lists overdue items with their days, today's items, and deadlines within 7 days, in that order", () => {
+  it("lists overdue items with their days, today's items, and deadlines within 7 days, the most urgent participant first", () => {
     const items = digest(tuesday, [
       participant("K.L.", obligation("first-employer-contact", "2027-05-11"), obligation("job-development", "2027-05-04", "due")),
       participant("P-01", obligation("first-employer-contact", "2027-05-01", "overdue")),
@@ -150,5 +152,119 @@ describe("digest from evaluated journeys", () => {
       ["K.L.", "benefits-counselling", "2026-04-01", "upcoming"],
       ["K.L.", "first-employer-contact", "2026-04-01", "upcoming"],
     ]);
+  });
+});
+
+describe("order of urgency: one row per participant, the most urgent first", () => {
+  // Monday 23 November 2026; the next working day is Tuesday 24 November.
+  const monday = "2026-11-23";
+  const rows = (items: DigestItem[]) => byUrgency(items).map((row) => [row.code, ...row.items.map((i) => `${i.kind}:${i.dueDate}`)]);
+  const codesOf = (items: { code: string }[]) => items.map((i) => i.code);
+
+  it("puts a missed 30-day deadline one day overdue before another participant's item 20 days overdue", () => {
+    const caseload = [
+      participant("LATE", obligation("job-start-follow-up", "2026-11-03")),
+      participant("MISSED", obligation("first-employer-contact", "2026-11-22")),
+    ];
+    const items = digest(monday, caseload);
+    expect(byUrgency(items).map((row) => [row.code, row.items.map((i) => i.daysOverdue)])).toEqual([
+      ["MISSED", [1]],
+      ["LATE", [20]],
+    ]);
+    expect(codesOf(items)).toEqual(["MISSED", "LATE"]);
+  });
+
+  it("gives each participant one row with all their items, the missed deadline first within it", () => {
+    const items = digest(monday, [
+      participant("A.B.", obligation("job-development", "2026-11-23")),
+      participant(
+        "K.L.",
+        obligation("outreach", "2026-11-23"),
+        obligation("first-employer-contact", "2026-11-26"),
+        obligation("job-loss-follow-up", "2026-11-13"),
+        obligation("first-employer-contact", "2026-11-21"),
+      ),
+    ]);
+    const grouped = byUrgency(items);
+    expect(grouped.map((row) => row.code)).toEqual(["K.L.", "A.B."]);
+    expect(grouped[0].participantId).toBe("id-K.L.");
+    expect(grouped[0].items.map((i) => [i.kind, i.section, i.daysOverdue ?? i.daysLeft ?? 0])).toEqual([
+      ["first-employer-contact", "overdue", 2],
+      ["job-loss-follow-up", "overdue", 10],
+      ["outreach", "due", 0],
+      ["first-employer-contact", "upcoming", 3],
+    ]);
+    // The flat list keeps each participant's items together, in the rows' order.
+    expect(items.map((i) => `${i.code} ${i.kind}`)).toEqual([
+      "K.L. first-employer-contact",
+      "K.L. job-loss-follow-up",
+      "K.L. outreach",
+      "K.L. first-employer-contact",
+      "A.B. job-development",
+    ]);
+  });
+
+  it("then by the most overdue item, then what is due today, then deadlines coming up; ties by code", () => {
+    const items = digest("2026-11-27", [
+      participant("SOON", obligation("benefits-counselling", "2026-12-02")),
+      participant("NEAR", obligation("first-employer-contact", "2026-12-01")),
+      participant("SAT", obligation("outreach", "2026-11-28")),
+      participant("TODAY-B", obligation("follow-up", "2026-11-27")),
+      participant("TODAY-A", obligation("outreach", "2026-11-27"), obligation("benefits-counselling", "2026-12-03")),
+      participant("3-DAYS", obligation("follow-up", "2026-11-24")),
+      participant("9-DAYS", obligation("outreach", "2026-11-25"), obligation("placement-follow-up", "2026-11-18")),
+    ]);
+    expect(rows(items)).toEqual([
+      ["9-DAYS", "placement-follow-up:2026-11-18", "outreach:2026-11-25"],
+      ["3-DAYS", "follow-up:2026-11-24"],
+      ["TODAY-A", "outreach:2026-11-27", "benefits-counselling:2026-12-03"],
+      ["TODAY-B", "follow-up:2026-11-27"],
+      // Friday: Saturday's item is to be done today, after what is due today itself.
+      ["SAT", "outreach:2026-11-28"],
+      ["NEAR", "first-employer-contact:2026-12-01"],
+      ["SOON", "benefits-counselling:2026-12-02"],
+    ]);
+    // The flat list is the rows read one after the other.
+    expect(codesOf(items)).toEqual(["9-DAYS", "9-DAYS", "3-DAYS", "TODAY-A", "TODAY-A", "TODAY-B", "SAT", "NEAR", "SOON"]);
+  });
+
+  it("among participants with a missed deadline, the one with the most overdue item comes first", () => {
+    const items = digest(monday, [
+      participant("B-MISSED-5", obligation("first-employer-contact", "2026-11-18")),
+      participant("A-MISSED-1", obligation("first-employer-contact", "2026-11-22"), obligation("outreach", "2026-11-03")),
+      participant("C-LATE-30", obligation("follow-up", "2026-10-24")),
+    ]);
+    expect(byUrgency(items).map((row) => [row.code, row.items.map((i) => `${i.kind} ${i.daysOverdue}`)])).toEqual([
+      ["A-MISSED-1", ["first-employer-contact 1", "outreach 20"]],
+      ["B-MISSED-5", ["first-employer-contact 5"]],
+      ["C-LATE-30", ["follow-up 30"]],
+    ]);
+  });
+
+  it("orders participants with the same urgency by code, whatever order they come in", () => {
+    const caseload = ["P-3", "K.L.", "A.B."].map((code) => participant(code, obligation("outreach", "2026-11-20")));
+    expect(codesOf(digest(monday, caseload))).toEqual(["A.B.", "K.L.", "P-3"]);
+    expect(codesOf(digest(monday, [...caseload].reverse()))).toEqual(["A.B.", "K.L.", "P-3"]);
+  });
+});
+
+describe("My day: the digest's items one by one, in the digest's order", () => {
+  it("lists one item per obligation in the order of the digest's rows, flagging the missed deadline", () => {
+    const participants = [
+      participant("LATE", obligation("job-start-follow-up", "2026-11-03")),
+      participant("MISSED", obligation("benefits-counselling", "2026-11-22"), obligation("first-employer-contact", "2026-11-22"), obligation("outreach", "2026-11-23")),
+      participant("COMING", obligation("first-employer-contact", "2026-11-27")),
+    ];
+    const now = new Date(at("2026-11-23 08:00"));
+    const day = dayItems({ participants, now, timeZone: oslo, rules: defaultRules });
+    expect(day.map((i) => [i.code, i.kind, i.section, i.missedDeadline])).toEqual([
+      ["MISSED", "first-employer-contact", "overdue", true],
+      ["MISSED", "benefits-counselling", "overdue", false],
+      ["MISSED", "outreach", "due", false],
+      ["LATE", "job-start-follow-up", "overdue", false],
+      ["COMING", "first-employer-contact", "upcoming", false],
+    ]);
+    const rowsOfDigest = byUrgency(selectDigestItems({ participants, now, timeZone: oslo, rules: defaultRules }));
+    expect(day.map(({ missedDeadline: _, ...item }) => item)).toEqual(rowsOfDigest.flatMap((row) => row.items));
   });
 });

@@ -7,6 +7,8 @@ describe("journey rules", () => {
     expect(defaultRules).toEqual({
       firstEmployerContactDays: 30,
       benefitsCounsellingDays: 30,
+      benefitsCounsellingChangeDays: 14,
+      preStartContactDays: 7,
       jobDevelopmentIntervalDays: 7,
       jobStartFollowUpDays: 3,
       placementFollowUpIntervalDays: 7,

@@ -47,7 +47,7 @@ describe("a job start begins placement", () => {
     expect(state.employment).toEqual({
       inWork: true,
       inSchool: false,
-      currentJob: { employer: "Bakeriet AS", hoursPerWeek: 8, wage: "ordinary", temporary: false, startedAt: "2026-04-13T08:00:00.000Z" },
+      currentJob: { id: hired[1].id, employer: "Bakeriet AS", hoursPerWeek: 8, wage: "ordinary", temporary: false, startedAt: "2026-04-13T08:00:00.000Z" },
     });
     // Placement lasts four weeks: follow-up from 00:00 local on 11 May.
     expect(state.placementEndsAt).toBe("2026-05-10T22:00:00.000Z");
@@ -285,5 +285,51 @@ describe("outreach: 30 days without contact with the participant", () => {
     expect(openOf(journey(referred, [participantMeeting("2026-03-05")], "2026-03-06", resolveRules({ outreachDays: 14 })), "outreach")?.dueDate).toBe(
       "2026-03-19",
     );
+  });
+});
+
+describe("several jobs, changes and offers", () => {
+  const two = [...searching, jobStart("2026-04-13", "Bakeriet AS"), jobStart("2026-04-20", "Kafé Rosa")];
+
+  it("a job end names the job that ended: the other job is still held", () => {
+    const [first, second] = [two[1], two[2]];
+    const state = journey(referred, [...two, event({ type: "job-end", at: at("2026-05-04"), jobId: first.id })], "2026-05-05");
+    expect(state.employment.inWork).toBe(true);
+    expect(state.employment.currentJob).toMatchObject({ id: second.id, employer: "Kafé Rosa" });
+    // An end stored before jobs had ids still ends the latest job.
+    expect(journey(referred, [...two, jobEnd("2026-05-04")], "2026-05-05").employment.currentJob).toMatchObject({ id: first.id });
+  });
+
+  it("benefits counselling comes due again 14 days after a change of hours or pay, not after a change of terms only", () => {
+    const counselled = [...hired, benefitsCounselling("2026-04-14")];
+    expect(openOf(journey(referred, counselled, "2026-04-20"), "benefits-counselling")).toBeUndefined();
+    const moreHours = event({ type: "job-change", at: at("2026-06-01"), jobId: hired[1].id, hoursPerWeek: 20 });
+    const state = journey(referred, [...counselled, moreHours], "2026-06-02");
+    expect(openOf(state, "benefits-counselling")?.dueDate).toBe("2026-06-15");
+    expect(state.employment.currentJob).toMatchObject({ hoursPerWeek: 20 });
+    const permanent = event({ type: "job-change", at: at("2026-06-01"), jobId: hired[1].id, temporary: true });
+    expect(openOf(journey(referred, [...counselled, permanent], "2026-06-02"), "benefits-counselling")).toBeUndefined();
+  });
+
+  it("offered, held or declined: each closes the reminder, and the state tells them apart", () => {
+    const offered = event({ type: "benefits-counselling", at: at("2026-03-10"), status: "offered" });
+    const state = journey(referred, [offered], "2026-03-11");
+    expect(doneOf(state, "benefits-counselling")?.doneAt).toBe("2026-03-10T09:00:00.000Z");
+    expect(state.lastBenefitsCounsellingStatus).toBe("offered");
+    expect(journey(referred, [benefitsCounselling("2026-03-10")], "2026-03-11").lastBenefitsCounsellingStatus).toBe("held");
+  });
+
+  it("a job offer asks for a contact within a week before the start, and benefits counselling before it", () => {
+    const offer = event({ type: "job-offer", at: at("2026-04-01"), employer: "Kafé Rosa", startsAt: at("2026-04-20 08:00") });
+    const state = journey(referred, [...searching, offer], "2026-04-02");
+    expect(openOf(state, "pre-start-contact")).toMatchObject({ dueDate: "2026-04-13", status: "upcoming" });
+    expect(openOf(state, "benefits-counselling")?.dueDate).toBe("2026-04-01");
+    // Starting in three days: the contact is due at once.
+    const soon = event({ type: "job-offer", at: at("2026-04-01"), employer: "Kafé Rosa", startsAt: at("2026-04-04") });
+    expect(openOf(journey(referred, [...searching, soon], "2026-04-01 12:00"), "pre-start-contact")).toMatchObject({ dueDate: "2026-04-01", status: "due" });
+    // A meeting with the participant closes it; an employer contact does not.
+    expect(openOf(journey(referred, [...searching, offer, employerContact("2026-04-10")], "2026-04-11"), "pre-start-contact")).toBeDefined();
+    const met = journey(referred, [...searching, offer, participantMeeting("2026-04-15")], "2026-04-16");
+    expect(doneOf(met, "pre-start-contact")?.doneAt).toBe("2026-04-15T08:00:00.000Z");
   });
 });

@@ -1,5 +1,6 @@
 import { useState } from "preact/hooks";
 import { eventBodySchema, exitReasons, jobEndReasons, type EventType } from "../../../shared/domain/schemas";
+import type { Job } from "../api/types";
 import { useApp } from "../app-context";
 import { systemNow } from "../clock";
 import { useSubmission } from "../forms";
@@ -13,7 +14,9 @@ const eventTypes: EventType[] = [
   "participant-meeting",
   "follow-up-contact",
   "benefits-counselling",
+  "job-offer",
   "job-start",
+  "job-change",
   "job-end",
   "education-start",
   "education-end",
@@ -26,10 +29,12 @@ const eventTypes: EventType[] = [
 /** The fields each event type takes besides `at` (the API's eventBodySchema). */
 const fieldsOf: Record<EventType, readonly string[]> = {
   "participant-meeting": [],
-  "benefits-counselling": [],
+  "benefits-counselling": ["status"],
   "employer-contact": ["employer", "visit"],
+  "job-offer": ["employer", "startsAt", "hoursPerWeek", "wage"],
   "job-start": ["employer", "hoursPerWeek", "wage", "temporary"],
-  "job-end": ["reason"],
+  "job-change": ["jobId", "hoursPerWeek", "wage", "temporary"],
+  "job-end": ["jobId", "reason"],
   "education-start": [],
   "education-end": [],
   "follow-up-contact": ["with"],
@@ -49,6 +54,12 @@ interface Draft {
   temporary: boolean;
   reason: string;
   until: string;
+  startsAt: string;
+  jobId: string;
+  status: string;
+  /** job-change: "" leaves the wage or terms as they are. */
+  changeWage: string;
+  changeTemporary: string;
   with: string;
   days: string;
 }
@@ -59,11 +70,15 @@ const number = (value: string) => (value.trim() === "" ? undefined : Number(valu
 function bodyOf(draft: Draft, timeZone: string): Record<string, unknown> {
   const body: Record<string, unknown> = { type: draft.type, at: fromLocalInput(draft.at, timeZone) ?? draft.at };
   const fields = fieldsOf[draft.type];
+  const change = draft.type === "job-change";
   if (fields.includes("employer")) body.employer = draft.employer;
   if (fields.includes("visit") && draft.visit) body.visit = Number(draft.visit);
   if (fields.includes("hoursPerWeek")) body.hoursPerWeek = number(draft.hoursPerWeek);
-  if (fields.includes("wage")) body.wage = draft.wage;
-  if (fields.includes("temporary")) body.temporary = draft.temporary;
+  if (fields.includes("wage")) body.wage = change ? draft.changeWage || undefined : draft.type === "job-offer" ? draft.wage || undefined : draft.wage;
+  if (fields.includes("temporary")) body.temporary = change ? (draft.changeTemporary === "" ? undefined : draft.changeTemporary === "true") : draft.temporary;
+  if (fields.includes("startsAt")) body.startsAt = fromLocalInput(draft.startsAt, timeZone) ?? draft.startsAt;
+  if (fields.includes("jobId") && draft.jobId) body.jobId = draft.jobId;
+  if (fields.includes("status")) body.status = draft.status;
   if (fields.includes("reason") && (draft.type === "exit" || draft.reason)) body.reason = draft.reason;
   if (fields.includes("until") && draft.until) body.until = fromLocalInput(draft.until, timeZone) ?? draft.until;
   if (fields.includes("with")) body.with = draft.with;
@@ -83,6 +98,8 @@ export interface Recorded {
  */
 export function EventForm(props: {
   participantId: string;
+  /** The participant's jobs: an end or a change names which one (the API asks when several are held). */
+  jobs?: Job[];
   initial?: { type: EventType; with?: "participant" | "employer" };
   /** Only this type, without the type picker (the one-tap record on My day). */
   fixedType?: boolean;
@@ -101,6 +118,11 @@ export function EventForm(props: {
     temporary: false,
     reason: "",
     until: "",
+    startsAt: "",
+    jobId: "",
+    status: "held",
+    changeWage: "",
+    changeTemporary: "",
     with: props.initial?.with ?? "participant",
     days: "",
   });
@@ -110,6 +132,7 @@ export function EventForm(props: {
   const set = <K extends keyof Draft>(key: K) => (value: Draft[K]) => setDraft((d) => ({ ...d, [key]: value }));
   const errors = submission.fieldErrors;
   const fields = fieldsOf[draft.type];
+  const heldJobs = (props.jobs ?? []).filter((job) => job.kind === "job" && !job.endedAt);
 
   const onSubmit = async (e: Event) => {
     e.preventDefault();
@@ -141,6 +164,33 @@ export function EventForm(props: {
       {fields.includes("employer") && (
         <TextField label={t.fields.employer} name="employer" value={draft.employer} onInput={set("employer")} error={errors.employer} maxLength={120} required />
       )}
+      {fields.includes("startsAt") && (
+        <TextField label={t.fields.startsAt} name="startsAt" type="datetime-local" value={draft.startsAt} onInput={set("startsAt")} error={errors.startsAt} required />
+      )}
+      {fields.includes("jobId") && heldJobs.length > 1 && (
+        <SelectField
+          label={t.fields.jobId}
+          name="jobId"
+          value={draft.jobId}
+          onChange={set("jobId")}
+          error={errors.jobId}
+          options={[{ value: "", label: "–" }, ...heldJobs.map((job) => ({ value: job.id, label: job.employer ?? job.id }))]}
+        />
+      )}
+      {fields.includes("status") && (
+        <SelectField
+          label={t.fields.status}
+          name="status"
+          value={draft.status}
+          onChange={set("status")}
+          error={errors.status}
+          options={[
+            { value: "held", label: t.fields.statusHeld },
+            { value: "offered", label: t.fields.statusOffered },
+            { value: "declined", label: t.fields.statusDeclined },
+          ]}
+        />
+      )}
       {fields.includes("visit") && (
         <SelectField
           label={t.fields.visit}
@@ -153,31 +203,46 @@ export function EventForm(props: {
       )}
       {fields.includes("hoursPerWeek") && (
         <TextField
-          label={t.fields.hoursPerWeek}
+          label={draft.type === "job-start" ? t.fields.hoursPerWeek : `${t.fields.hoursPerWeek} ${t.fields.optional}`}
           name="hoursPerWeek"
           type="text"
           inputMode="decimal"
           value={draft.hoursPerWeek}
           onInput={set("hoursPerWeek")}
           error={errors.hoursPerWeek}
-          required
+          required={draft.type === "job-start"}
         />
       )}
       {fields.includes("wage") && (
         <SelectField
           label={t.fields.wage}
           name="wage"
-          value={draft.wage}
-          onChange={set("wage")}
+          value={draft.type === "job-change" ? draft.changeWage : draft.wage}
+          onChange={draft.type === "job-change" ? set("changeWage") : set("wage")}
           error={errors.wage}
           options={[
+            ...(draft.type === "job-start" ? [] : [{ value: "", label: draft.type === "job-change" ? t.fields.unchanged : "–" }]),
             { value: "ordinary", label: t.fields.wageOrdinary },
             { value: "subsidised", label: t.fields.wageSubsidised },
           ]}
         />
       )}
-      {fields.includes("temporary") && (
+      {fields.includes("temporary") && draft.type === "job-start" && (
         <CheckboxField label={t.fields.temporary} name="temporary" checked={draft.temporary} onChange={set("temporary")} error={errors.temporary} />
+      )}
+      {fields.includes("temporary") && draft.type === "job-change" && (
+        <SelectField
+          label={t.fields.temporary}
+          name="temporary"
+          value={draft.changeTemporary}
+          onChange={set("changeTemporary")}
+          error={errors.temporary}
+          options={[
+            { value: "", label: t.fields.unchanged },
+            { value: "true", label: t.fields.yes },
+            { value: "false", label: t.fields.no },
+          ]}
+        />
       )}
       {fields.includes("with") && (
         <SelectField

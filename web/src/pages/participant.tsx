@@ -72,7 +72,7 @@ function Participant(props: { participant: ParticipantView; journey?: JourneySta
         {canRecord ? (
           <section aria-labelledby="record" class="card">
             <h2 id="record">{t.participant.record}</h2>
-            <EventForm participantId={p.id} onRecorded={props.onRecorded} />
+            <EventForm participantId={p.id} jobs={p.jobs} onRecorded={props.onRecorded} />
           </section>
         ) : (
           <p class="hint">{t.participant.readOnly}</p>
@@ -129,6 +129,10 @@ function describe(event: ParticipantEvent, t: Texts, timeZone: string): string {
       return `: ${event.employer}${event.visit ? ` (${t.fields.visit.toLowerCase()} ${event.visit})` : ""}`;
     case "job-start":
       return `: ${event.employer}, ${event.hoursPerWeek} ${t.fields.hoursPerWeek.toLowerCase()}`;
+    case "job-offer":
+      return `: ${event.employer}, ${t.fields.startsAt.toLowerCase()} ${formatDate(event.startsAt, timeZone, t.tag)}`;
+    case "benefits-counselling":
+      return event.status === "offered" ? `: ${t.fields.statusOffered.toLowerCase()}` : event.status === "declined" ? `: ${t.fields.statusDeclined.toLowerCase()}` : "";
     case "follow-up-contact":
       return `: ${event.with === "participant" ? t.fields.withParticipant : t.fields.withEmployer}`.toLowerCase();
     case "follow-up-interval":
