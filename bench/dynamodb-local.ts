@@ -1,6 +1,7 @@
 import { parseArgs } from "node:util";
 import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { DynamoDBDocumentClient, GetCommand, PutCommand } from "@aws-sdk/lib-dynamodb";
+import { defaultRules, rulesVersion } from "../shared/journey/rules";
 import { startDynamoDb } from "../local/servers/dynamodb";
 import { ensureTable } from "../local/servers/table";
 import { freePort } from "../local/servers/ports";
@@ -50,6 +51,7 @@ const profile = (i: number): ParticipantProfile & DerivedState => ({
   nextDueAt: "2026-12-31T23:00:00.000Z",
   nextChangeAt: "2026-12-31T23:00:00.000Z",
   evaluatedAt: "2026-12-01T09:00:00.000Z",
+  rulesVersion: rulesVersion(defaultRules),
   placementEndsAt: null,
   obligations: obligationKinds.slice(0, 5).map((kind) => ({ kind, dueDate: "2027-01-01", dueAt: "2026-12-31T23:00:00.000Z", status: "upcoming" as const })),
 });

@@ -33,6 +33,8 @@ export interface ParticipantProfile {
   nextChangeAt?: string | null;
   /** When the stored state was computed: it holds from then until `nextChangeAt`. */
   evaluatedAt?: string;
+  /** The rules it was computed with; a state from other rules is evaluated again. */
+  rulesVersion?: string;
   /** When placement turns into follow-up (null outside placement). */
   placementEndsAt?: string | null;
 }
@@ -40,7 +42,7 @@ export interface ParticipantProfile {
 export type DerivedState = Pick<
   ParticipantProfile,
   "phase" | "obligations" | "nextDueAt" | "inWork" | "inSchool" | "missedFirstEmployerContact"
-> & { nextChangeAt: string | null; placementEndsAt: string | null; evaluatedAt: string };
+> & { nextChangeAt: string | null; placementEndsAt: string | null; evaluatedAt: string; rulesVersion: string };
 
 export function profileItem(profile: ParticipantProfile): Record<string, unknown> {
   return {
@@ -146,7 +148,7 @@ export function profileUpdate(
       TableName: deps.tableName,
       Key: keys.participant(profile.id),
       UpdateExpression:
-        "SET phase = :phase, obligations = :obligations, nextDueAt = :nextDueAt, inWork = :inWork, inSchool = :inSchool, missedFirstEmployerContact = :missed, nextChangeAt = :nextChangeAt, evaluatedAt = :evaluatedAt, placementEndsAt = :placementEndsAt, gsi1sk = :order, version = :next",
+        "SET phase = :phase, obligations = :obligations, nextDueAt = :nextDueAt, inWork = :inWork, inSchool = :inSchool, missedFirstEmployerContact = :missed, nextChangeAt = :nextChangeAt, evaluatedAt = :evaluatedAt, rulesVersion = :rulesVersion, placementEndsAt = :placementEndsAt, gsi1sk = :order, version = :next",
       ConditionExpression: "version = :expected",
       ExpressionAttributeValues: {
         ":phase": state.phase,
@@ -157,6 +159,7 @@ export function profileUpdate(
         ":missed": state.missedFirstEmployerContact,
         ":nextChangeAt": state.nextChangeAt,
         ":evaluatedAt": state.evaluatedAt,
+        ":rulesVersion": state.rulesVersion,
         ":placementEndsAt": state.placementEndsAt,
         ":order": index.caseloadOrder(state.nextDueAt, profile.id),
         ":next": nextVersion,

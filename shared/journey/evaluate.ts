@@ -8,7 +8,7 @@ import {
   localMidnightInstant,
   type LocalDate,
 } from "../calendar/local-dates";
-import { placementDays, type JourneyRules } from "./rules";
+import { placementDays, rulesVersion, type JourneyRules } from "./rules";
 
 /**
  * A participant's journey, computed from the referral and the recorded events (the truth) as of
@@ -76,6 +76,8 @@ export interface JourneyState {
   held?: HeldObligation[];
   exitedAt?: string;
   evaluatedAt: string;
+  /** The rules it was computed with (rulesVersion in rules.ts). */
+  rulesVersion: string;
 }
 
 export interface JourneyInput {
@@ -573,6 +575,7 @@ class Journey {
       employment: { ...this.employment, ...(this.employment.currentJob ? { currentJob: { ...this.employment.currentJob } } : {}) },
       followUpIntervalDays: this.followUpIntervalDays,
       evaluatedAt: isoInstant(now),
+      rulesVersion: rulesVersion(this.rules),
       ...(this.lastEmployerContact ? { lastEmployerContactAt: this.lastEmployerContact.at } : {}),
       ...(this.lastFollowUpContact ? { lastFollowUpContactAt: this.lastFollowUpContact.at } : {}),
       ...(this.lastParticipantContact ? { lastParticipantContactAt: this.lastParticipantContact.at } : {}),

@@ -82,5 +82,18 @@ export function resolveRules(overrides?: RuleOverrides): JourneyRules {
   return { ...defaultRules, ...set };
 }
 
+/**
+ * The version of the rules a journey state was computed with: the rules' logic (bumped when what
+ * opens or closes an obligation changes) and the deployment's numbers. It is stored with every
+ * evaluation, so a stored state from other rules is evaluated again, never taken as current, and
+ * a record shows which rules produced it.
+ */
+export const rulesLogicVersion = 2;
+
+export function rulesVersion(rules: JourneyRules): string {
+  const numbers = (Object.keys(rules) as RuleName[]).sort().map((name) => rules[name]);
+  return `${rulesLogicVersion}:${numbers.join(",")}`;
+}
+
 /** Placement length in days. */
 export const placementDays = (rules: JourneyRules): number => rules.placementWeeks * 7;

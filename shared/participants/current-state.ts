@@ -2,6 +2,7 @@ import type { Deps } from "../runtime/deps";
 import { type DerivedState, listEvents, type ParticipantProfile } from "../data/participants";
 import { derivedState, journeyStateOf } from "./state";
 import { saveDerivedState, storedStateOf } from "./save-state";
+import { resolveRules, rulesVersion } from "../journey/rules";
 
 export interface CurrentState {
   /** The profile as stored after this call (its version is the one the state was computed at). */
@@ -17,18 +18,19 @@ export interface CurrentState {
  * the events, the truth, are read and evaluated again, and the result is stored for the next
  * reader. A journey woken by an event therefore plans without reading the participant's history.
  *
- * The rules are part of the deployment: a deployment that changes them should let each journey
- * evaluate once (a profile without `evaluatedAt` is always evaluated).
+ * A state computed with other rules (a new release, or the deployment's numbers changed) is
+ * evaluated again once; so is one stored before states carried their rules' version.
  */
 export async function currentState(deps: Deps, profile: ParticipantProfile, now: Date): Promise<CurrentState> {
   const stored = storedStateOf(profile);
-  if (isCurrent(stored, now)) return { profile, state: stored };
+  if (isCurrent(stored, now, rulesVersion(resolveRules(deps.deployment.rules)))) return { profile, state: stored };
   const state = derivedState(journeyStateOf(profile, await listEvents(deps, profile.id), now, deps.deployment));
   return { profile: await saveDerivedState(deps, profile, state), state };
 }
 
-function isCurrent(stored: Partial<DerivedState>, now: Date): stored is DerivedState {
+function isCurrent(stored: Partial<DerivedState>, now: Date, rules: string): stored is DerivedState {
   if (stored.nextChangeAt === undefined || stored.placementEndsAt === undefined || stored.evaluatedAt === undefined) return false;
+  if (stored.rulesVersion !== rules) return false;
   if (Date.parse(stored.evaluatedAt) > now.getTime()) return false;
   return stored.nextChangeAt === null || Date.parse(stored.nextChangeAt) > now.getTime();
 }

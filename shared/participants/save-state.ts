@@ -33,6 +33,7 @@ export function storedStateOf(profile: ParticipantProfile): Partial<DerivedState
     missedFirstEmployerContact: profile.missedFirstEmployerContact,
     nextChangeAt: profile.nextChangeAt,
     evaluatedAt: profile.evaluatedAt,
+    rulesVersion: profile.rulesVersion,
     placementEndsAt: profile.placementEndsAt,
   };
 }

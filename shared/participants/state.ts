@@ -31,6 +31,7 @@ export function derivedState(state: JourneyState): DerivedState {
     missedFirstEmployerContact: state.missedFirstEmployerContact,
     nextChangeAt: state.nextChangeAt,
     evaluatedAt: state.evaluatedAt,
+    rulesVersion: state.rulesVersion,
     placementEndsAt: state.placementEndsAt ?? null,
   };
 }

@@ -7,6 +7,7 @@ import { createSpecialist } from "../../shared/data/specialists";
 import { type DerivedState, getParticipant, listEvents } from "../../shared/data/participants";
 import { keys } from "../../shared/data/keys";
 import { currentState } from "../../shared/participants/current-state";
+import { resolveRules, rulesVersion } from "../../shared/journey/rules";
 import { derivedState, journeyStateOf } from "../../shared/participants/state";
 import { record, seedParticipant } from "../summary/seed";
 import { testClock, testDeps } from "../support/deps";
@@ -79,6 +80,17 @@ describe("current state of a participant", () => {
     // Stored again, with the instant the fresh evaluation holds until.
     expect((await getParticipant(deps, id))!.nextChangeAt).toBe((await truth(id)).nextChangeAt);
     expect((await truth(id)).nextChangeAt).toMatch(/^\d{4}-\d{2}-\d{2}T/);
+  });
+
+  it("evaluates once a state computed with other rules, and records the rules it used", async () => {
+    const { id } = await participant();
+    expect((await getParticipant(deps, id))!.rulesVersion).toBe(rulesVersion(resolveRules(deps.deployment.rules)));
+    await deps.db.send(
+      new UpdateCommand({ TableName: deps.tableName, Key: keys.participant(id), UpdateExpression: "SET rulesVersion = :v", ExpressionAttributeValues: { ":v": "1:30,30" } }),
+    );
+    expect(await stateNow(id)).toMatchObject({ readHistory: true, wrote: true });
+    expect((await getParticipant(deps, id))!.rulesVersion).toBe(rulesVersion(resolveRules(deps.deployment.rules)));
+    expect(await stateNow(id)).toMatchObject({ readHistory: false, wrote: false });
   });
 
   it("does not use a state computed after the instant asked about", async () => {
