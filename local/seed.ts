@@ -10,7 +10,10 @@ const DAY = 86_400_000;
 
 /** Omit distributed over the union, so each event type keeps its own fields. */
 type WithoutAt<T> = T extends unknown ? Omit<T, "at"> : never;
-type SeedEvent = [daysAgo: number, event: WithoutAt<EventBody>];
+/** An event some days ago; one that names a later instant (a start, a pause's end) gets it from "now". */
+type SeedEvent = [daysAgo: number, event: WithoutAt<EventBody> | ((now: number) => WithoutAt<EventBody>)];
+
+const daysAhead = (now: number, days: number) => new Date(now + days * DAY).toISOString();
 
 interface SeedParticipant {
   code: string;
@@ -64,6 +67,8 @@ const participants: SeedParticipant[] = [
       [18, { type: "employer-contact", employer: "Kiwi Majorstuen", visit: 1 }],
       [6, { type: "participant-meeting" }],
       [4, { type: "employer-contact", employer: "Kiwi Majorstuen", visit: 2 }],
+      // Offered a job starting in twelve days: a contact the week before, and benefits counselling first.
+      [1, (now) => ({ type: "job-offer", employer: "Kiwi Majorstuen", startsAt: daysAhead(now, 12), hoursPerWeek: 10, wage: "ordinary" })],
     ],
   },
   {
@@ -144,7 +149,8 @@ const participants: SeedParticipant[] = [
     referredDaysAgo: 100,
     events: [
       [90, { type: "employer-contact", employer: "Bunnpris", visit: 1 }],
-      [40, { type: "pause" }],
+      // A break agreed for two months: reviewed when it ends.
+      [40, (now) => ({ type: "pause", until: daysAhead(now, 20) })],
     ],
   },
   {
@@ -209,7 +215,8 @@ export async function seedDemo(deps: Deps): Promise<{ teams: number; specialists
       const id = (created.body as { id: string }).id;
       for (const [j, [daysAgo, event]] of seed.events.entries()) {
         const profile = await getParticipant(deps, id);
-        await recordEvent(deps, profile!, { ...event, at: new Date(now - daysAgo * DAY).toISOString() } as EventBody, `seed-${i}-${j}`);
+        const body = typeof event === "function" ? event(now) : event;
+        await recordEvent(deps, profile!, { ...body, at: new Date(now - daysAgo * DAY).toISOString() } as EventBody, `seed-${i}-${j}`);
       }
     }),
   );
