@@ -19,12 +19,18 @@ export interface Catalogue {
   obligation: Record<ObligationKind, string>;
   phase: Record<Phase, string>;
   digest: {
-    subject: (counts: { tasks: number; overdue: number; upcoming: number }) => string;
+    /** Counts of items (obligations): `today` includes what falls due on the coming days off. */
+    subject: (counts: { overdue: number; today: number; upcoming: number }) => string;
     title: (day: string) => string;
     intro: string;
-    /** "due" also holds what falls due before the next digest (a weekend, a holiday): do it today. */
+    /**
+     * A participant's row stands under the heading of their most urgent item. "due" also holds
+     * what falls due before the next digest (a weekend, a holiday): do it today.
+     */
     section: { overdue: string; due: string; upcoming: string };
-    column: { participant: string; task: string; due: string; status: string };
+    column: { participant: string; tasks: string };
+    /** One item in a participant's row: the instruction, then its status. */
+    task: (instruction: string, status: string) => string;
     daysOverdue: Count;
     dueIn: Count;
     footer: string;
@@ -116,19 +122,19 @@ const nb: Catalogue = {
     exited: "Avsluttet",
   },
   digest: {
-    subject: ({ tasks, overdue, upcoming }) => {
+    subject: ({ overdue, today, upcoming }) => {
       const parts: string[] = [];
-      if (tasks > 0) {
-        const late = overdue > 0 ? ` (${overdue} ${overdue === 1 ? "forfalt" : "forfalte"})` : "";
-        parts.push(`${nbCount("oppgave", "oppgaver")(tasks)} i dag${late}`);
-      }
-      if (upcoming > 0) parts.push(`${nbCount("frist", "frister")(upcoming)} nærmer seg`);
+      if (overdue > 0) parts.push(`${overdue} over fristen`);
+      if (today > 0) parts.push(`${today} i dag`);
+      // Coming deadlines are news only on a morning with nothing else to do.
+      if (parts.length === 0 && upcoming > 0) parts.push(`${nbCount("frist", "frister")(upcoming)} nærmer seg`);
       return `IPS: ${parts.join(", ")}`;
     },
     title: (day) => `IPS-oppgaver ${day}`,
-    intro: "God morgen! Her er det som venter i dag. Deltakerne er nevnt med kode; åpne lenken for å se mer.",
-    section: { overdue: "Forfalt", due: "Å gjøre i dag", upcoming: "Frister som nærmer seg" },
-    column: { participant: "Deltaker", task: "Oppgave", due: "Frist", status: "Status" },
+    intro: "God morgen! Her er det som venter i dag, det som haster mest først. Deltakerne er nevnt med kode; åpne lenken for å se mer.",
+    section: { overdue: "Over fristen", due: "Å gjøre i dag", upcoming: "Frister som nærmer seg" },
+    column: { participant: "Deltaker", tasks: "Oppgaver" },
+    task: (instruction, status) => `${instruction} (${status})`,
     daysOverdue: (n) => `${nbCount("dag", "dager")(n)} over fristen`,
     dueIn: (n) => (n <= 0 ? "i dag" : `om ${nbCount("dag", "dager")(n)}`),
     footer:
@@ -214,19 +220,19 @@ const en: Catalogue = {
     exited: "Exited",
   },
   digest: {
-    subject: ({ tasks, overdue, upcoming }) => {
+    subject: ({ overdue, today, upcoming }) => {
       const parts: string[] = [];
-      if (tasks > 0) {
-        const late = overdue > 0 ? ` (${overdue} overdue)` : "";
-        parts.push(`${enCount("task", "tasks")(tasks)} today${late}`);
-      }
-      if (upcoming > 0) parts.push(`${enCount("deadline", "deadlines")(upcoming)} coming up`);
+      if (overdue > 0) parts.push(`${overdue} overdue`);
+      if (today > 0) parts.push(`${today} due today`);
+      // Coming deadlines are news only on a morning with nothing else to do.
+      if (parts.length === 0 && upcoming > 0) parts.push(`${enCount("deadline", "deadlines")(upcoming)} coming up`);
       return `IPS: ${parts.join(", ")}`;
     },
     title: (day) => `IPS tasks for ${day}`,
-    intro: "Good morning! Here is what needs doing today. Participants are shown by code; open the link to see more.",
+    intro: "Good morning! Here is what needs doing today, the most urgent first. Participants are shown by code; open the link to see more.",
     section: { overdue: "Overdue", due: "To do today", upcoming: "Deadlines coming up" },
-    column: { participant: "Participant", task: "Task", due: "Due", status: "Status" },
+    column: { participant: "Participant", tasks: "Tasks" },
+    task: (instruction, status) => `${instruction} (${status})`,
     daysOverdue: (n) => `${enCount("day", "days")(n)} overdue`,
     dueIn: (n) => (n <= 0 ? "today" : `in ${enCount("day", "days")(n)}`),
     footer:

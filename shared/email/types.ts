@@ -10,6 +10,11 @@ import type { Locale, ObligationKind, Phase } from "../domain/schemas";
 
 export type { Locale, ObligationKind, Phase };
 
+/**
+ * One obligation to list. The digest shows one row per participant (items with the same
+ * `participantId` together), in the order of urgency of `shared/journey/urgency.ts`, whatever
+ * the order given.
+ */
 export interface DigestItem {
   participantId: string;
   code: string;

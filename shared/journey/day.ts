@@ -1,11 +1,13 @@
 import type { Obligation, ObligationKind } from "../domain/schemas";
 import { selectDigestItems, type DigestItem, type DigestParticipant } from "./digest";
 import type { JourneyRules } from "./rules";
+import { isMissedDeadline } from "./urgency";
 
 /**
  * A specialist's day, as the start page of the web app shows it: the digest's items (what is
- * overdue, due today and coming up), with a missed 30-day first-employer-contact deadline above
- * everything else, since it is the method's most important clock (principle 6).
+ * overdue, due today and coming up), one per obligation, in the digest's order of urgency
+ * (`urgency.ts`): each participant's items together, a missed 30-day first-employer-contact
+ * deadline above everything else, since it is the method's most important clock (principle 6).
  */
 export type DayItem = DigestItem & { missedDeadline: boolean };
 
@@ -15,12 +17,8 @@ export function dayItems(input: {
   timeZone: string;
   rules: Pick<JourneyRules, "upcomingDeadlineWindowDays">;
 }): DayItem[] {
-  const items = selectDigestItems(input).map((item) => ({
-    ...item,
-    missedDeadline: item.kind === "first-employer-contact" && item.section === "overdue",
-  }));
-  // sort is stable: within each group the digest's order (section, due date, code) stands.
-  return items.sort((a, b) => Number(b.missedDeadline) - Number(a.missedDeadline));
+  // selectDigestItems gives the digest's order of urgency; the page keeps it.
+  return selectDigestItems(input).map((item) => ({ ...item, missedDeadline: isMissedDeadline(item) }));
 }
 
 /** The open obligation that comes due first: what a caseload list shows as "next". */

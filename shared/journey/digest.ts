@@ -2,6 +2,9 @@ import type { Obligation, ObligationKind } from "../domain/schemas";
 import { addDays, daysBetween, localDateOf, localMidnightInstant, type LocalDate } from "../calendar/local-dates";
 import { nextWorkingDay } from "../calendar/working-days";
 import type { JourneyRules } from "./rules";
+import { inUrgencyOrder, type DigestSection } from "./urgency";
+
+export type { DigestSection };
 
 /**
  * What a specialist's morning digest lists: what is overdue (with how many days), what is due
@@ -11,9 +14,11 @@ import type { JourneyRules } from "./rules";
  * Days off: the digest goes out on working days only, so on the last working day before a
  * weekend or holiday, whatever comes due before the next working day is listed in section "due"
  * with `dueOnDayOff: true` (its own `dueDate` says which day): the specialist acts on it today.
+ *
+ * The items come in the order of urgency (`urgency.ts`): each participant's items together, the
+ * participant with a missed 30-day deadline first, then the most overdue, then what is due today,
+ * then the deadlines coming up. The email shows them one row per participant in that order.
  */
-
-export type DigestSection = "due" | "overdue" | "upcoming";
 
 export interface DigestItem {
   participantId: string;
@@ -41,8 +46,6 @@ export interface DigestParticipant {
 
 /** The deadlines the digest warns about ahead of time (IPS principles 5 and 6). */
 export const deadlineKinds: readonly ObligationKind[] = ["first-employer-contact", "benefits-counselling"];
-
-const sectionOrder: Record<DigestSection, number> = { overdue: 0, due: 1, upcoming: 2 };
 
 export function selectDigestItems(input: {
   participants: DigestParticipant[];
@@ -75,11 +78,5 @@ export function selectDigestItems(input: {
       else if (deadlineKinds.includes(obligation.kind) && dueDate <= windowEnd) items.push({ ...base, section: "upcoming", daysLeft });
     }
   }
-  return items.sort(
-    (a, b) =>
-      sectionOrder[a.section] - sectionOrder[b.section] ||
-      a.dueDate.localeCompare(b.dueDate) ||
-      a.code.localeCompare(b.code) ||
-      a.kind.localeCompare(b.kind),
-  );
+  return inUrgencyOrder(items);
 }

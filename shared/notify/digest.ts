@@ -14,6 +14,8 @@ import { sendOnce, type SendOnceOutcome } from "./send-once";
 /**
  * The morning digest: one email per specialist per working morning listing what is due, overdue
  * and coming up, instead of one email per item, which is what keeps specialists reading them.
+ * It shows one row per participant, the most urgent first: the order of `journey/urgency.ts`,
+ * which the web app's "My day" follows too.
  */
 export async function planDigest(deps: Deps): Promise<{ workingDay: boolean; date: string; specialistIds: string[] }> {
   const date = localDateOf(deps.clock.now(), deps.deployment.timeZone);

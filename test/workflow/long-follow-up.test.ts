@@ -66,12 +66,23 @@ describe("three years of follow-up", () => {
       const monday = plusDays(due, 3);
       await s.advanceTo(`${monday}T09:00`);
       expect(digestLines((await digestOn(team, due))!.body.text!), due).toEqual([
-        { code: "L-3", task: "Ta oppfølgingskontakt med deltaker eller arbeidsgiver", status: "i dag" },
-        { code: "L-3", task: "Ta kontakt med deltakeren igjen", status: "i dag" },
+        {
+          code: "L-3",
+          tasks: [
+            { task: "Ta oppfølgingskontakt med deltaker eller arbeidsgiver", status: "i dag" },
+            { task: "Ta kontakt med deltakeren igjen", status: "i dag" },
+          ],
+        },
       ]);
       expect(digestLines((await digestOn(team, monday))!.body.text!), monday).toEqual([
-        { code: "L-3", task: "Ta oppfølgingskontakt med deltaker eller arbeidsgiver", status: "3 dager over fristen (!)" },
-        { code: "L-3", task: "Ta kontakt med deltakeren igjen", status: "3 dager over fristen (!)" },
+        {
+          code: "L-3",
+          flagged: true,
+          tasks: [
+            { task: "Ta oppfølgingskontakt med deltaker eller arbeidsgiver", status: "3 dager over fristen" },
+            { task: "Ta kontakt med deltakeren igjen", status: "3 dager over fristen" },
+          ],
+        },
       ]);
       const recorded = (await s.dueRecords(id)).filter((r) => r.dueAt === midnight(due));
       expect(recorded.map((r) => `${r.kind}@${r.recordedAt}`).sort(), due).toEqual([

@@ -32,10 +32,13 @@ export interface Obligation {
   doneAt?: string;
 }
 
+/** One participant's row in the digest. */
 export interface DigestLine {
   code: string;
-  task: string;
-  status: string;
+  /** Marked "(!)" after the code: something in the row is overdue. */
+  flagged?: true;
+  /** The row's items in their order, each its instruction and its status. */
+  tasks: Array<{ task: string; status: string }>;
 }
 
 export function scenario(system: TestSystem) {
@@ -140,16 +143,22 @@ export function scenario(system: TestSystem) {
 }
 
 /**
- * The digest's plain-text rows ("- K.L. · Følg opp jobbstarten · Frist: … · om 3 dager"), each as
- * code, task (the instruction) and status (last column).
+ * The digest's plain-text rows, one per participant ("- K.L. (!) · Ta første arbeidsgiverkontakt
+ * (2 dager over fristen) · Ta kontakt med deltakeren igjen (i dag)"), each as code, flag and items.
  */
 export function digestLines(text: string): DigestLine[] {
   return text
     .split("\n")
     .filter((line) => line.startsWith("- "))
     .map((line) => {
-      const parts = line.slice(2).split(" · ");
-      return { code: parts[0], task: parts[1], status: parts.at(-1)! };
+      const [head, ...items] = line.slice(2).split(" · ");
+      const flagged = head.endsWith(" (!)");
+      const tasks = items.map((item) => {
+        const parts = /^(.+) \(([^()]+)\)$/.exec(item);
+        expect(parts, `a digest item, "task (status)": ${item}`).not.toBeNull();
+        return { task: parts![1], status: parts![2] };
+      });
+      return { code: flagged ? head.slice(0, -" (!)".length) : head, ...(flagged && { flagged: true as const }), tasks };
     });
 }
 

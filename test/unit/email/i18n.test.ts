@@ -16,7 +16,8 @@ function allWording(words: Catalogue): string[] {
   const s = words.summary;
   for (const n of [0, 1, 2]) {
     strings.push(
-      d.subject({ tasks: n, overdue: n, upcoming: n }),
+      d.subject({ overdue: n, today: n, upcoming: n }),
+      d.subject({ overdue: 0, today: 0, upcoming: n }),
       d.daysOverdue(n),
       d.dueIn(n),
       s.subject({ week: 48, participants: n, newJobs: n }),
@@ -25,7 +26,7 @@ function allWording(words: Catalogue): string[] {
       s.daysOverdue(n),
     );
   }
-  strings.push(d.title("D"), s.title(48), s.period("T", "A", "B"), s.employmentRate("41 %"), s.jobAt("X"), s.hoursPerWeek("8"));
+  strings.push(d.title("D"), d.task("T", "S"), s.title(48), s.period("T", "A", "B"), s.employmentRate("41 %"), s.jobAt("X"), s.hoursPerWeek("8"));
   return strings;
 }
 
