@@ -1,6 +1,6 @@
 import { GetCommand, PutCommand } from "@aws-sdk/lib-dynamodb";
 import type { Deps } from "../runtime/deps";
-import type { CreateSpecialist, Specialist } from "../domain/schemas";
+import { createSpecialistSchema, type CreateSpecialist, type Specialist } from "../domain/schemas";
 import { index, keys } from "./keys";
 import { newId } from "../ids";
 import { queryAll } from "./query";
@@ -8,13 +8,24 @@ import { fromItem } from "./items";
 
 type Db = Pick<Deps, "db" | "tableName">;
 
+/** The working share of a specialist stored without one (before it was kept): full time. */
+export const defaultFte: number = createSpecialistSchema.shape.fte.parse(undefined);
+
+/** A new specialist as validated by createSpecialistSchema; `fte` may be left out (full time). */
+export type NewSpecialist = Omit<CreateSpecialist, "fte"> & Partial<Pick<CreateSpecialist, "fte">>;
+
+/** A stored specialist as the API shows it: records from before `fte` was kept are full time. */
+const specialistOf = (item: Record<string, unknown>): Specialist => {
+  const specialist = fromItem<Omit<Specialist, "fte"> & { fte?: number }>(item);
+  return { ...specialist, fte: specialist.fte ?? defaultFte };
+};
 
 export async function createSpecialist(
   deps: Db & Pick<Deps, "clock">,
-  input: CreateSpecialist,
+  input: NewSpecialist,
   id = newId(),
 ): Promise<Specialist> {
-  const specialist: Specialist = { id, ...input, createdAt: deps.clock.now().toISOString() };
+  const specialist: Specialist = { id, ...input, fte: input.fte ?? defaultFte, createdAt: deps.clock.now().toISOString() };
   await deps.db.send(
     new PutCommand({
       TableName: deps.tableName,
@@ -27,7 +38,7 @@ export async function createSpecialist(
 
 export async function getSpecialist(deps: Db, id: string): Promise<Specialist | undefined> {
   const out = await deps.db.send(new GetCommand({ TableName: deps.tableName, Key: keys.specialist(id) }));
-  return out.Item ? (fromItem<Specialist>(out.Item)) : undefined;
+  return out.Item ? specialistOf(out.Item) : undefined;
 }
 
 /** All specialists: a Query on the listing index, never a Scan. */
@@ -37,5 +48,5 @@ export async function listSpecialists(deps: Db): Promise<Specialist[]> {
     KeyConditionExpression: "gsi1pk = :pk",
     ExpressionAttributeValues: { ":pk": index.allSpecialists },
   });
-  return items.map((item) => fromItem<Specialist>(item));
+  return items.map(specialistOf);
 }

@@ -33,7 +33,13 @@ export const createSpecialistSchema = z
     name,
     email: z.email(),
     teamIds: z.array(id).min(1).max(20),
+    /** The caseload limit of a full-time specialist; the summary scales it by `fte`. */
     caseloadLimit: z.number().int().min(1).max(100).default(20),
+    /**
+     * The specialist's working share (full-time equivalent, 0.1 to 1.0 in hundredths): the weekly
+     * employer-contact target and the caseload limit the summary shows are scaled by it.
+     */
+    fte: z.number().min(0.1).max(1).multipleOf(0.01).default(1),
   })
   .strict();
 export type CreateSpecialist = z.infer<typeof createSpecialistSchema>;

@@ -52,9 +52,31 @@ export interface Catalogue {
       comingFollowUps: string;
       caseloads: string;
     };
-    outcomes: (o: { inWork: number; active: number; inSchool: number }) => string;
+    /** The outcome figures' names, as the team's page shows them. */
+    figure: {
+      active: string;
+      inWork: string;
+      inSchool: string;
+      inWorkOrSchool: string;
+      employmentRate: string;
+      inWorkOrSchoolRate: string;
+    };
+    /** Among the active participants; `inWorkOrSchool` is left out of the sentence when not given. */
+    outcomes: (o: { inWork: number; active: number; inSchool: number; inWorkOrSchool?: number }) => string;
     employmentRate: (percent: string) => string;
+    inWorkOrSchoolRate: (percent: string) => string;
+    /** Who counts as active, under the outcome figures. */
+    activeMeans: string;
+    /** The team's own contacts this week, and the full-time target. */
     employerContactsTotal: (total: number, target: number) => string;
+    /** Under the per-specialist table: whose contacts count, and that the target follows the working share. */
+    contactsPerSpecialist: string;
+    /** A specialist's contacts in all teams, with this team's share: "6 (3 i dette teamet)". */
+    contactsWithTeamShare: (all: number, inTeam: number) => string;
+    /** A target or limit of a part-time specialist, with the working share: "3 (50 % stilling)". */
+    partTime: (value: string, share: string) => string;
+    /** Rapid job search; `days` formats a number of days in the catalogue's language. */
+    rapidJobSearch: (r: { count: number; medianDays: number | null }, days: (n: number) => string) => string;
     column: {
       participant: string;
       specialist: string;
@@ -96,6 +118,24 @@ const counter = (tag: string) => {
 
 const nbCount = counter("nb-NO");
 const enCount = counter("en-GB");
+
+const nbFigure: Catalogue["summary"]["figure"] = {
+  active: "Aktive deltakere",
+  inWork: "I jobb",
+  inSchool: "I skole",
+  inWorkOrSchool: "I jobb eller skole",
+  employmentRate: "Andel i jobb",
+  inWorkOrSchoolRate: "Andel i jobb eller skole",
+};
+
+const enFigure: Catalogue["summary"]["figure"] = {
+  active: "Active participants",
+  inWork: "In work",
+  inSchool: "In school",
+  inWorkOrSchool: "In work or school",
+  employmentRate: "Employment rate",
+  inWorkOrSchoolRate: "Share in work or school",
+};
 
 const nb: Catalogue = {
   tag: "nb-NO",
@@ -158,10 +198,27 @@ const nb: Catalogue = {
       comingFollowUps: "Oppfølging den kommende uken",
       caseloads: "Deltakere per jobbspesialist",
     },
-    outcomes: ({ inWork, active, inSchool }) => `${inWork} av ${active} i arbeid, ${inSchool} i utdanning`,
-    employmentRate: (percent) => `Andel i arbeid: ${percent}`,
+    figure: nbFigure,
+    outcomes: ({ inWork, active, inSchool, inWorkOrSchool }) =>
+      active === 0
+        ? "Ingen aktive deltakere."
+        : inWorkOrSchool === undefined
+        ? `Av ${active} aktive deltakere er ${inWork} i jobb og ${inSchool} i skole.`
+        : `Av ${active} aktive deltakere er ${inWork} i jobb, ${inSchool} i skole og ${inWorkOrSchool} i jobb eller skole.`,
+    employmentRate: (percent) => `${nbFigure.employmentRate}: ${percent}`,
+    inWorkOrSchoolRate: (percent) => `${nbFigure.inWorkOrSchoolRate}: ${percent}`,
+    activeMeans:
+      "Aktive deltakere er henvist før perioden og verken på pause eller avsluttet. Den som både jobber og går på skole, telles i begge.",
     employerContactsTotal: (total, target) =>
-      `${nbCount("arbeidsgiverkontakt", "arbeidsgiverkontakter")(total)} denne uken. Mål: ${target} per jobbspesialist per uke.`,
+      `${nbCount("arbeidsgiverkontakt", "arbeidsgiverkontakter")(total)} for teamets deltakere denne uken. Mål: ${target} per uke for en jobbspesialist i full stilling.`,
+    contactsPerSpecialist:
+      "Kontaktene per jobbspesialist gjelder alle deltakerne deres, også i andre team. Målet og grensen for antall deltakere følger stillingsandelen.",
+    contactsWithTeamShare: (all, inTeam) => `${all} (${inTeam} i dette teamet)`,
+    partTime: (value, share) => `${value} (${share} stilling)`,
+    rapidJobSearch: ({ count, medianDays }, days) =>
+      medianDays === null
+        ? "Ingen deltakere fikk sin første arbeidsgiverkontakt i perioden."
+        : `Fra henvisning til første arbeidsgiverkontakt: median ${days(medianDays)} ${medianDays === 1 ? "dag" : "dager"} (${nbCount("deltaker", "deltakere")(count)} med første arbeidsgiverkontakt i perioden).`,
     column: {
       participant: "Deltaker",
       specialist: "Jobbspesialist",
@@ -256,10 +313,27 @@ const en: Catalogue = {
       comingFollowUps: "Follow-ups in the coming week",
       caseloads: "Caseload per specialist",
     },
-    outcomes: ({ inWork, active, inSchool }) => `${inWork} of ${active} in work, ${inSchool} in education`,
-    employmentRate: (percent) => `Employment rate: ${percent}`,
+    figure: enFigure,
+    outcomes: ({ inWork, active, inSchool, inWorkOrSchool }) =>
+      active === 0
+        ? "No active participants."
+        : inWorkOrSchool === undefined
+        ? `Of ${active} active participants, ${inWork} are in work and ${inSchool} in school.`
+        : `Of ${active} active participants, ${inWork} are in work, ${inSchool} in school and ${inWorkOrSchool} in work or school.`,
+    employmentRate: (percent) => `${enFigure.employmentRate}: ${percent}`,
+    inWorkOrSchoolRate: (percent) => `${enFigure.inWorkOrSchoolRate}: ${percent}`,
+    activeMeans:
+      "Active participants were referred before this period and are neither paused nor exited. Someone both working and at school counts in both.",
     employerContactsTotal: (total, target) =>
-      `${enCount("employer contact", "employer contacts")(total)} this week. Target: ${target} per specialist per week.`,
+      `${enCount("employer contact", "employer contacts")(total)} for the team's participants this week. Target: ${target} a week for a full-time specialist.`,
+    contactsPerSpecialist:
+      "Each specialist's contacts count all their participants, in other teams too. The target and the caseload limit follow the working share.",
+    contactsWithTeamShare: (all, inTeam) => `${all} (${inTeam} for this team)`,
+    partTime: (value, share) => `${value} (${share} FTE)`,
+    rapidJobSearch: ({ count, medianDays }, days) =>
+      medianDays === null
+        ? "No participant had their first employer contact in this period."
+        : `From referral to first employer contact: median ${days(medianDays)} ${medianDays === 1 ? "day" : "days"} (${enCount("participant", "participants")(count)} with their first employer contact in this period).`,
     column: {
       participant: "Participant",
       specialist: "Specialist",

@@ -48,10 +48,22 @@ export interface WeeklySummaryFigures {
   participantsByPhase: Record<Phase, number>;
   newReferrals: Array<{ participantId: string; code: string; referredAt: string }>;
   employerContacts: {
+    /** The week's contacts for this team's participants. */
     total: number;
-    /** Face-to-face employer contacts per specialist per week (fidelity target: 6). */
+    /** Face-to-face employer contacts per full-time specialist per week (fidelity target: 6). */
     target: number;
-    perSpecialist: Array<{ specialistId: string; specialistName: string; count: number }>;
+    perSpecialist: Array<{
+      specialistId: string;
+      specialistName: string;
+      /** The specialist's contacts in the week for all their participants, in every team. */
+      count: number;
+      /** Of those, the contacts for this team's participants. */
+      inTeam: number;
+      /** The specialist's working share, 0.1 to 1. */
+      fte: number;
+      /** The specialist's own weekly target: `target` × `fte`, to one decimal. */
+      target: number;
+    }>;
   };
   starts: Array<{
     participantId: string;
@@ -64,16 +76,32 @@ export interface WeeklySummaryFigures {
     temporary?: boolean;
   }>;
   ends: Array<{ participantId: string; code: string; kind: "job" | "education"; at: string }>;
+  /**
+   * Among the active participants: referred before the period began, neither paused nor exited
+   * (a new referral has had no time to find work yet; a paused participant is not seeking it now).
+   * Someone at work and at school counts in both `inWork` and `inSchool`, once in `inWorkOrSchool`.
+   */
   outcomes: {
     inWork: number;
     inSchool: number;
+    inWorkOrSchool: number;
     active: number;
-    /** 0..1, inWork / active. */
+    /** 0..1, inWork / active (0 when there are none active). */
     employmentRate: number;
+    /** 0..1, inWorkOrSchool / active (0 when there are none active). */
+    inWorkOrSchoolRate: number;
   };
+  /**
+   * Rapid job search: participants whose first-ever employer contact fell in the period, and the
+   * median of their days (local calendar days) from referral to that contact; null when none.
+   */
+  rapidJobSearch: { count: number; medianDays: number | null };
   overdue: Array<{
     participantId: string;
     code: string;
+    /** The participant's job specialist (staff: named in the email). */
+    specialistId: string;
+    specialistName: string;
     kind: ObligationKind;
     dueAt: string;
     daysOverdue: number;
@@ -81,7 +109,17 @@ export interface WeeklySummaryFigures {
     missedDeadline: boolean;
   }>;
   comingFollowUps: Array<{ participantId: string; code: string; kind: ObligationKind; dueAt: string }>;
-  caseloads: Array<{ specialistId: string; specialistName: string; count: number; limit: number }>;
+  caseloads: Array<{
+    specialistId: string;
+    specialistName: string;
+    /** Participants the specialist follows now (not exited), in every team. */
+    count: number;
+    /** The limit for the specialist's working share: `caseloadLimit` × `fte`, rounded down. */
+    limit: number;
+    /** The full-time limit as stored on the specialist. */
+    caseloadLimit: number;
+    fte: number;
+  }>;
 }
 
 export interface WeeklySummaryOptions {

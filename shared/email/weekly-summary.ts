@@ -15,7 +15,8 @@ import type { RenderedEmail, WeeklySummaryFigures, WeeklySummaryOptions } from "
 
 /**
  * The weekly summary a treatment team reads before its meeting (IPS principle 3: IPS is
- * integrated in treatment). Specialists are named; participants appear only by code.
+ * integrated in treatment). Specialists are named (they are staff: also beside each overdue item);
+ * participants appear only by code.
  */
 
 type Start = WeeklySummaryFigures["starts"][number];
@@ -46,6 +47,14 @@ function startTerms(start: Start, words: Catalogue): string {
   return terms.join(", ");
 }
 
+/**
+ * The participants the subject counts: everyone in the program at the week's end, new referrals
+ * and paused participants included (the outcome figures' "active" leave those out).
+ */
+export function participantsInProgram(figures: Pick<WeeklySummaryFigures, "participantsByPhase">): number {
+  return phases.filter((phase) => phase !== "exited").reduce((sum, phase) => sum + (figures.participantsByPhase[phase] ?? 0), 0);
+}
+
 export function renderWeeklySummary(figures: WeeklySummaryFigures, options: WeeklySummaryOptions): RenderedEmail {
   assertTimeZone(options.timeZone);
   const words = catalogue(options.locale);
@@ -73,9 +82,17 @@ export function renderWeeklySummary(figures: WeeklySummaryFigures, options: Week
   const overdueRows = (list: typeof figures.overdue): Cell[][] =>
     [...list]
       .sort((a, b) => b.daysOverdue - a.daysOverdue)
-      .map((o) => [participant(o), { text: words.obligation[o.kind] }, dayOf(o, o.dueAt), { text: s.daysOverdue(o.daysOverdue), flag: true }]);
+      .map((o) => [
+        participant(o),
+        { text: o.specialistName },
+        { text: words.obligation[o.kind] },
+        dayOf(o, o.dueAt),
+        { text: s.daysOverdue(o.daysOverdue), flag: true },
+      ]);
   const overdueColumns: Column[] = [
     { header: c.participant },
+    // Labelled in the text part, so that a name beside a code never reads as the participant's.
+    { header: c.specialist, labelInText: true },
     { header: c.task },
     { header: c.due, labelInText: true },
     { header: c.status },
@@ -83,6 +100,10 @@ export function renderWeeklySummary(figures: WeeklySummaryFigures, options: Week
 
   const newJobs = figures.starts.filter((start) => start.kind === "job").length;
   const contacts = figures.employerContacts;
+  const outcomes = figures.outcomes;
+  // A part-time specialist's target or limit shows the working share it follows from.
+  const scaled = (value: number, fte: number): string =>
+    fte < 1 ? s.partTime(formatNumber(value, words), formatPercent(fte, words)) : formatNumber(value, words);
 
   const blocks: Block[] = [
     { kind: "title", text: s.title(week) },
@@ -90,8 +111,10 @@ export function renderWeeklySummary(figures: WeeklySummaryFigures, options: Week
     { kind: "paragraph", text: s.intro },
 
     { kind: "heading", text: s.heading.outcomes },
-    { kind: "paragraph", text: s.outcomes(figures.outcomes) },
-    { kind: "paragraph", text: s.employmentRate(formatPercent(figures.outcomes.employmentRate, words)) },
+    { kind: "paragraph", text: s.outcomes(outcomes) },
+    { kind: "paragraph", text: s.employmentRate(formatPercent(outcomes.employmentRate, words)) },
+    { kind: "paragraph", text: s.inWorkOrSchoolRate(formatPercent(outcomes.inWorkOrSchoolRate, words)) },
+    { kind: "paragraph", text: s.activeMeans },
 
     { kind: "heading", text: s.heading.phases },
     { kind: "facts", rows: phases.map((phase) => ({ label: words.phase[phase], value: String(figures.participantsByPhase[phase] ?? 0) })) },
@@ -112,16 +135,18 @@ export function renderWeeklySummary(figures: WeeklySummaryFigures, options: Week
             kind: "table",
             columns: [{ header: c.specialist }, { header: c.contacts, labelInText: true }, { header: c.target, labelInText: true }, { header: c.status }],
             rows: contacts.perSpecialist.map((sp) => {
-              const below = sp.count < contacts.target;
+              const below = sp.count < sp.target;
               return [
                 { text: sp.specialistName },
-                { text: String(sp.count) },
-                { text: String(contacts.target) },
+                { text: sp.inTeam === sp.count ? String(sp.count) : s.contactsWithTeamShare(sp.count, sp.inTeam) },
+                { text: scaled(sp.target, sp.fte) },
                 below ? { text: s.belowTarget, flag: true } : { text: s.targetMet },
               ];
             }),
           } satisfies Block,
+          { kind: "paragraph", text: s.contactsPerSpecialist } satisfies Block,
         ]),
+    { kind: "paragraph", text: s.rapidJobSearch(figures.rapidJobSearch, (n) => formatNumber(n, words)) },
 
     ...listSection(
       s.heading.starts,
@@ -151,7 +176,7 @@ export function renderWeeklySummary(figures: WeeklySummaryFigures, options: Week
       figures.caseloads.map((cl) => [
         { text: cl.specialistName },
         { text: String(cl.count) },
-        { text: String(cl.limit) },
+        { text: scaled(cl.limit, cl.fte) },
         cl.count > cl.limit ? { text: s.overLimit, flag: true } : { text: "" },
       ]),
       words,
@@ -162,7 +187,7 @@ export function renderWeeklySummary(figures: WeeklySummaryFigures, options: Week
 
   return renderEmail({
     locale: options.locale,
-    subject: s.subject({ week, participants: figures.outcomes.active, newJobs }),
+    subject: s.subject({ week, participants: participantsInProgram(figures), newJobs }),
     blocks,
   });
 }

@@ -4,7 +4,7 @@ import type { ObligationKind, ParticipantEvent, Phase, Team } from "../domain/sc
 import { createSpecialistSchema, phases } from "../domain/schemas";
 import type { WeeklySummaryFigures } from "../email/types";
 import { listTeamEvents, listTeamParticipants, type ParticipantProfile } from "../data/participants";
-import { getSpecialist } from "../data/specialists";
+import { defaultFte, getSpecialist } from "../data/specialists";
 import { getTeam } from "../data/teams";
 import { notFound } from "../http/errors";
 import { daysBetween, localDateOf } from "../calendar/local-dates";
@@ -12,12 +12,19 @@ import { addWeeks, isoWeekSchema, weekBounds, type IsoWeek } from "../calendar/w
 import type { JourneyState } from "../journey/evaluate";
 import { journeyStateOf } from "../participants/state";
 import { summaryPeriod, type SummaryPeriod } from "./period";
-import { countActiveCaseload, listTeamMissedDeadlines, type MissedDeadlineAlert } from "./repository";
+import {
+  listSpecialistParticipants,
+  listTeamEmployerContacts,
+  listTeamMissedDeadlines,
+  type MissedDeadlineAlert,
+  type TeamContact,
+} from "./repository";
 
 /**
  * The figures of a treatment team's weekly summary. `computeFigures` is pure (the same input gives
  * the same figures, whenever and however often it runs); `loadFiguresInput` does the reading, all of
- * it from the team's own index entries plus one small lookup per specialist.
+ * it from the team's own index entries, plus per specialist a lookup, their caseload entries and
+ * the week's employer contacts of the other teams they work in.
  *
  * Everything about participants is "as of" the end of the covered period (Monday 00:00 local), not
  * the moment of sending: a retried or previewed summary shows the same figures, and "overdue" means
@@ -25,8 +32,37 @@ import { countActiveCaseload, listTeamMissedDeadlines, type MissedDeadlineAlert 
  * from them with the journey rules, never read from the stored copy.
  */
 
-/** IPS fidelity scale, item "job development: frequent employer contact": 6 face-to-face contacts per specialist per week. */
+/** IPS fidelity scale, item "job development: frequent employer contact": 6 face-to-face contacts per full-time specialist per week. */
 export const employerContactsTargetPerWeek = 6;
+
+/** Hundredths of a working share (fte has at most two decimals): integer arithmetic from here on. */
+const hundredths = (fte: number): number => Math.round(fte * 100);
+
+/**
+ * A specialist's weekly employer-contact target: 6 × fte, to one decimal (0.5 → 3, 0.55 → 3.3,
+ * 0.33 → 2). With two-decimal shares 60 × fte is never a tie, so rounding has no half case.
+ */
+export function contactTargetFor(fte: number): number {
+  return Math.round((employerContactsTargetPerWeek * hundredths(fte)) / 10) / 10;
+}
+
+/**
+ * The caseload limit for a specialist's working share: the stored limit is the full-time one
+ * (the fidelity scale counts caseload per full-time specialist), scaled by fte and rounded down,
+ * since a limit is a number of people never to exceed (20 × 0.5 = 10, 20 × 0.33 = 6.6 → 6).
+ * Kept apart from the stored `caseloadLimit`, so a change of working share changes no limit.
+ */
+export function caseloadLimitFor(caseloadLimit: number, fte: number): number {
+  return Math.floor((caseloadLimit * hundredths(fte)) / 100);
+}
+
+/** The median of some numbers (the mean of the middle two for an even count); null for none. */
+export function median(values: readonly number[]): number | null {
+  if (values.length === 0) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+}
 
 /**
  * What "follow-ups due in the coming week" lists: every follow-up, the two 30-day deadlines and the
@@ -49,14 +85,21 @@ export interface SummaryParticipant {
   profile: Pick<ParticipantProfile, "id" | "code" | "specialistId" | "referredAt">;
   /** The journey state at the end of the period, computed from events. */
   state: JourneyState;
+  /** The participant's first-ever employer contact, when one was made before the period's end. */
+  firstEmployerContactAt?: string;
 }
 
 export interface SpecialistLoad {
   id: string;
   name: string;
+  /** The full-time caseload limit, as stored. */
   caseloadLimit: number;
+  /** Working share, 0.1 to 1. */
+  fte: number;
   /** Participants the specialist follows now, across all teams. */
   caseload: number;
+  /** The specialist's employer contacts in the named week for their participants in other teams. */
+  contactsInOtherTeams: number;
 }
 
 export interface FiguresInput {
@@ -74,6 +117,8 @@ export interface FiguresInput {
   alerts: MissedDeadlineAlert[];
   /** The specialists the summary shows (see `specialistIdsOf`). */
   specialists: SpecialistLoad[];
+  /** Names of other specialists an overdue row may need (see `overdueSpecialistIdsOf`); usually none. */
+  otherSpecialists?: Array<{ id: string; name: string }>;
 }
 
 const inPeriod = (at: string, period: Pick<SummaryPeriod, "start" | "end">) =>
@@ -96,10 +141,18 @@ export function evaluateParticipants(
   }
   return profiles
     .filter((profile) => Date.parse(profile.referredAt) < asOf.getTime())
-    .map((profile) => ({
-      profile,
-      state: journeyStateOf(profile, eventsOf.get(profile.id) ?? [], asOf, deployment),
-    }));
+    .map((profile) => {
+      const own = eventsOf.get(profile.id) ?? [];
+      const first = own
+        .filter((event) => event.type === "employer-contact" && Date.parse(event.at) < asOf.getTime())
+        .map((event) => event.at)
+        .sort((a, b) => Date.parse(a) - Date.parse(b))[0];
+      return {
+        profile,
+        state: journeyStateOf(profile, own, asOf, deployment),
+        ...(first === undefined ? {} : { firstEmployerContactAt: first }),
+      };
+    });
 }
 
 /**
@@ -117,6 +170,22 @@ export function specialistIdsOf(participants: SummaryParticipant[], periodEvents
   return [...ids].sort();
 }
 
+/**
+ * Specialists an overdue row names who are not among those shown (`specialistIdsOf`). Normally
+ * none: an overdue obligation belongs to a participant who has not exited, and a deadline met
+ * late in the period was met by a contact in it. Kept so that no row ever names a specialist by id.
+ */
+export function overdueSpecialistIdsOf(participants: SummaryParticipant[], alerts: MissedDeadlineAlert[], shown: readonly string[]): string[] {
+  const alerted = new Set(alerts.map((alert) => alert.participantId));
+  const ids = new Set(
+    participants
+      .filter((p) => alerted.has(p.profile.id) || p.state.obligations.some((o) => o.status === "overdue"))
+      .map((p) => p.profile.specialistId),
+  );
+  for (const id of shown) ids.delete(id);
+  return [...ids].sort();
+}
+
 type Overdue = WeeklySummaryFigures["overdue"][number];
 
 /**
@@ -126,6 +195,12 @@ type Overdue = WeeklySummaryFigures["overdue"][number];
  * even when the contact came before the meeting.
  */
 function overdueOf(input: FiguresInput, today: string): Overdue[] {
+  const names = new Map([...(input.otherSpecialists ?? []), ...input.specialists].map((s) => [s.id, s.name]));
+  const specialistOf = (profile: SummaryParticipant["profile"]) => ({
+    specialistId: profile.specialistId,
+    // A specialist removed since is named by id, as in the other tables.
+    specialistName: names.get(profile.specialistId) ?? profile.specialistId,
+  });
   const rows: Overdue[] = [];
   for (const { profile, state } of input.participants) {
     for (const obligation of state.obligations) {
@@ -133,6 +208,7 @@ function overdueOf(input: FiguresInput, today: string): Overdue[] {
       rows.push({
         participantId: profile.id,
         code: profile.code,
+        ...specialistOf(profile),
         kind: obligation.kind,
         dueAt: obligation.dueAt,
         daysOverdue: daysBetween(obligation.dueDate, today),
@@ -153,6 +229,7 @@ function overdueOf(input: FiguresInput, today: string): Overdue[] {
     rows.push({
       participantId: alert.participantId,
       code: participant.profile.code,
+      ...specialistOf(participant.profile),
       kind: alert.kind,
       dueAt: alert.dueAt,
       daysOverdue: daysLate,
@@ -172,10 +249,23 @@ export function computeFigures(input: FiguresInput): WeeklySummaryFigures {
   const participantsByPhase = Object.fromEntries(phases.map((phase) => [phase, 0])) as Record<Phase, number>;
   for (const { state } of participants) participantsByPhase[state.phase]++;
 
-  // Active: everyone in the program, paused included; exited participants are not job seekers now.
-  const active = participants.filter((p) => p.state.phase !== "exited");
+  // Outcomes are a share of the active participants: referred before the period began (a referral
+  // of this period has had no time to find work yet), neither paused (not seeking work now) nor
+  // exited (no longer in the program).
+  const active = participants.filter(
+    (p) => Date.parse(p.profile.referredAt) < Date.parse(period.start) && p.state.phase !== "paused" && p.state.phase !== "exited",
+  );
   const inWork = active.filter((p) => p.state.employment.inWork).length;
   const inSchool = active.filter((p) => p.state.employment.inSchool).length;
+  const inWorkOrSchool = active.filter((p) => p.state.employment.inWork || p.state.employment.inSchool).length;
+  const shareOf = (count: number) => (active.length === 0 ? 0 : count / active.length);
+
+  // Rapid job search (IPS fidelity): of the participants whose first-ever employer contact fell in
+  // the period, the median number of days (local calendar days, as the 30-day deadline counts
+  // them) from referral to that contact.
+  const firstContactDays = participants
+    .filter((p) => p.firstEmployerContactAt !== undefined && inPeriod(p.firstEmployerContactAt, period))
+    .map((p) => daysBetween(localDateOf(p.profile.referredAt, timeZone), localDateOf(p.firstEmployerContactAt!, timeZone)));
 
   const newReferrals = participants
     .filter((p) => inPeriod(p.profile.referredAt, period))
@@ -191,13 +281,22 @@ export function computeFigures(input: FiguresInput): WeeklySummaryFigures {
   // are the named week's also when a fortnightly summary lists two weeks of everything else.
   const contactWeek = weekBounds(input.week, timeZone);
   const contacts = events.filter(({ event }) => event.type === "employer-contact" && inPeriod(event.at, contactWeek));
+  // A specialist's count is their whole week: this team's contacts plus those for their participants
+  // in other teams, against their own target (6 × working share). A specialist in two teams is
+  // measured the same in both summaries; the team's total stays its own.
   const perSpecialist = [...input.specialists]
     .sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id))
-    .map((specialist) => ({
-      specialistId: specialist.id,
-      specialistName: specialist.name,
-      count: contacts.filter(({ event }) => byId.get(event.participantId)?.specialistId === specialist.id).length,
-    }));
+    .map((specialist) => {
+      const inTeam = contacts.filter(({ event }) => byId.get(event.participantId)?.specialistId === specialist.id).length;
+      return {
+        specialistId: specialist.id,
+        specialistName: specialist.name,
+        count: inTeam + specialist.contactsInOtherTeams,
+        inTeam,
+        fte: specialist.fte,
+        target: contactTargetFor(specialist.fte),
+      };
+    });
 
   const starts: WeeklySummaryFigures["starts"] = [];
   const ends: WeeklySummaryFigures["ends"] = [];
@@ -229,7 +328,14 @@ export function computeFigures(input: FiguresInput): WeeklySummaryFigures {
 
   const caseloads = [...input.specialists]
     .sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id))
-    .map((s) => ({ specialistId: s.id, specialistName: s.name, count: s.caseload, limit: s.caseloadLimit }));
+    .map((s) => ({
+      specialistId: s.id,
+      specialistName: s.name,
+      count: s.caseload,
+      limit: caseloadLimitFor(s.caseloadLimit, s.fte),
+      caseloadLimit: s.caseloadLimit,
+      fte: s.fte,
+    }));
 
   return {
     teamId: input.team.id,
@@ -245,9 +351,12 @@ export function computeFigures(input: FiguresInput): WeeklySummaryFigures {
     outcomes: {
       inWork,
       inSchool,
+      inWorkOrSchool,
       active: active.length,
-      employmentRate: active.length === 0 ? 0 : inWork / active.length,
+      employmentRate: shareOf(inWork),
+      inWorkOrSchoolRate: shareOf(inWorkOrSchool),
     },
+    rapidJobSearch: { count: firstContactDays.length, medianDays: median(firstContactDays) },
     overdue: overdueOf(input, today),
     comingFollowUps,
     caseloads,
@@ -257,7 +366,10 @@ export function computeFigures(input: FiguresInput): WeeklySummaryFigures {
 /** The limit a specialist has unless set otherwise (the specialist schema's default). */
 const defaultCaseloadLimit: number = createSpecialistSchema.shape.caseloadLimit.parse(undefined);
 
-/** Reads what a team's summary needs: queries on the team's index entries, and per shown specialist a lookup and a count. */
+/**
+ * Reads what a team's summary needs: queries on the team's index entries, and per shown specialist
+ * a lookup, their caseload entries and the named week's employer contacts of their other teams.
+ */
 export async function loadFiguresInput(deps: Deps, team: Team, week: IsoWeek): Promise<FiguresInput> {
   const { timeZone } = deps.deployment;
   const period = summaryPeriod(isoWeekSchema.parse(week), team.summaryCadence, timeZone);
@@ -271,14 +383,65 @@ export async function loadFiguresInput(deps: Deps, team: Team, week: IsoWeek): P
   ]);
   const participants = evaluateParticipants(profiles, events, asOf, deps.deployment);
   const periodEvents = events.filter((event) => inPeriod(event.at, period));
-  const specialists = await Promise.all(
-    specialistIdsOf(participants, periodEvents).map(async (id): Promise<SpecialistLoad> => {
-      const [specialist, caseload] = await Promise.all([getSpecialist(deps, id), countActiveCaseload(deps, id)]);
-      // A specialist removed since keeps their place in the figures under their id.
-      return { id, name: specialist?.name ?? id, caseloadLimit: specialist?.caseloadLimit ?? defaultCaseloadLimit, caseload };
-    }),
-  );
-  return { team: { id: team.id, name: team.name }, week, period, asOf, timeZone, participants, periodEvents, alerts, specialists };
+
+  // A specialist's employer contacts count across all their participants, in every team. Events
+  // carry the participant, not the specialist, and no index is keyed by specialist and time. So:
+  // the specialist's caseload index entries (one Query, which the caseload count needs anyway)
+  // say which of their participants are in which other team, and each such team's employer
+  // contacts of the named week come from one range Query on that team's events (GSI2,
+  // `EVENT#<at>` keys), shared by every specialist of this summary who works in that team. That
+  // reads one week of one or two other teams' events, where a Query per participant would cost a
+  // request (and at least half a read unit) for each of the 20-odd participants, and the other
+  // teams' whole histories (as read for this team) would grow without end.
+  const contactWeek = weekBounds(week, timeZone);
+  const contactsUntil = until < contactWeek.end ? until : contactWeek.end;
+  const otherTeamContacts = new Map<string, Promise<TeamContact[]>>();
+  const contactsOfTeam = (teamId: string): Promise<TeamContact[]> => {
+    if (contactsUntil <= contactWeek.start) return Promise.resolve([]);
+    let contacts = otherTeamContacts.get(teamId);
+    if (!contacts) {
+      contacts = listTeamEmployerContacts(deps, teamId, contactWeek.start, contactsUntil);
+      otherTeamContacts.set(teamId, contacts);
+    }
+    return contacts;
+  };
+
+  const shown = specialistIdsOf(participants, periodEvents);
+  const [specialists, otherSpecialists] = await Promise.all([
+    Promise.all(
+      shown.map(async (id): Promise<SpecialistLoad> => {
+        const [specialist, caseload] = await Promise.all([getSpecialist(deps, id), listSpecialistParticipants(deps, id)]);
+        const elsewhere = caseload.filter((entry) => entry.teamId !== team.id);
+        const theirs = new Set(elsewhere.map((entry) => entry.participantId));
+        const otherTeams = [...new Set(elsewhere.map((entry) => entry.teamId))];
+        const contacts = (await Promise.all(otherTeams.map(contactsOfTeam))).flat();
+        // A specialist removed since keeps their place in the figures under their id.
+        return {
+          id,
+          name: specialist?.name ?? id,
+          caseloadLimit: specialist?.caseloadLimit ?? defaultCaseloadLimit,
+          fte: specialist?.fte ?? defaultFte,
+          caseload: caseload.filter((entry) => entry.phase !== "exited").length,
+          contactsInOtherTeams: contacts.filter((contact) => theirs.has(contact.participantId)).length,
+        };
+      }),
+    ),
+    Promise.all(
+      overdueSpecialistIdsOf(participants, alerts, shown).map(async (id) => ({ id, name: (await getSpecialist(deps, id))?.name ?? id })),
+    ),
+  ]);
+  return {
+    team: { id: team.id, name: team.name },
+    week,
+    period,
+    asOf,
+    timeZone,
+    participants,
+    periodEvents,
+    alerts,
+    specialists,
+    ...(otherSpecialists.length > 0 ? { otherSpecialists } : {}),
+  };
 }
 
 /** The figures of a team's summary for `week`, for a team already read. */

@@ -1,6 +1,6 @@
-import { GetCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
+import { GetCommand } from "@aws-sdk/lib-dynamodb";
 import type { Deps } from "../runtime/deps";
-import type { ObligationKind } from "../domain/schemas";
+import type { ObligationKind, Phase } from "../domain/schemas";
 import { index, keys } from "../data/keys";
 import { queryAll } from "../data/query";
 
@@ -29,32 +29,57 @@ export async function listTeamMissedDeadlines(deps: Db, teamId: string, before: 
     .filter((alert) => Date.parse(alert.dueAt) < Date.parse(before));
 }
 
+/** A participant on a specialist's caseload index entry: which team, and the stored phase. */
+export interface CaseloadEntry {
+  participantId: string;
+  teamId: string;
+  phase: Phase;
+}
+
 /**
- * How many participants a specialist follows now, in every team (exited ones are off the
- * caseload): the caseload limit is about the specialist's whole load, not one team's share. The
- * stored phase is exact for this: only an event exits or brings back a participant, and an event
- * always rewrites the profile. Counted on the caseload index; only the count crosses the wire.
+ * A specialist's participants in every team, exited ones included: one Query on the caseload
+ * index (GSI1 `CASELOAD#specialistId`), projected to the id, team and phase. It serves two figures:
+ * the active caseload (the stored phase is exact for "exited": only an event exits or brings back
+ * a participant, and an event always rewrites the profile), and which of the specialist's
+ * participants are in other teams, for the employer contacts of the specialist's whole week.
+ * A COUNT Query would read the same items and cost the same read units; only three small
+ * attributes per participant cross the wire here.
  */
-export async function countActiveCaseload(deps: Db, specialistId: string): Promise<number> {
-  let count = 0;
-  let start: Record<string, unknown> | undefined;
-  do {
-    const out = await deps.db.send(
-      new QueryCommand({
-        TableName: deps.tableName,
-        IndexName: "gsi1",
-        KeyConditionExpression: "gsi1pk = :pk",
-        FilterExpression: "#phase <> :exited",
-        ExpressionAttributeNames: { "#phase": "phase" },
-        ExpressionAttributeValues: { ":pk": index.caseload(specialistId), ":exited": "exited" },
-        Select: "COUNT",
-        ExclusiveStartKey: start,
-      }),
-    );
-    count += out.Count ?? 0;
-    start = out.LastEvaluatedKey;
-  } while (start);
-  return count;
+export async function listSpecialistParticipants(deps: Db, specialistId: string): Promise<CaseloadEntry[]> {
+  const items = await queryAll(deps, {
+    IndexName: "gsi1",
+    KeyConditionExpression: "gsi1pk = :pk",
+    ExpressionAttributeValues: { ":pk": index.caseload(specialistId) },
+    ProjectionExpression: "#id, #team, #phase",
+    ExpressionAttributeNames: { "#id": "id", "#team": "teamId", "#phase": "phase" },
+  });
+  return items.map((item) => ({ participantId: item.id as string, teamId: item.teamId as string, phase: item.phase as Phase }));
+}
+
+/** An employer contact as the team's index holds it: whose, and when. */
+export interface TeamContact {
+  participantId: string;
+  at: string;
+}
+
+/**
+ * A team's employer contacts in [from, to): one Query on the team's events (GSI2 `TEAM#teamId`,
+ * `EVENT#<at>` sort keys) over that span only, filtered to employer contacts and projected to the
+ * participant and instant. The filter saves the transfer, not the read units: those are the
+ * span's events of the team, a week's worth.
+ */
+export async function listTeamEmployerContacts(deps: Db, teamId: string, from: string, to: string): Promise<TeamContact[]> {
+  const items = await queryAll(deps, {
+    IndexName: "gsi2",
+    KeyConditionExpression: "gsi2pk = :pk AND gsi2sk BETWEEN :from AND :to",
+    FilterExpression: "#type = :contact",
+    ProjectionExpression: "#participant, #at",
+    ExpressionAttributeNames: { "#type": "type", "#participant": "participantId", "#at": "at" },
+    ExpressionAttributeValues: { ":pk": index.team(teamId), ":from": `EVENT#${from}`, ":to": `EVENT#${to}`, ":contact": "employer-contact" },
+  });
+  return items
+    .map((item) => ({ participantId: item.participantId as string, at: item.at as string }))
+    .filter((contact) => Date.parse(contact.at) >= Date.parse(from) && Date.parse(contact.at) < Date.parse(to));
 }
 
 /** The record of a team's summary for a week, if one was claimed or sent (see shared/notify/send-once.ts). */

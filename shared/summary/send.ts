@@ -4,6 +4,7 @@ import { keys } from "../data/keys";
 import { getTeam, listTeams } from "../data/teams";
 import { isoWeekSchema, weekBounds, type IsoWeek } from "../calendar/weeks";
 import { renderWeeklySummary } from "../email";
+import { participantsInProgram } from "../email/weekly-summary";
 import { sendOnce, type SendOnceOutcome } from "../notify/send-once";
 import { figuresForTeam } from "./figures";
 import { coveredWeek, isTeamDue } from "./period";
@@ -59,7 +60,7 @@ export async function sendTeamSummary(deps: Deps, teamId: string, week: IsoWeek)
   const outcome = await sendOnce(
     deps,
     keys.summary(teamId, week),
-    { entity: "summary", teamId, week, participants: figures.outcomes.active },
+    { entity: "summary", teamId, week, participants: participantsInProgram(figures) },
     { to: team.emails, ...email },
   );
   return { outcome };

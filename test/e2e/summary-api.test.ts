@@ -41,8 +41,12 @@ describe("weekly summary through the API and the schedule", () => {
       teamId: ctx.team.id,
       week: "2026-W48",
       participantsByPhase: { placement: 1 },
-      employerContacts: { total: 1, target: 6 },
-      outcomes: { inWork: 1, active: 1 },
+      employerContacts: { total: 1, target: 6, perSpecialist: [{ specialistId: ctx.specialist.id, count: 1, inTeam: 1, fte: 1, target: 6 }] },
+      // T.N. was referred this week: counted by phase and in the subject, not yet among the active.
+      outcomes: { inWork: 0, inSchool: 0, inWorkOrSchool: 0, active: 0, employmentRate: 0, inWorkOrSchoolRate: 0 },
+      // Referred Monday, first employer contact Tuesday.
+      rapidJobSearch: { count: 1, medianDays: 1 },
+      caseloads: [{ specialistId: ctx.specialist.id, count: 1, limit: 20, caseloadLimit: 20, fte: 1 }],
     });
     expect(figures.body.newReferrals.map((r: { code: string }) => r.code)).toEqual(["T.N."]);
     expect(figures.body.starts).toEqual([expect.objectContaining({ code: "T.N.", kind: "job", hoursPerWeek: 12, wage: "ordinary", temporary: true })]);
@@ -67,5 +71,38 @@ describe("weekly summary through the API and the schedule", () => {
     expect(bad.body.message).toMatch(/^week: /);
     expect((await api.get(`/teams/${ctx.team.id}/summary?week=2025-W53`)).status).toBe(400);
     expect((await api.get("/teams/NOPE/summary")).status).toBe(404);
+  });
+
+  it("takes a specialist's working share at POST /specialists and scales their target and caseload limit by it", async () => {
+    const ctx = await seedTeam(api);
+    // Full time unless given; at most two decimals, from 0.1 to 1.
+    expect(ctx.specialist.fte).toBe(1);
+    const specialist = { name: "Halv Stilling", email: "halv@example.org", teamIds: [ctx.team.id], caseloadLimit: 15 };
+    for (const fte of [0.05, 1.5, 0.555, "0.5"]) {
+      const bad = await api.post("/specialists", { ...specialist, fte });
+      expect(bad.status, String(fte)).toBe(400);
+      expect(bad.body.message).toMatch(/^fte: /);
+    }
+    const created = await api.post("/specialists", { ...specialist, fte: 0.5 });
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({ fte: 0.5, caseloadLimit: 15 });
+    const listed = (await api.get("/specialists")).body.specialists.find((s: { id: string }) => s.id === created.body.id);
+    expect(listed).toMatchObject({ fte: 0.5, caseloadLimit: 15 });
+
+    await api.advance({ to: "2026-11-30T09:00:00Z" }); // Monday of week 49
+    const referral = await api.post("/participants", { code: "H.S.", teamId: ctx.team.id, specialistId: created.body.id, referredAt: "2026-11-30T08:00:00Z" });
+    expect(referral.status).toBe(201);
+    await api.advance({ to: "2026-12-02T10:00:00Z" });
+    const token = `dev:specialist:${created.body.id}`;
+    for (const [key, at] of [["c1", "2026-12-01T09:00:00Z"], ["c2", "2026-12-02T09:00:00Z"]] as const) {
+      const res = await api.post(`/participants/${referral.body.id}/events`, { type: "employer-contact", at, employer: "Kiwi" }, token, { "Idempotency-Key": key });
+      expect(res.status).toBe(201);
+    }
+    const figures = (await api.get(`/teams/${ctx.team.id}/summary?week=2026-W49`, ctx.teamToken)).body;
+    expect(figures.employerContacts.perSpecialist).toEqual([
+      { specialistId: created.body.id, specialistName: "Halv Stilling", count: 2, inTeam: 2, fte: 0.5, target: 3 },
+    ]);
+    // 15 for full time, 7.5 for half: 7.
+    expect(figures.caseloads).toEqual([{ specialistId: created.body.id, specialistName: "Halv Stilling", count: 1, limit: 7, caseloadLimit: 15, fte: 0.5 }]);
   });
 });

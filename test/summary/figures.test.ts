@@ -35,21 +35,29 @@ describe("weekly summary figures, 2026-W48 of a seeded team", () => {
     expect(figures.participantsByPhase).toEqual({ referral: 2, "job-search": 2, placement: 1, "follow-up": 1, paused: 1, exited: 1 });
   });
 
-  it("gives the outcome figures over active participants (paused included, exited not)", () => {
-    expect(figures.outcomes).toEqual({ inWork: 1, inSchool: 1, active: 7, employmentRate: 1 / 7 });
+  it("gives the outcome figures over the active participants: referred before the week, neither paused nor exited", () => {
+    // A.A. (in work), B.B., D.D., F.F. (at school), I.I.; not C.C. (referred this week), G.G. (paused), E.E. (exited).
+    expect(figures.outcomes).toEqual({ inWork: 1, inSchool: 1, inWorkOrSchool: 2, active: 5, employmentRate: 1 / 5, inWorkOrSchoolRate: 2 / 5 });
+  });
+
+  it("gives the median days from referral to the first employer contact of those whose first contact fell in the week", () => {
+    // I.I.: referred Monday 12 October, first contact Tuesday 24 November (43 days). A.A., D.D. and
+    // F.F. made contacts this week too, but not their first.
+    expect(figures.rapidJobSearch).toEqual({ count: 1, medianDays: 43 });
   });
 
   it("lists the week's new referrals", () => {
     expect(figures.newReferrals).toEqual([{ participantId: data.ids.CC, code: "C.C.", referredAt: "2026-11-24T09:00:00.000Z" }]);
   });
 
-  it("counts employer contacts by local week boundaries, in all and per specialist, against 6 a week", () => {
+  it("counts employer contacts by local week boundaries, the team's in all and each specialist's in every team, against 6 a week", () => {
     expect(figures.employerContacts).toEqual({
       total: 5,
       target: 6,
       perSpecialist: [
-        { specialistId: data.ola.id, specialistName: "Ola Nordmann", count: 2 },
-        { specialistId: data.siri.id, specialistName: "Siri Hansen", count: 3 },
+        { specialistId: data.ola.id, specialistName: "Ola Nordmann", count: 2, inTeam: 2, fte: 1, target: 6 },
+        // Three for this team's participants, and H.H.'s of Wednesday 25 November in Team Sor.
+        { specialistId: data.siri.id, specialistName: "Siri Hansen", count: 4, inTeam: 3, fte: 1, target: 6 },
       ],
     });
   });
@@ -72,14 +80,16 @@ describe("weekly summary figures, 2026-W48 of a seeded team", () => {
 
   it("flags missed 30-day deadlines (still unmet, or met late this week) and lists other overdue obligations", () => {
     const dueOct31 = oslo("2026-10-30T23:00:00Z");
+    const ola = { specialistId: data.ola.id, specialistName: "Ola Nordmann" };
     expect(figures.overdue).toEqual([
-      { participantId: data.ids.BB, code: "B.B.", kind: "benefits-counselling", dueAt: dueOct31, daysOverdue: 30, missedDeadline: false },
-      { participantId: data.ids.BB, code: "B.B.", kind: "first-employer-contact", dueAt: dueOct31, daysOverdue: 30, missedDeadline: true },
-      { participantId: data.ids.BB, code: "B.B.", kind: "outreach", dueAt: dueOct31, daysOverdue: 30, missedDeadline: false },
+      { participantId: data.ids.BB, code: "B.B.", ...ola, kind: "benefits-counselling", dueAt: dueOct31, daysOverdue: 30, missedDeadline: false },
+      { participantId: data.ids.BB, code: "B.B.", ...ola, kind: "first-employer-contact", dueAt: dueOct31, daysOverdue: 30, missedDeadline: true },
+      { participantId: data.ids.BB, code: "B.B.", ...ola, kind: "outreach", dueAt: dueOct31, daysOverdue: 30, missedDeadline: false },
       // Due 11 November, recorded as missed by the journey, met on 24 November: 13 days late.
-      { participantId: data.ids.II, code: "I.I.", kind: "first-employer-contact", dueAt: oslo("2026-11-10T23:00:00Z"), daysOverdue: 13, missedDeadline: true },
-      // The job ended Wednesday 25 November: a contact was due by Saturday 28 November.
-      { participantId: data.ids.DD, code: "D.D.", kind: "job-loss-follow-up", dueAt: oslo("2026-11-27T23:00:00Z"), daysOverdue: 2, missedDeadline: false },
+      { participantId: data.ids.II, code: "I.I.", ...ola, kind: "first-employer-contact", dueAt: oslo("2026-11-10T23:00:00Z"), daysOverdue: 13, missedDeadline: true },
+      // Paused Tuesday 20 October: the pause came up for review on Thursday 19 November.
+      { participantId: data.ids.GG, code: "G.G.", ...ola, kind: "pause-review", dueAt: oslo("2026-11-18T23:00:00Z"), daysOverdue: 11, missedDeadline: false },
+      // (D.D.'s job end of 25 November is recorded on 7 December here: its follow-up counts from then.)
     ]);
   });
 
@@ -94,8 +104,8 @@ describe("weekly summary figures, 2026-W48 of a seeded team", () => {
   it("shows each specialist's whole active caseload against their limit", () => {
     // Ola: A.A., B.B., G.G., I.I. (E.E. exited); Siri: C.C., D.D., F.F. here and H.H. in Team Sor.
     expect(figures.caseloads).toEqual([
-      { specialistId: data.ola.id, specialistName: "Ola Nordmann", count: 4, limit: 3 },
-      { specialistId: data.siri.id, specialistName: "Siri Hansen", count: 4, limit: 20 },
+      { specialistId: data.ola.id, specialistName: "Ola Nordmann", count: 4, limit: 3, caseloadLimit: 3, fte: 1 },
+      { specialistId: data.siri.id, specialistName: "Siri Hansen", count: 4, limit: 20, caseloadLimit: 20, fte: 1 },
     ]);
   });
 
@@ -118,9 +128,13 @@ describe("weekly summary figures, 2026-W48 of a seeded team", () => {
         weekEnd: oslo("2026-12-06T23:00:00Z"),
         participantsByPhase: { referral: 0, "job-search": 1, placement: 0, "follow-up": 0, paused: 0, exited: 0 },
         newReferrals: [{ participantId: data.ids.HH, code: "H.H." }],
-        // Contacts on 25 November (week 48) and 2 December (week 49): the week 49 one counts.
-        employerContacts: { total: 1, target: 6, perSpecialist: [{ specialistId: data.siri.id, count: 1 }] },
-        outcomes: { inWork: 0, inSchool: 0, active: 1, employmentRate: 0 },
+        // Contacts on 25 November (week 48) and 2 December (week 49): the week 49 one counts; Siri's
+        // count adds F.F.'s in Team Nord at 00:30 on Monday 30 November (week 49).
+        employerContacts: { total: 1, target: 6, perSpecialist: [{ specialistId: data.siri.id, count: 2, inTeam: 1 }] },
+        // H.H. was referred within the two weeks: not yet active.
+        outcomes: { inWork: 0, inSchool: 0, inWorkOrSchool: 0, active: 0, employmentRate: 0, inWorkOrSchoolRate: 0 },
+        // H.H.: referred Tuesday 24 November, first contact the day after; the period is both weeks.
+        rapidJobSearch: { count: 1, medianDays: 1 },
       });
     } finally {
       clock.set(week48SentAt);
@@ -130,7 +144,7 @@ describe("weekly summary figures, 2026-W48 of a seeded team", () => {
   it("previews the rendered summary in the team's language", async () => {
     const email = await previewSummary(deps, data.nord.id, "2026-W48");
     expect(email.subject).toBe("IPS-oppsummering uke 48: 7 deltakere, 1 ny jobb");
-    expect(email.text).toContain("1 av 7 i arbeid, 1 i utdanning");
+    expect(email.text).toContain("Av 5 aktive deltakere er 1 i jobb, 1 i skole og 2 i jobb eller skole.");
   });
 
   it("refuses an unknown team", async () => {

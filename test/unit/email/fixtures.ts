@@ -45,11 +45,12 @@ export function summaryFigures(overrides: Partial<WeeklySummaryFigures> = {}): W
     participantsByPhase: { referral: 2, "job-search": 5, placement: 1, "follow-up": 6, paused: 1, exited: 4 },
     newReferrals: [{ participantId: "01JREF", code: "R.E.", referredAt: "2026-11-24T09:00:00.000Z" }],
     employerContacts: {
-      total: 9,
+      total: 8,
       target: 6,
       perSpecialist: [
-        { specialistId: "sp-1", specialistName: "Ola Jobbmann", count: 7 },
-        { specialistId: "sp-2", specialistName: "Siri Spesialist", count: 2 },
+        { specialistId: "sp-1", specialistName: "Ola Jobbmann", count: 7, inTeam: 7, fte: 1, target: 6 },
+        // Half time, and in another team too: 2 contacts in all, 1 of them for this team's participants.
+        { specialistId: "sp-2", specialistName: "Siri Spesialist", count: 2, inTeam: 1, fte: 0.5, target: 3 },
       ],
     },
     starts: [
@@ -58,15 +59,35 @@ export function summaryFigures(overrides: Partial<WeeklySummaryFigures> = {}): W
       { participantId: "01JSTART3", code: "E.D.", kind: "education", at: "2026-11-27T08:00:00.000Z" },
     ],
     ends: [{ participantId: "01JEND", code: "W.X.", kind: "job", at: "2026-11-27T15:00:00.000Z" }],
-    outcomes: { inWork: 11, inSchool: 2, active: 14, employmentRate: 11 / 27 },
+    // 15 in the program; the paused one and this week's referral are not active.
+    outcomes: { inWork: 10, inSchool: 2, inWorkOrSchool: 11, active: 13, employmentRate: 10 / 13, inWorkOrSchoolRate: 11 / 13 },
+    rapidJobSearch: { count: 3, medianDays: 12 },
     overdue: [
-      { participantId: "01JMISSED", code: "Y.Z.", kind: "first-employer-contact", dueAt: "2026-11-20T08:00:00.000Z", daysOverdue: 9, missedDeadline: true },
-      { participantId: "01JLATE", code: "A.B.", kind: "benefits-counselling", dueAt: "2026-11-27T08:00:00.000Z", daysOverdue: 2, missedDeadline: false },
+      {
+        participantId: "01JMISSED",
+        code: "Y.Z.",
+        specialistId: "sp-1",
+        specialistName: "Ola Jobbmann",
+        kind: "first-employer-contact",
+        dueAt: "2026-11-20T08:00:00.000Z",
+        daysOverdue: 9,
+        missedDeadline: true,
+      },
+      {
+        participantId: "01JLATE",
+        code: "A.B.",
+        specialistId: "sp-2",
+        specialistName: "Siri Spesialist",
+        kind: "benefits-counselling",
+        dueAt: "2026-11-27T08:00:00.000Z",
+        daysOverdue: 2,
+        missedDeadline: false,
+      },
     ],
     comingFollowUps: [{ participantId: "01JNEXT", code: "C.D.", kind: "job-start-follow-up", dueAt: "2026-12-01T08:00:00.000Z" }],
     caseloads: [
-      { specialistId: "sp-1", specialistName: "Ola Jobbmann", count: 22, limit: 20 },
-      { specialistId: "sp-2", specialistName: "Siri Spesialist", count: 14, limit: 20 },
+      { specialistId: "sp-1", specialistName: "Ola Jobbmann", count: 22, limit: 20, caseloadLimit: 20, fte: 1 },
+      { specialistId: "sp-2", specialistName: "Siri Spesialist", count: 9, limit: 10, caseloadLimit: 20, fte: 0.5 },
     ],
     ...overrides,
   };

@@ -20,18 +20,20 @@ const quietWeek = (overrides: Partial<WeeklySummaryFigures> = {}): WeeklySummary
   });
 
 describe("renderWeeklySummary subject", () => {
-  it("names the ISO week, the active participants and this week's job starts (nb)", () => {
-    // Three starts, one of them education: only the two jobs count as new jobs.
-    expect(renderWeeklySummary(summaryFigures(), nb).subject).toBe("IPS-oppsummering uke 48: 14 deltakere, 2 nye jobber");
+  it("names the ISO week, the participants in the program and this week's job starts (nb)", () => {
+    // Three starts, one of them education: only the two jobs count as new jobs. The participants are
+    // all but the exited ones (15), new referrals and paused ones included, not only the 13 active.
+    expect(renderWeeklySummary(summaryFigures(), nb).subject).toBe("IPS-oppsummering uke 48: 15 deltakere, 2 nye jobber");
   });
 
   it("says the same in English", () => {
-    expect(renderWeeklySummary(summaryFigures(), en).subject).toBe("IPS summary week 48: 14 participants, 2 new jobs");
+    expect(renderWeeklySummary(summaryFigures(), en).subject).toBe("IPS summary week 48: 15 participants, 2 new jobs");
   });
 
   it("uses the singular for one participant and one new job", () => {
     const one = summaryFigures({
-      outcomes: { inWork: 1, inSchool: 0, active: 1, employmentRate: 1 },
+      participantsByPhase: { referral: 0, "job-search": 0, placement: 1, "follow-up": 0, paused: 0, exited: 3 },
+      outcomes: { inWork: 1, inSchool: 0, inWorkOrSchool: 1, active: 1, employmentRate: 1, inWorkOrSchoolRate: 1 },
       starts: [summaryFigures().starts[0]!],
     });
     expect(renderWeeklySummary(one, nb).subject).toBe("IPS-oppsummering uke 48: 1 deltaker, 1 ny jobb");
@@ -39,7 +41,10 @@ describe("renderWeeklySummary subject", () => {
   });
 
   it("uses the plural for none", () => {
-    const none = quietWeek({ outcomes: { inWork: 0, inSchool: 0, active: 0, employmentRate: 0 } });
+    const none = quietWeek({
+      participantsByPhase: { referral: 0, "job-search": 0, placement: 0, "follow-up": 0, paused: 0, exited: 2 },
+      outcomes: { inWork: 0, inSchool: 0, inWorkOrSchool: 0, active: 0, employmentRate: 0, inWorkOrSchoolRate: 0 },
+    });
     expect(renderWeeklySummary(none, nb).subject).toBe("IPS-oppsummering uke 48: 0 deltakere, 0 nye jobber");
     expect(renderWeeklySummary(none, en).subject).toBe("IPS summary week 48: 0 participants, 0 new jobs");
   });
@@ -72,10 +77,15 @@ describe("renderWeeklySummary content (nb)", () => {
     expectInBothParts(email, ["IPS-oppsummering uke 48", "DPS Nord: mandag 23. november – søndag 29. november 2026"]);
   });
 
-  it("gives the outcome figures and the employment rate in percent", () => {
-    expectInBothParts(email, ["11 av 14 i arbeid, 2 i utdanning"]);
-    // 11 / 27 = 40.7 %; bokmål writes a (non-breaking) space before the percent sign.
-    for (const part of [email.text, email.html]) expect(part).toMatch(/Andel i arbeid: 41\s%/);
+  it("gives the outcomes among the active participants: in work, in school, in either, and the shares in percent", () => {
+    const section = textSection(email.text, "Resultater");
+    expectInBothParts(email, ["Av 13 aktive deltakere er 10 i jobb, 2 i skole og 11 i jobb eller skole."]);
+    // 10 / 13 = 76.9 %, 11 / 13 = 84.6 %; bokmål writes a (non-breaking) space before the percent sign.
+    for (const part of [email.text, email.html]) {
+      expect(part).toMatch(/Andel i jobb: 77\s%/);
+      expect(part).toMatch(/Andel i jobb eller skole: 85\s%/);
+    }
+    expect(section).toContain("Aktive deltakere er henvist før perioden og verken på pause eller avsluttet.");
   });
 
   it("counts participants by phase", () => {
@@ -89,13 +99,37 @@ describe("renderWeeklySummary content (nb)", () => {
     expect(textSection(email.text, "Nye henvisninger")).toContain("R.E. · Henvist: tirsdag 24. november");
   });
 
-  it("gives employer contacts in total and per specialist against the target, flagging those below", () => {
+  it("gives employer contacts in total and per specialist against each one's target, flagging those below", () => {
     const section = textSection(email.text, "Arbeidsgiverkontakter");
-    expect(section).toContain("9 arbeidsgiverkontakter denne uken. Mål: 6 per jobbspesialist per uke.");
+    expect(section).toContain("8 arbeidsgiverkontakter for teamets deltakere denne uken. Mål: 6 per uke for en jobbspesialist i full stilling.");
     expect(section).toContain("Ola Jobbmann · Kontakter: 7 · Mål: 6 · målet nådd");
-    expect(section).toContain("Siri Spesialist · Kontakter: 2 · Mål: 6 · under målet (!)");
+    // Half time: target 3; 2 contacts in all, 1 of them for this team.
+    expect(section).toContain("Siri Spesialist · Kontakter: 2 (1 i dette teamet) · Mål: 3 (50\u00a0% stilling) · under målet (!)");
+    expect(section).toContain("Kontaktene per jobbspesialist gjelder alle deltakerne deres, også i andre team.");
     expect(email.html).toMatch(/<span style="color:#b00020;[^"]*">under målet<\/span>/);
     expect(email.html).not.toMatch(/<span[^>]*>målet nådd/);
+  });
+
+  it("measures a part-time specialist against their own target, shown to one decimal", () => {
+    const figures = summaryFigures({
+      employerContacts: {
+        total: 4,
+        target: 6,
+        perSpecialist: [{ specialistId: "sp-2", specialistName: "Siri Spesialist", count: 4, inTeam: 4, fte: 0.55, target: 3.3 }],
+      },
+    });
+    const section = textSection(renderWeeklySummary(figures, nb).text, "Arbeidsgiverkontakter");
+    expect(section).toContain("Siri Spesialist · Kontakter: 4 · Mål: 3,3 (55\u00a0% stilling) · målet nådd");
+  });
+
+  it("gives the median days from referral to the first employer contact of the period's first contacts", () => {
+    expectInBothParts(email, ["Fra henvisning til første arbeidsgiverkontakt: median 12 dager (3 deltakere med første arbeidsgiverkontakt i perioden)."]);
+    const half = renderWeeklySummary(summaryFigures({ rapidJobSearch: { count: 2, medianDays: 12.5 } }), nb).text;
+    expect(half).toContain("median 12,5 dager (2 deltakere med første");
+    const one = renderWeeklySummary(summaryFigures({ rapidJobSearch: { count: 1, medianDays: 1 } }), nb).text;
+    expect(one).toContain("median 1 dag (1 deltaker med første arbeidsgiverkontakt i perioden)");
+    const none = renderWeeklySummary(quietWeek({ rapidJobSearch: { count: 0, medianDays: null } }), nb).text;
+    expect(textSection(none, "Arbeidsgiverkontakter")).toContain("Ingen deltakere fikk sin første arbeidsgiverkontakt i perioden.");
   });
 
   it("lists job and school starts with hours, wage type and contract", () => {
@@ -112,11 +146,13 @@ describe("renderWeeklySummary content (nb)", () => {
 
   it("flags missed 30-day deadlines apart from other overdue items", () => {
     const missed = textSection(email.text, "Passert 30-dagersfrist for første arbeidsgiverkontakt");
-    expect(missed).toContain("Y.Z. · Ta første arbeidsgiverkontakt · Frist: fredag 20. november · 9 dager over fristen (!)");
+    expect(missed).toContain("Y.Z. · Jobbspesialist: Ola Jobbmann · Ta første arbeidsgiverkontakt · Frist: fredag 20. november · 9 dager over fristen (!)");
     expect(missed).not.toContain("A.B.");
     const other = textSection(email.text, "Andre forfalte oppgaver");
-    expect(other).toContain("A.B. · Tilby veiledning om trygd og økonomi · Frist: fredag 27. november · 2 dager over fristen (!)");
+    expect(other).toContain("A.B. · Jobbspesialist: Siri Spesialist · Tilby veiledning om trygd og økonomi · Frist: fredag 27. november · 2 dager over fristen (!)");
     expect(other).not.toContain("Y.Z.");
+    // The HTML row names the specialist in its own cell, beside the participant's code.
+    expect(email.html).toMatch(/01JLATE"[^>]*>A\.B\.<\/a><\/td><td[^>]*>Siri Spesialist<\/td>/);
   });
 
   it("lists the follow-ups of the coming week", () => {
@@ -126,7 +162,8 @@ describe("renderWeeklySummary content (nb)", () => {
   it("gives each specialist's caseload against the limit and flags only those over it", () => {
     const section = textSection(email.text, "Deltakere per jobbspesialist");
     expect(section).toContain("Ola Jobbmann · Deltakere: 22 · Grense: 20 · over grensen (!)");
-    expect(section).toMatch(/^- Siri Spesialist · Deltakere: 14 · Grense: 20$/m);
+    // Half time: the limit of 20 for full time becomes 10.
+    expect(section).toMatch(/^- Siri Spesialist · Deltakere: 9 · Grense: 10 \(50\u00a0% stilling\)$/m);
     expect(email.html.match(/over grensen/g)).toHaveLength(1);
   });
 
@@ -160,9 +197,12 @@ describe("renderWeeklySummary content (en)", () => {
     expectInBothParts(email, [
       "IPS summary week 48",
       "DPS Nord: Monday 23 November – Sunday 29 November 2026",
-      "11 of 14 in work, 2 in education",
-      "Employment rate: 41%",
-      "9 employer contacts this week. Target: 6 per specialist per week.",
+      "Of 13 active participants, 10 are in work, 2 in school and 11 in work or school.",
+      "Employment rate: 77%",
+      "Share in work or school: 85%",
+      "2 (1 for this team)",
+      "3 (50% FTE)",
+      "From referral to first employer contact: median 12 days (3 participants with their first employer contact in this period).",
       "Job at Rema 1000 Sentrum",
       "7.5 hours per week, wage subsidy (NAV), temporary",
       "20 hours per week, ordinary wage, permanent",
@@ -172,6 +212,8 @@ describe("renderWeeklySummary content (en)", () => {
       "over the limit",
       "below target",
     ]);
+    // (The HTML part escapes the apostrophe.)
+    expect(email.text).toContain("8 employer contacts for the team's participants this week. Target: 6 a week for a full-time specialist.");
     expect(textSection(email.text, "Participants by phase")).toContain("Job search: 5");
     expect(email.html).toContain('<html lang="en">');
     expect(email.text).not.toMatch(/deltaker|oppfølging|frist/i);
@@ -186,12 +228,14 @@ describe("renderWeeklySummary safety", () => {
       newReferrals: [{ ...base.newReferrals[0]!, code: "<script>x</script>" }],
       starts: [{ ...base.starts[0]!, employer: `Bakeri & Co <img src="http://evil.example/x.png">` }],
       caseloads: [{ ...base.caseloads[0]!, specialistName: `O'Neil <i>&</i>` }],
+      overdue: [{ ...base.overdue[0]!, specialistName: "<u>Ola</u> & co" }],
     });
     const email = renderWeeklySummary(figures, nb);
     expect(email.html).toContain("Team &lt;b&gt;Nord&lt;/b&gt;");
     expect(email.html).toContain("&lt;script&gt;x&lt;/script&gt;");
     expect(email.html).toContain("Jobb hos Bakeri &amp; Co &lt;img src=&quot;http://evil.example/x.png&quot;&gt;");
     expect(email.html).toContain("O&#39;Neil &lt;i&gt;&amp;&lt;/i&gt;");
+    expect(email.html).toContain("&lt;u&gt;Ola&lt;/u&gt; &amp; co");
     expect(email.html).not.toContain("<b>Nord");
     expectSelfContainedHtml(email.html);
     expect(email.text).toContain(`Jobb hos Bakeri & Co <img src="http://evil.example/x.png">`);

@@ -207,6 +207,10 @@ function Figures({ figures }: { figures: WeeklySummaryFigures }) {
   // A missed 30-day deadline first, then the longest overdue.
   const overdue = [...figures.overdue].sort((a, b) => Number(b.missedDeadline) - Number(a.missedDeadline) || b.daysOverdue - a.daysOverdue);
   const contacts = figures.employerContacts;
+  const outcomes = figures.outcomes;
+  const f = words.summary.figure;
+  // A part-time specialist's target or limit shows the working share it follows from, as in the email.
+  const scaled = (value: number, fte: number) => (fte < 1 ? words.summary.partTime(number.format(value), percent(fte, t.tag)) : number.format(value));
   const terms = (start: WeeklySummaryFigures["starts"][number]) =>
     [
       start.hoursPerWeek !== undefined ? words.summary.hoursPerWeek(number.format(start.hoursPerWeek)) : "",
@@ -221,15 +225,20 @@ function Figures({ figures }: { figures: WeeklySummaryFigures }) {
 
       <h3>{words.summary.heading.outcomes}</h3>
       <dl class="facts">
-        <dt>{t.team.inWork}</dt>
-        <dd>{figures.outcomes.inWork}</dd>
-        <dt>{t.team.inSchool}</dt>
-        <dd>{figures.outcomes.inSchool}</dd>
-        <dt>{t.team.active}</dt>
-        <dd>{figures.outcomes.active}</dd>
-        <dt>{t.team.employmentRate}</dt>
-        <dd>{percent(figures.outcomes.employmentRate, t.tag)}</dd>
+        <dt>{f.active}</dt>
+        <dd>{outcomes.active}</dd>
+        <dt>{f.inWork}</dt>
+        <dd>{outcomes.inWork}</dd>
+        <dt>{f.inSchool}</dt>
+        <dd>{outcomes.inSchool}</dd>
+        <dt>{f.inWorkOrSchool}</dt>
+        <dd>{outcomes.inWorkOrSchool}</dd>
+        <dt>{f.employmentRate}</dt>
+        <dd>{percent(outcomes.employmentRate, t.tag)}</dd>
+        <dt>{f.inWorkOrSchoolRate}</dt>
+        <dd>{percent(outcomes.inWorkOrSchoolRate, t.tag)}</dd>
       </dl>
+      <p class="hint">{words.summary.activeMeans}</p>
 
       <h3>{words.summary.heading.phases}</h3>
       <dl class="facts">
@@ -254,19 +263,21 @@ function Figures({ figures }: { figures: WeeklySummaryFigures }) {
       </Listing>
 
       <h3>{words.summary.heading.employerContacts}</h3>
-      <p>{t.team.contactsTarget(contacts.total, contacts.target)}</p>
+      <p>{words.summary.employerContactsTotal(contacts.total, contacts.target)}</p>
       <Listing label={words.summary.heading.employerContacts} rows={contacts.perSpecialist} columns={[c.specialist, c.contacts, c.target, c.status]} empty={null}>
         {(s) => (
           <tr key={s.specialistId}>
             <td>{s.specialistName}</td>
-            <td>{s.count}</td>
-            <td>{contacts.target}</td>
+            <td>{s.inTeam === s.count ? s.count : words.summary.contactsWithTeamShare(s.count, s.inTeam)}</td>
+            <td>{scaled(s.target, s.fte)}</td>
             <td>
-              {s.count < contacts.target ? <span class="status due">{words.summary.belowTarget}</span> : <span class="status done">{words.summary.targetMet}</span>}
+              {s.count < s.target ? <span class="status due">{words.summary.belowTarget}</span> : <span class="status done">{words.summary.targetMet}</span>}
             </td>
           </tr>
         )}
       </Listing>
+      {contacts.perSpecialist.length > 0 && <p class="hint">{words.summary.contactsPerSpecialist}</p>}
+      <p>{words.summary.rapidJobSearch(figures.rapidJobSearch, (days) => number.format(days))}</p>
 
       <h3>{words.summary.heading.starts}</h3>
       <Listing label={words.summary.heading.starts} rows={byTime(figures.starts, (s) => s.at)} columns={[c.participant, c.start, c.what, c.terms]}>
@@ -296,12 +307,13 @@ function Figures({ figures }: { figures: WeeklySummaryFigures }) {
       </Listing>
 
       <h3>{t.team.overdue}</h3>
-      <Listing label={t.team.overdue} rows={overdue} columns={[c.participant, c.task, c.due, c.status]}>
+      <Listing label={t.team.overdue} rows={overdue} columns={[c.participant, c.specialist, c.task, c.due, c.status]}>
         {(o, i) => (
           <tr key={`${o.participantId}-${o.kind}-${i}`} class={o.missedDeadline ? "missed" : undefined}>
             <td>
               <ParticipantLink id={o.participantId} code={o.code} />
             </td>
+            <td>{o.specialistName}</td>
             <td>{words.obligation[o.kind]}</td>
             <td>{date(o.dueAt)}</td>
             <td>
@@ -335,7 +347,7 @@ function Figures({ figures }: { figures: WeeklySummaryFigures }) {
           <tr key={cl.specialistId}>
             <td>{cl.specialistName}</td>
             <td>{cl.count}</td>
-            <td>{cl.limit}</td>
+            <td>{scaled(cl.limit, cl.fte)}</td>
             <td>{cl.count > cl.limit ? <span class="status overdue">{t.caseload.overLimit}</span> : t.team.withinLimit}</td>
           </tr>
         )}
