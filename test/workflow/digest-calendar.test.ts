@@ -64,7 +64,7 @@ describe("digest calendar", () => {
       }),
     );
     expect(await s.digestDates(team.specialist.id)).toEqual(["2026-10-23", "2026-10-26"]);
-    await s.record(team, id, { type: "exit", reason: "ferdig" });
+    await s.record(team, id, { type: "exit", reason: "other" });
   });
 
   it("08:00 Oslo on both sides of the October switch to winter time (25 October 2026)", async () => {
@@ -87,7 +87,7 @@ describe("digest calendar", () => {
     expect(await s.digestDates(team.specialist.id)).toEqual(["2026-12-24", "2026-12-28", "2026-12-29"]);
     for (const date of ["2026-12-25", "2026-12-26", "2026-12-27"]) expect(await claimedAt(date), date).toBeUndefined();
     for (const date of ["2026-12-23", "2026-12-24", "2026-12-28"]) expect(await claimedAt(date), date).toBe(`${date}T07:00:00.000Z`);
-    await s.record(team, id, { type: "exit", reason: "ferdig" });
+    await s.record(team, id, { type: "exit", reason: "other" });
   });
 
   it("Easter and the March switch to summer time: the Wednesday before lists all that falls due until Tuesday; 08:00 either side", async () => {
@@ -112,7 +112,7 @@ describe("digest calendar", () => {
     for (const date of ["2027-03-25", "2027-03-26", "2027-03-27", "2027-03-28", "2027-03-29"]) expect(await claimedAt(date), date).toBeUndefined();
     expect(await claimedAt("2027-03-24")).toBe("2027-03-24T07:00:00.000Z");
     expect(await claimedAt("2027-03-30")).toBe("2027-03-30T06:00:00.000Z");
-    await s.record(team, id, { type: "exit", reason: "ferdig" });
+    await s.record(team, id, { type: "exit", reason: "other" });
   });
 
   it("17 May (a Monday, and Whit Monday): Friday 14 May lists what falls due until Monday; none on 15-17 May", async () => {

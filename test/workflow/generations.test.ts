@@ -79,7 +79,7 @@ describe("a journey started under the earlier definition", () => {
     expect(await s.open(id, "first-employer-contact")).toMatchObject({ status: "overdue" });
 
     // An exit ends it through its Choice state.
-    await s.record(team, id, { type: "exit", reason: "flyttet" });
+    await s.record(team, id, { type: "exit", reason: "moved" });
     expect((await system.stepFunctions.describeExecution({ executionArn })).status).toBe("SUCCEEDED");
     expect((await s.statesEntered(executionArn)).slice(-3)).toEqual(["Plan", "Decide", "Done"]);
   });

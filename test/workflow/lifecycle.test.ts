@@ -42,8 +42,9 @@ describe("pause, resume, exit and return", () => {
 
     // Ten days in (20 days left on both 30-day clocks), the participant takes a break.
     await s.advanceTo("2026-11-12T10:00");
-    expect((await s.record(team, id, { type: "pause" })).phase).toBe("paused");
-    expect(await s.openKinds(id)).toEqual([]);
+    // Until the day after the return: the review of the pause is not yet due when it ends.
+    expect((await s.record(team, id, { type: "pause", until: oslo("2026-12-15T10:00") })).phase).toBe("paused");
+    expect(await s.openKinds(id)).toEqual(["pause-review"]);
     expect(await s.journey(id)).toMatchObject({ status: "RUNNING", parked: true, generation: 1 });
 
     // 32 days of pause, across the original deadline of 2 December: no reminder, nothing came due.
@@ -86,7 +87,7 @@ describe("pause, resume, exit and return", () => {
     const first = await s.journey(id);
     expect(first).toMatchObject({ generation: 1, status: "RUNNING", parked: true });
 
-    expect((await s.record(team, id, { type: "exit", reason: "flyttet" })).phase).toBe("exited");
+    expect((await s.record(team, id, { type: "exit", reason: "moved" })).phase).toBe("exited");
     expect(await s.journey(id)).toMatchObject({ generation: 1, status: "SUCCEEDED" });
     expect(await s.openKinds(id)).toEqual([]);
 
@@ -108,7 +109,7 @@ describe("pause, resume, exit and return", () => {
     expect((await s.dueRecords(id)).map((r) => `${r.kind}@${r.dueAt}`)).toEqual(
       expect.arrayContaining([`first-employer-contact@${midnight("2027-02-07")}`]),
     );
-    await s.record(team, id, { type: "exit", reason: "ferdig" });
+    await s.record(team, id, { type: "exit", reason: "other" });
   });
 });
 
@@ -132,7 +133,7 @@ describe("jobs", () => {
 
     // The temporary post ends: back to job search; a contact within 3 days; job development from the end.
     await s.advanceTo("2027-03-15T10:00");
-    expect((await s.record(team, id, { type: "job-end", reason: "vikariatet gikk ut" })).phase).toBe("job-search");
+    expect((await s.record(team, id, { type: "job-end", reason: "temporary-ended" })).phase).toBe("job-search");
     expect(await s.open(id, "job-loss-follow-up")).toMatchObject({ dueAt: midnight("2027-03-18"), status: "upcoming" });
     expect(await s.open(id, "job-development")).toMatchObject({ dueAt: midnight("2027-03-22") });
     expect(await s.open(id, "follow-up")).toBeUndefined();
@@ -173,7 +174,7 @@ describe("jobs", () => {
     );
     const due = (await s.dueRecords(id)).find((r) => r.kind === "job-start-follow-up" && r.dueAt === midnight("2027-03-25"));
     expect(due?.recordedAt).toBe(midnight("2027-03-25"));
-    await s.record(team, id, { type: "exit", reason: "ferdig" });
+    await s.record(team, id, { type: "exit", reason: "other" });
   });
 });
 
@@ -210,7 +211,7 @@ describe("a journey that loses its execution, and events that race the plan", ()
         tasks: expect.arrayContaining([{ task: "Ta nye arbeidsgiverkontakter for jobbsøket", status: "1 dag over fristen" }]),
       }),
     );
-    await s.record(team, id, { type: "exit", reason: "ferdig" });
+    await s.record(team, id, { type: "exit", reason: "other" });
   });
 
   it("an event recorded while the journey plans is not slept through: park sees the newer version and plans again", async () => {
@@ -255,7 +256,7 @@ describe("a journey that loses its execution, and events that race the plan", ()
     await s.advanceTo("2027-04-15T10:00");
     const due = (await s.dueRecords(id)).find((r) => r.kind === "job-start-follow-up");
     expect(due).toMatchObject({ dueAt: midnight("2027-04-15"), recordedAt: midnight("2027-04-15") });
-    await s.record(team, id, { type: "exit", reason: "ferdig" });
+    await s.record(team, id, { type: "exit", reason: "other" });
   });
 
   // Two moments a return can land while an exited journey is on its way out: after the plan has
@@ -287,7 +288,7 @@ describe("a journey that loses its execution, and events that race the plan", ()
       return planned;
     });
 
-    await s.record(team, id, { type: "exit", reason: "flyttet" });
+    await s.record(team, id, { type: "exit", reason: "moved" });
     expect(injected).toBe(true);
     expect((await s.participant(id)).phase).toBe("referral");
     const journey = await s.journey(id);
@@ -298,7 +299,7 @@ describe("a journey that loses its execution, and events that race the plan", ()
 
     // The new generation waits for the returned participant's 30-day deadlines.
     expect(system.clock.pendingTimers()).toContainEqual({ at: new Date(midnight("2027-05-16")), label: `sfn ${id}-g2: Await timeout` });
-    await s.record(team, id, { type: "exit", reason: "ferdig" });
+    await s.record(team, id, { type: "exit", reason: "other" });
   });
 
   it("events recorded back to back, without waiting for the journey, all count and the journey parks on the latest version", async () => {

@@ -47,7 +47,8 @@ describe("obligations through the system", () => {
       },
     ]);
 
-    // Benefits counselling is held: that deadline is closed; the other runs on.
+    // Benefits counselling is held: that deadline is closed, and it was a contact with the
+    // participant, so outreach starts again from it; the employer-contact deadline runs on.
     await s.advanceTo("2026-11-26T10:00");
     await s.record(team, id, { type: "benefits-counselling" });
     expect(await s.open(id, "benefits-counselling")).toBeUndefined();
@@ -60,10 +61,8 @@ describe("obligations through the system", () => {
     // flagged once for the team as a missed deadline.
     await s.advanceTo("2026-12-03T09:00");
     expect(await s.open(id, "first-employer-contact")).toMatchObject({ status: "overdue" });
-    expect(await recordedDue(id)).toEqual([
-      `first-employer-contact@${midnight("2026-12-02")}`,
-      `outreach@${midnight("2026-12-02")}`,
-    ]);
+    expect(await recordedDue(id)).toEqual([`first-employer-contact@${midnight("2026-12-02")}`]);
+    expect(await s.open(id, "outreach")).toMatchObject({ dueAt: midnight("2026-12-26"), status: "upcoming" });
     expect((await s.dueRecords(id)).every((r) => r.recordedAt === midnight("2026-12-02"))).toBe(true);
     expect(await s.item(keys.missedDeadline(id, "first-employer-contact", midnight("2026-12-02")))).toMatchObject({
       teamId: team.team.id,
@@ -73,10 +72,7 @@ describe("obligations through the system", () => {
       {
         code: "F.C.",
         flagged: true,
-        tasks: [
-          { task: "Ta første arbeidsgiverkontakt", status: "1 dag over fristen" },
-          { task: "Ta kontakt med deltakeren igjen", status: "1 dag over fristen" },
-        ],
+        tasks: [{ task: "Ta første arbeidsgiverkontakt", status: "1 dag over fristen" }],
       },
     ]);
 
@@ -84,7 +80,7 @@ describe("obligations through the system", () => {
     await s.advanceTo("2026-12-03T10:00");
     expect((await s.record(team, id, { type: "employer-contact", employer: "Kiwi", visit: 1 })).phase).toBe("job-search");
     expect(await s.open(id, "first-employer-contact")).toBeUndefined();
-    await s.record(team, id, { type: "exit", reason: "ferdig" });
+    await s.record(team, id, { type: "exit", reason: "other" });
   });
 
   it("job development: in job search, due 7 days after the last employer contact", async () => {
@@ -114,7 +110,7 @@ describe("obligations through the system", () => {
     await s.advanceTo("2026-12-15T10:00");
     await s.record(team, id, { type: "employer-contact", employer: "Meny", visit: 3 });
     expect(await s.open(id, "job-development")).toMatchObject({ dueAt: midnight("2026-12-22"), status: "upcoming" });
-    await s.record(team, id, { type: "exit", reason: "ferdig" });
+    await s.record(team, id, { type: "exit", reason: "other" });
   });
 
   it("job and school starts: a contact within 3 days, then weekly through placement", async () => {
@@ -134,9 +130,13 @@ describe("obligations through the system", () => {
     expect(await s.open(worker, "first-employer-contact")).toBeUndefined();
     expect(await s.open(student, "first-employer-contact")).toMatchObject({ dueAt: midnight("2027-01-14") });
 
-    // One contact two days in closes both the 3-day and the weekly follow-up; the next week counts from it.
+    // A call to the employer two days in is weekly follow-up, not the check with the participant.
     await s.advanceTo("2026-12-17T10:00");
     await s.record(team, worker, { type: "follow-up-contact", with: "employer" });
+    expect(await s.open(worker, "job-start-follow-up")).toMatchObject({ dueAt: midnight("2026-12-18") });
+    expect(await s.open(worker, "placement-follow-up")).toMatchObject({ dueAt: midnight("2026-12-24") });
+    // One contact with the participant closes both the 3-day and the weekly follow-up; the next week counts from it.
+    await s.record(team, worker, { type: "follow-up-contact", with: "participant" });
     expect(await s.open(worker, "job-start-follow-up")).toBeUndefined();
     expect(await s.open(worker, "placement-follow-up")).toMatchObject({ dueAt: midnight("2026-12-24") });
 
@@ -162,7 +162,7 @@ describe("obligations through the system", () => {
     await s.record(team, worker, { type: "follow-up-contact", with: "participant" });
     expect(await s.open(worker, "placement-follow-up")).toMatchObject({ dueAt: midnight("2027-01-04"), status: "upcoming" });
     expect(await recordedDue(worker)).toEqual([`placement-follow-up@${midnight("2026-12-24")}`]);
-    for (const id of [worker, student]) await s.record(team, id, { type: "exit", reason: "ferdig" });
+    for (const id of [worker, student]) await s.record(team, id, { type: "exit", reason: "other" });
   });
 
   it("placement turns into follow-up after 28 days: follow-up 30 days after the last contact, or the participant's own interval; outreach after 30 days without the participant", async () => {
@@ -216,7 +216,7 @@ describe("obligations through the system", () => {
     await s.record(team, id, { type: "participant-meeting" });
     expect(await s.open(id, "outreach")).toMatchObject({ dueAt: midnight("2027-03-28") });
     expect(await s.open(id, "follow-up")).toMatchObject({ dueAt: midnight("2027-03-10") });
-    await s.record(team, id, { type: "exit", reason: "ferdig" });
+    await s.record(team, id, { type: "exit", reason: "other" });
   });
 
   it("job loss: a contact within 3 days of the end; someone still at school stays in follow-up", async () => {
@@ -241,7 +241,7 @@ describe("obligations through the system", () => {
     await s.record(team, id, { type: "follow-up-contact", with: "participant" });
     expect(await s.open(id, "job-loss-follow-up")).toBeUndefined();
     expect(await recordedDue(id)).toContain(`job-loss-follow-up@${midnight("2027-04-08")}`);
-    await s.record(team, id, { type: "exit", reason: "ferdig" });
+    await s.record(team, id, { type: "exit", reason: "other" });
   });
 
   it("a team that reads English gets its specialist's digest in English", async () => {
@@ -267,6 +267,6 @@ describe("obligations through the system", () => {
     expect(digest!.body.text).toContain("\nOverdue\n");
     expect(digest!.body.html).toContain('<html lang="en">');
     expect(digest!.body.text).not.toMatch(/oppgave|forfalt|fristen/i);
-    await s.record(team, id, { type: "exit", reason: "done" });
+    await s.record(team, id, { type: "exit", reason: "other" });
   });
 });

@@ -54,7 +54,7 @@ describe("events and a parked journey", () => {
 
     // An exit changes the phase: woken, plan decides to end, and park leaves the loop at once.
     await s.advanceTo("2026-12-02T10:00");
-    await s.record(team, id, { type: "exit", reason: "ønsket det selv" });
+    await s.record(team, id, { type: "exit", reason: "declined-further-support" });
     expect(await s.journey(id)).toMatchObject({ status: "SUCCEEDED" });
     expect((await s.statesEntered(executionArn)).slice(-3)).toEqual(["Plan", "Await", "Done"]);
     // Failed once, on purpose, and not retried.
