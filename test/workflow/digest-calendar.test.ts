@@ -54,13 +54,13 @@ describe("digest calendar", () => {
     expect(await linesOn(team, "2026-10-21")).toBeUndefined();
     expect(await linesOn(team, "2026-10-22")).toBeUndefined();
     await s.advanceTo("2026-10-23T09:00");
-    expect(await linesOn(team, "2026-10-23")).toEqual([{ code: "W-1", tasks: [{ task: "Følg opp jobbstarten", status: "om 1 dag" }] }]);
+    expect(await linesOn(team, "2026-10-23")).toEqual([{ code: "W-1", tasks: [{ task: "Følg opp oppstarten", status: "om 1 dag" }] }]);
     await s.advanceTo("2026-10-26T09:00");
     expect(await linesOn(team, "2026-10-26")).toContainEqual(
       expect.objectContaining({
         code: "W-1",
         flagged: true,
-        tasks: expect.arrayContaining([{ task: "Følg opp jobbstarten", status: "2 dager over fristen" }]),
+        tasks: expect.arrayContaining([{ task: "Følg opp oppstarten", status: "2 dager over fristen" }]),
       }),
     );
     expect(await s.digestDates(team.specialist.id)).toEqual(["2026-10-23", "2026-10-26"]);
@@ -82,8 +82,8 @@ describe("digest calendar", () => {
     const id = await startJob(team, "X-1");
     await s.advanceTo("2026-12-29T09:00");
     expect(await linesOn(team, "2026-12-23")).toBeUndefined();
-    expect(await linesOn(team, "2026-12-24")).toEqual([{ code: "X-1", tasks: [{ task: "Følg opp jobbstarten", status: "om 1 dag" }] }]);
-    expect(await linesOn(team, "2026-12-28")).toEqual([{ code: "X-1", flagged: true, tasks: [{ task: "Følg opp jobbstarten", status: "3 dager over fristen" }] }]);
+    expect(await linesOn(team, "2026-12-24")).toEqual([{ code: "X-1", tasks: [{ task: "Følg opp oppstarten", status: "om 1 dag" }] }]);
+    expect(await linesOn(team, "2026-12-28")).toEqual([{ code: "X-1", flagged: true, tasks: [{ task: "Følg opp oppstarten", status: "3 dager over fristen" }] }]);
     expect(await s.digestDates(team.specialist.id)).toEqual(["2026-12-24", "2026-12-28", "2026-12-29"]);
     for (const date of ["2026-12-25", "2026-12-26", "2026-12-27"]) expect(await claimedAt(date), date).toBeUndefined();
     for (const date of ["2026-12-23", "2026-12-24", "2026-12-28"]) expect(await claimedAt(date), date).toBe(`${date}T07:00:00.000Z`);
@@ -97,14 +97,14 @@ describe("digest calendar", () => {
     const id = await startJob(team, "E-1");
     await s.advanceTo("2027-03-31T09:00");
     expect(await linesOn(team, "2027-03-23")).toBeUndefined();
-    expect(await linesOn(team, "2027-03-24")).toEqual([{ code: "E-1", tasks: [{ task: "Følg opp jobbstarten", status: "om 2 dager" }] }]);
+    expect(await linesOn(team, "2027-03-24")).toEqual([{ code: "E-1", tasks: [{ task: "Følg opp oppstarten", status: "om 2 dager" }] }]);
     expect(await linesOn(team, "2027-03-30")).toEqual([
       {
         code: "E-1",
         flagged: true,
         tasks: [
-          { task: "Følg opp jobbstarten", status: "4 dager over fristen" },
-          { task: "Følg opp den første tiden i jobben", status: "i dag" },
+          { task: "Følg opp oppstarten", status: "4 dager over fristen" },
+          { task: "Ukentlig oppfølging første måned", status: "i dag" },
         ],
       },
     ]);
@@ -124,12 +124,12 @@ describe("digest calendar", () => {
     await s.advanceTo(`${LAST_DAY}T09:00`);
     expect(await linesOn(team, "2027-05-13")).toBeUndefined();
     expect(await linesOn(team, "2027-05-14")).toEqual([
-      { code: "M-1", tasks: [{ task: "Følg opp jobbstarten", status: "om 1 dag" }] },
-      { code: "M-2", tasks: [{ task: "Følg opp jobbstarten", status: "om 3 dager" }] },
+      { code: "M-1", tasks: [{ task: "Følg opp oppstarten", status: "om 1 dag" }] },
+      { code: "M-2", tasks: [{ task: "Følg opp oppstarten", status: "om 3 dager" }] },
     ]);
     expect(await linesOn(team, "2027-05-18")).toEqual([
-      { code: "M-1", flagged: true, tasks: [{ task: "Følg opp jobbstarten", status: "3 dager over fristen" }] },
-      { code: "M-2", flagged: true, tasks: [{ task: "Følg opp jobbstarten", status: "1 dag over fristen" }] },
+      { code: "M-1", flagged: true, tasks: [{ task: "Følg opp oppstarten", status: "3 dager over fristen" }] },
+      { code: "M-2", flagged: true, tasks: [{ task: "Følg opp oppstarten", status: "1 dag over fristen" }] },
     ]);
     expect(await claimedAt("2027-05-17")).toBeUndefined();
     expect(await claimedAt("2027-05-18")).toBe("2027-05-18T06:00:00.000Z");

@@ -70,7 +70,7 @@ describe("pause, resume, exit and return", () => {
       {
         code: "P.R.",
         tasks: [
-          { task: "Tilby veiledning om trygd og økonomi", status: "om 6 dager" },
+          { task: "Tilby rådgivning om økonomi og ytelser", status: "om 6 dager" },
           { task: "Ta første arbeidsgiverkontakt", status: "om 6 dager" },
         ],
       },
@@ -144,7 +144,7 @@ describe("jobs", () => {
       expect.objectContaining({
         code: "J.E.",
         flagged: true,
-        tasks: expect.arrayContaining([{ task: "Følg opp etter at jobben tok slutt", status: "1 dag over fristen" }]),
+        tasks: expect.arrayContaining([{ task: "Ta kontakt etter jobbslutt", status: "1 dag over fristen" }]),
       }),
     );
     await s.record(team, id, { type: "participant-meeting" });
@@ -169,7 +169,7 @@ describe("jobs", () => {
     expect(digestLines((await digestOn(team, "2027-03-24"))!.body.text!)).toContainEqual(
       expect.objectContaining({
         code: "J.E.",
-        tasks: expect.arrayContaining([{ task: "Følg opp jobbstarten", status: "om 1 dag" }]),
+        tasks: expect.arrayContaining([{ task: "Følg opp oppstarten", status: "om 1 dag" }]),
       }),
     );
     const due = (await s.dueRecords(id)).find((r) => r.kind === "job-start-follow-up" && r.dueAt === midnight("2027-03-25"));
@@ -208,7 +208,7 @@ describe("a journey that loses its execution, and events that race the plan", ()
       expect.objectContaining({
         code: "L.E.",
         flagged: true,
-        tasks: expect.arrayContaining([{ task: "Ta nye arbeidsgiverkontakter for jobbsøket", status: "1 dag over fristen" }]),
+        tasks: expect.arrayContaining([{ task: "Jobbutvikling: ta ny arbeidsgiverkontakt", status: "1 dag over fristen" }]),
       }),
     );
     await s.record(team, id, { type: "exit", reason: "other" });

@@ -70,7 +70,7 @@ describe("three years of follow-up", () => {
           code: "L-3",
           tasks: [
             { task: "Ta oppfølgingskontakt med deltaker eller arbeidsgiver", status: "i dag" },
-            { task: "Ta kontakt med deltakeren igjen", status: "i dag" },
+            { task: "Nå ut til deltakeren – ingen kontakt på 30 dager", status: "i dag" },
           ],
         },
       ]);
@@ -80,7 +80,7 @@ describe("three years of follow-up", () => {
           flagged: true,
           tasks: [
             { task: "Ta oppfølgingskontakt med deltaker eller arbeidsgiver", status: "3 dager over fristen" },
-            { task: "Ta kontakt med deltakeren igjen", status: "3 dager over fristen" },
+            { task: "Nå ut til deltakeren – ingen kontakt på 30 dager", status: "3 dager over fristen" },
           ],
         },
       ]);

@@ -41,7 +41,7 @@ describe("obligations through the system", () => {
       {
         code: "F.C.",
         tasks: [
-          { task: "Tilby veiledning om trygd og økonomi", status: "om 7 dager" },
+          { task: "Tilby rådgivning om økonomi og ytelser", status: "om 7 dager" },
           { task: "Ta første arbeidsgiverkontakt", status: "om 7 dager" },
         ],
       },
@@ -98,11 +98,11 @@ describe("obligations through the system", () => {
     await s.advanceTo("2026-12-14T09:00");
     expect(await s.digestDates(team.specialist.id)).toEqual(["2026-12-14"]);
     expect(digestLines((await digestOn(team, "2026-12-14"))!.body.text!)).toEqual([
-      { code: "J.D.", tasks: [{ task: "Ta nye arbeidsgiverkontakter for jobbsøket", status: "i dag" }] },
+      { code: "J.D.", tasks: [{ task: "Jobbutvikling: ta ny arbeidsgiverkontakt", status: "i dag" }] },
     ]);
     await s.advanceTo("2026-12-15T09:00");
     expect(digestLines((await digestOn(team, "2026-12-15"))!.body.text!)).toEqual([
-      { code: "J.D.", flagged: true, tasks: [{ task: "Ta nye arbeidsgiverkontakter for jobbsøket", status: "1 dag over fristen" }] },
+      { code: "J.D.", flagged: true, tasks: [{ task: "Jobbutvikling: ta ny arbeidsgiverkontakt", status: "1 dag over fristen" }] },
     ]);
     expect(await recordedDue(id)).toEqual([`job-development@${midnight("2026-12-14")}`]);
 
@@ -142,7 +142,7 @@ describe("obligations through the system", () => {
 
     await s.advanceTo("2026-12-18T09:00");
     expect(digestLines((await digestOn(team, "2026-12-18"))!.body.text!)).toEqual([
-      { code: "E.S.", tasks: [{ task: "Følg opp jobbstarten", status: "i dag" }] },
+      { code: "E.S.", tasks: [{ task: "Følg opp oppstarten", status: "i dag" }] },
     ]);
     // Thursday 24 December is the last working day before Christmas: the weekly follow-ups due
     // then are listed today.
@@ -152,11 +152,11 @@ describe("obligations through the system", () => {
         code: "E.S.",
         flagged: true,
         tasks: [
-          { task: "Følg opp jobbstarten", status: "6 dager over fristen" },
-          { task: "Følg opp den første tiden i jobben", status: "2 dager over fristen" },
+          { task: "Følg opp oppstarten", status: "6 dager over fristen" },
+          { task: "Ukentlig oppfølging første måned", status: "2 dager over fristen" },
         ],
       },
-      { code: "J.S.", tasks: [{ task: "Følg opp den første tiden i jobben", status: "i dag" }] },
+      { code: "J.S.", tasks: [{ task: "Ukentlig oppfølging første måned", status: "i dag" }] },
     ]);
     await s.advanceTo("2026-12-28T10:00");
     await s.record(team, worker, { type: "follow-up-contact", with: "participant" });
@@ -209,7 +209,7 @@ describe("obligations through the system", () => {
     expect(digestLines((await digestOn(team, "2027-02-26"))!.body.text!)).toContainEqual(
       expect.objectContaining({
         code: "F.U.",
-        tasks: expect.arrayContaining([{ task: "Ta kontakt med deltakeren igjen", status: "i dag" }]),
+        tasks: expect.arrayContaining([{ task: "Nå ut til deltakeren – ingen kontakt på 30 dager", status: "i dag" }]),
       }),
     );
     await s.advanceTo("2027-02-26T10:00");
@@ -234,7 +234,7 @@ describe("obligations through the system", () => {
     expect(digestLines((await digestOn(team, "2027-04-08"))!.body.text!)).toContainEqual(
       expect.objectContaining({
         code: "J.L.",
-        tasks: expect.arrayContaining([{ task: "Følg opp etter at jobben tok slutt", status: "i dag" }]),
+        tasks: expect.arrayContaining([{ task: "Ta kontakt etter jobbslutt", status: "i dag" }]),
       }),
     );
     await s.advanceTo("2027-04-08T10:00");
@@ -259,8 +259,8 @@ describe("obligations through the system", () => {
         flagged: true,
         tasks: [
           { task: "Make the first employer contact", status: "6 days overdue" },
-          { task: "Offer benefits counselling", status: "6 days overdue" },
-          { task: "Get back in touch with the participant", status: "6 days overdue" },
+          { task: "Offer advice on income and benefits", status: "6 days overdue" },
+          { task: "Reach out to the participant – no contact for 30 days", status: "6 days overdue" },
         ],
       },
     ]);

@@ -144,7 +144,7 @@ export function scenario(system: TestSystem) {
 
 /**
  * The digest's plain-text rows, one per participant ("- K.L. (!) · Ta første arbeidsgiverkontakt
- * (2 dager over fristen) · Ta kontakt med deltakeren igjen (i dag)"), each as code, flag and items.
+ * (2 dager over fristen) · Nå ut til deltakeren – ingen kontakt på 30 dager (i dag)"), each as code, flag and items.
  */
 export function digestLines(text: string): DigestLine[] {
   return text

@@ -77,14 +77,14 @@ describe("renderDigest content", () => {
   it("shows one row per participant with all their items, each with its status (nb)", () => {
     const email = renderDigest(digestInput([klOutreach, upcomingItem, dueItem, klCounselling, overdueItem]));
     expect(rowLines(email.text)).toEqual([
-      "- K.L. (!) · Ta første arbeidsgiverkontakt (3 dager over fristen) · Tilby veiledning om trygd og økonomi (3 dager over fristen) · Ta kontakt med deltakeren igjen (i dag)",
+      "- K.L. (!) · Ta første arbeidsgiverkontakt (3 dager over fristen) · Tilby rådgivning om økonomi og ytelser (3 dager over fristen) · Nå ut til deltakeren – ingen kontakt på 30 dager (i dag)",
       "- P-0193 · Ta oppfølgingskontakt med deltaker eller arbeidsgiver (i dag)",
       "- M.N. · Ta første arbeidsgiverkontakt (om 4 dager)",
     ]);
     const rows = htmlRows(email.html);
     expect(rows).toHaveLength(3);
     expect(rows[0]).toMatch(/>K\.L\.<\/a>/);
-    expect(rows[0]).toContain("Ta første arbeidsgiverkontakt (3 dager over fristen) · Tilby veiledning om trygd og økonomi (3 dager over fristen) · Ta kontakt med deltakeren igjen (i dag)");
+    expect(rows[0]).toContain("Ta første arbeidsgiverkontakt (3 dager over fristen) · Tilby rådgivning om økonomi og ytelser (3 dager over fristen) · Nå ut til deltakeren – ingen kontakt på 30 dager (i dag)");
     expect(email.text).toMatch(/^IPS-oppgaver mandag 23\. november$/m);
     expectInBothParts(email, ["IPS-oppgaver mandag 23. november", "Over fristen", "Å gjøre i dag", "Frister som nærmer seg"]);
     expect(email.html).toContain(">Deltaker</th>");
@@ -104,7 +104,7 @@ describe("renderDigest content", () => {
     const text = email.text;
     expect(text.indexOf("Over fristen\n")).toBeLessThan(text.indexOf("Å gjøre i dag\n"));
     expect(text.indexOf("Å gjøre i dag\n")).toBeLessThan(text.indexOf("Frister som nærmer seg\n"));
-    expect(textSection(text, "Over fristen")).toContain("K.L. (!) · Ta første arbeidsgiverkontakt (3 dager over fristen) · Ta kontakt med deltakeren igjen (i dag)");
+    expect(textSection(text, "Over fristen")).toContain("K.L. (!) · Ta første arbeidsgiverkontakt (3 dager over fristen) · Nå ut til deltakeren – ingen kontakt på 30 dager (i dag)");
     // P-0193 has something due today and a deadline coming: one row, under today's heading.
     expect(textSection(text, "Å gjøre i dag")).toContain(
       "P-0193 · Ta oppfølgingskontakt med deltaker eller arbeidsgiver (i dag) · Ta første arbeidsgiverkontakt (om 4 dager)",
@@ -125,7 +125,7 @@ describe("renderDigest content", () => {
     expect(late).toMatch(/<span style="color:#b00020;font-weight:bold;"><a [^>]*>K\.L\.<\/a><\/span>/);
     expect(onTime).not.toContain("#b00020");
     expect(rowLines(email.text)).toEqual([
-      "- K.L. (!) · Ta første arbeidsgiverkontakt (3 dager over fristen) · Ta kontakt med deltakeren igjen (i dag)",
+      "- K.L. (!) · Ta første arbeidsgiverkontakt (3 dager over fristen) · Nå ut til deltakeren – ingen kontakt på 30 dager (i dag)",
       "- P-0193 · Ta oppfølgingskontakt med deltaker eller arbeidsgiver (i dag)",
     ]);
   });
@@ -133,7 +133,7 @@ describe("renderDigest content", () => {
   it("shows the same in English", () => {
     const email = renderDigest(digestInput([upcomingItem, dueItem, klOutreach, overdueItem], { locale: "en" }));
     expect(rowLines(email.text)).toEqual([
-      "- K.L. (!) · Make the first employer contact (3 days overdue) · Get back in touch with the participant (today)",
+      "- K.L. (!) · Make the first employer contact (3 days overdue) · Reach out to the participant – no contact for 30 days (today)",
       "- P-0193 · Make a follow-up contact with the participant or employer (today)",
       "- M.N. · Make the first employer contact (in 4 days)",
     ]);
@@ -171,8 +171,8 @@ describe("renderDigest content", () => {
     const plain = { ...withoutCount, kind: "outreach" as const };
     const email = renderDigest(digestInput([plain, longWithoutCount]));
     expect(rowLines(email.text)).toEqual([
-      "- A.A. (!) · Følg opp jobbstarten (20 dager over fristen)",
-      "- K.L. (!) · Ta kontakt med deltakeren igjen (3 dager over fristen)",
+      "- A.A. (!) · Følg opp oppstarten (20 dager over fristen)",
+      "- K.L. (!) · Nå ut til deltakeren – ingen kontakt på 30 dager (3 dager over fristen)",
     ]);
   });
 

@@ -90,7 +90,7 @@ describe("renderWeeklySummary content (nb)", () => {
 
   it("counts participants by phase", () => {
     const phases = textSection(email.text, "Deltakere etter fase");
-    for (const line of ["Henvist: 2", "Jobbsøk: 5", "Ny i jobb: 1", "Oppfølging: 6", "Pause: 1", "Avsluttet: 4"]) {
+    for (const line of ["Henvist: 2", "Jobbsøk: 5", "Ny i jobb eller skole: 1", "Oppfølging: 6", "Pause: 1", "Avsluttet: 4"]) {
       expect(phases).toContain(line);
     }
   });
@@ -145,18 +145,18 @@ describe("renderWeeklySummary content (nb)", () => {
   });
 
   it("flags missed 30-day deadlines apart from other overdue items", () => {
-    const missed = textSection(email.text, "Passert 30-dagersfrist for første arbeidsgiverkontakt");
+    const missed = textSection(email.text, "30-dagersfristen for første arbeidsgiverkontakt er overskredet");
     expect(missed).toContain("Y.Z. · Jobbspesialist: Ola Jobbmann · Ta første arbeidsgiverkontakt · Frist: fredag 20. november · 9 dager over fristen (!)");
     expect(missed).not.toContain("A.B.");
     const other = textSection(email.text, "Andre forfalte oppgaver");
-    expect(other).toContain("A.B. · Jobbspesialist: Siri Spesialist · Tilby veiledning om trygd og økonomi · Frist: fredag 27. november · 2 dager over fristen (!)");
+    expect(other).toContain("A.B. · Jobbspesialist: Siri Spesialist · Tilby rådgivning om økonomi og ytelser · Frist: fredag 27. november · 2 dager over fristen (!)");
     expect(other).not.toContain("Y.Z.");
     // The HTML row names the specialist in its own cell, beside the participant's code.
     expect(email.html).toMatch(/01JLATE"[^>]*>A\.B\.<\/a><\/td><td[^>]*>Siri Spesialist<\/td>/);
   });
 
   it("lists the follow-ups of the coming week", () => {
-    expect(textSection(email.text, "Oppfølging den kommende uken")).toContain("C.D. · Følg opp jobbstarten · Frist: tirsdag 1. desember");
+    expect(textSection(email.text, "Oppfølging den kommende uken")).toContain("C.D. · Følg opp oppstarten · Frist: tirsdag 1. desember");
   });
 
   it("gives each specialist's caseload against the limit and flags only those over it", () => {
@@ -180,7 +180,7 @@ describe("renderWeeklySummary content (nb)", () => {
       "Nye henvisninger",
       "Nye jobber og utdanninger",
       "Avsluttede jobber og utdanninger",
-      "Passert 30-dagersfrist for første arbeidsgiverkontakt",
+      "30-dagersfristen for første arbeidsgiverkontakt er overskredet",
       "Andre forfalte oppgaver",
       "Oppfølging den kommende uken",
       "Deltakere per jobbspesialist",
@@ -206,7 +206,7 @@ describe("renderWeeklySummary content (en)", () => {
       "Job at Rema 1000 Sentrum",
       "7.5 hours per week, wage subsidy (NAV), temporary",
       "20 hours per week, ordinary wage, permanent",
-      "Missed 30-day deadline for the first employer contact",
+      "The 30-day deadline for the first employer contact is missed",
       "9 days overdue",
       "Follow-ups in the coming week",
       "over the limit",
