@@ -24,7 +24,7 @@ import { type ApiEvent, type ApiResult, header, json, jsonBody, pathParam, princ
 import { openApiDocument } from "./openapi";
 import { isoWeekSchema } from "../../shared/calendar/weeks";
 import { coveredWeek } from "../../shared/summary/period";
-import { weeklySummaryFigures } from "../../shared/summary/figures";
+import { caseloadLimitFor, weeklySummaryFigures } from "../../shared/summary/figures";
 import { previewSummary } from "../../shared/summary/preview";
 import { listEmailEvents } from "../../shared/notify/email-events";
 import * as z from "zod";
@@ -209,7 +209,8 @@ export function routes(deps: () => Deps): Route[] {
             nextDueKind: nextOpenObligation(p.obligations)?.kind ?? null,
           })),
           count: active.length,
-          limit: specialist.caseloadLimit,
+          // A part-time specialist's limit follows their working share, as in the team's summary.
+          limit: caseloadLimitFor(specialist.caseloadLimit, specialist.fte),
         });
       },
     },

@@ -118,10 +118,14 @@ describe("the web app for a treatment team, an admin and a demo", () => {
     await specialistForm.getByLabel("Navn").fill("Siri Spesialist");
     await specialistForm.getByLabel("E-post").fill("siri@example.org");
     await specialistForm.getByLabel("Team Sør").check();
+    await specialistForm.getByLabel("Stillingsandel").fill("0,5");
     await specialistForm.getByRole("button", { name: "Opprett jobbspesialist" }).click();
     await expect.poll(() => page.getByRole("status").filter({ hasText: "Siri Spesialist er opprettet." }).count()).toBe(1);
-    const specialists = (await system.api.get("/specialists")).body.specialists as Array<{ name: string; teamIds: string[] }>;
-    expect(specialists.find((s) => s.name === "Siri Spesialist")?.teamIds).toEqual([created!.id]);
+    const specialists = (await system.api.get("/specialists")).body.specialists as Array<{ id: string; name: string; teamIds: string[]; fte: number }>;
+    const siri = specialists.find((s) => s.name === "Siri Spesialist");
+    expect(siri).toMatchObject({ teamIds: [created!.id], fte: 0.5 });
+    // Half time: half the caseload limit on the caseload page too.
+    expect((await system.api.get(`/specialists/${siri!.id}/caseload`)).body.limit).toBe(10);
     await expect.poll(() => page.getByRole("link", { name: "Siri Spesialist" }).count()).toBe(1);
     await screenshot(page, "admin");
     await context.close();

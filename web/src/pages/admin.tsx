@@ -185,6 +185,7 @@ function NewSpecialist(props: { teams: Team[]; onCreated: () => void }) {
   const [email, setEmail] = useState("");
   const [teamIds, setTeamIds] = useState<string[]>([]);
   const [limit, setLimit] = useState("20");
+  const [fte, setFte] = useState("1");
   const [created, setCreated] = useState<string | undefined>();
   const errors = submission.fieldErrors;
   const groupId = useId();
@@ -202,8 +203,8 @@ function NewSpecialist(props: { teams: Team[]; onCreated: () => void }) {
   const teamIdsError = errors.teamIds ? t.admin.invalid.teamIds : unknownTeam;
   const submit = async () => {
     setCreated(undefined);
-    const trimmed = limit.trim();
-    const value = { name, email: email.trim(), teamIds, caseloadLimit: trimmed === "" ? undefined : Number(trimmed.replace(",", ".")) };
+    const numberOrUnset = (typed: string) => (typed.trim() === "" ? undefined : Number(typed.trim().replace(",", ".")));
+    const value = { name, email: email.trim(), teamIds, caseloadLimit: numberOrUnset(limit), fte: numberOrUnset(fte) };
     const specialist = await submission.submit(value, (body, idempotencyKey) =>
       api.post<SpecialistListing>("/specialists", body, { idempotencyKey }),
     );
@@ -213,6 +214,7 @@ function NewSpecialist(props: { teams: Team[]; onCreated: () => void }) {
     setEmail("");
     setTeamIds([]);
     setLimit("20");
+    setFte("1");
     props.onCreated();
   };
   return (
@@ -220,7 +222,7 @@ function NewSpecialist(props: { teams: Team[]; onCreated: () => void }) {
       title={t.admin.newSpecialist}
       button={t.admin.createSpecialist}
       submission={submission}
-      shownFields={shownFields(["name", "email", "teamIds", "caseloadLimit"], errors, ["teamIds"])}
+      shownFields={shownFields(["name", "email", "teamIds", "caseloadLimit", "fte"], errors, ["teamIds"])}
       created={created}
       onSubmit={submit}
     >
@@ -270,6 +272,16 @@ function NewSpecialist(props: { teams: Team[]; onCreated: () => void }) {
         onInput={setLimit}
         hint={t.admin.caseloadLimitHint}
         error={errors.caseloadLimit && t.admin.invalid.caseloadLimit}
+      />
+      <TextField
+        label={t.fields.fte}
+        name="fte"
+        type="text"
+        inputMode="decimal"
+        value={fte}
+        onInput={setFte}
+        hint={t.admin.fteHint}
+        error={errors.fte && t.admin.invalid.fte}
       />
     </CreateForm>
   );
