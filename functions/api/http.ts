@@ -1,5 +1,6 @@
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyResultV2 } from "aws-lambda";
-import { badRequest, unauthorized } from "../../shared/http/errors";
+import * as z from "zod";
+import { badRequest, parseOrThrow, unauthorized } from "../../shared/http/errors";
 import { principalFromClaims, type Claims, type Principal } from "../../shared/access/principal";
 
 export type ApiEvent = APIGatewayProxyEventV2WithJWTAuthorizer;
@@ -33,4 +34,11 @@ export function principalOf(event: ApiEvent): Principal {
   return principal;
 }
 
-export const pathParam = (event: ApiEvent, name: string): string => event.pathParameters?.[name] ?? "";
+/** Ids are ULIDs or admin-chosen names: a bounded, URL-safe alphabet. Anything else is a 400 naming the parameter, never a lookup. */
+const pathIdSchema = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9._-]+$/, "must be an id (letters, digits, '.', '_', '-')");
+
+export const pathParam = (event: ApiEvent, name: string): string => parseOrThrow(pathIdSchema, event.pathParameters?.[name] ?? "", name);

@@ -8,6 +8,8 @@ type ApiHandler = (event: APIGatewayProxyEventV2WithJWTAuthorizer, context: Cont
 export type LocalRoute = (req: IncomingMessage, body: string) => Promise<{ statusCode: number; body: unknown } | undefined>;
 
 const MAX_BODY_BYTES = 256 * 1024;
+/** API Gateway refuses bodies over 10 MB outright. */
+const DISCARD_LIMIT_BYTES = 10 * 1024 * 1024;
 
 export interface ApiListenerOptions {
   api: ApiHandler;
@@ -101,20 +103,30 @@ function preflight(req: IncomingMessage, res: ServerResponse, allowedOrigin: str
   res.end();
 }
 
+/**
+ * The request body, up to MAX_BODY_BYTES. A larger one is read to its end and thrown away (so the
+ * client gets its answer instead of a reset connection) and answered 413; only beyond
+ * DISCARD_LIMIT_BYTES, far past anything API Gateway accepts, is the connection dropped.
+ */
 function readBody(req: IncomingMessage): Promise<string> {
   return new Promise((resolve, reject) => {
     let size = 0;
     const chunks: Buffer[] = [];
     req.on("data", (chunk: Buffer) => {
       size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
-        reject(Object.assign(new Error("body: too large"), { statusCode: 413 }));
+      if (size > DISCARD_LIMIT_BYTES) {
         req.destroy();
         return;
       }
-      chunks.push(chunk);
+      if (size <= MAX_BODY_BYTES) chunks.push(chunk);
     });
-    req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
+    req.on("end", () => {
+      if (size > MAX_BODY_BYTES) {
+        reject(Object.assign(new Error(`body: too large (at most ${MAX_BODY_BYTES / 1024} KB)`), { statusCode: 413 }));
+        return;
+      }
+      resolve(Buffer.concat(chunks).toString("utf8"));
+    });
     req.on("error", reject);
   });
 }

@@ -50,9 +50,21 @@ export function storedResponsePut(
   };
 }
 
-/** True when a transaction was cancelled because one of its conditions failed. */
+/** The items of a cancelled transaction whose conditions failed. */
 export function conditionFailedAt(error: unknown): number[] {
+  return cancelledBy(error).conditions;
+}
+
+/**
+ * Why a transaction was cancelled: the items whose conditions failed, and whether another
+ * transaction was writing the same items at the time (DynamoDB's TransactionConflict), which a
+ * retry settles.
+ */
+export function cancelledBy(error: unknown): { conditions: number[]; conflicts: boolean } {
   const reasons = (error as { CancellationReasons?: Array<{ Code?: string }> }).CancellationReasons;
-  if ((error as Error).name !== "TransactionCanceledException" || !reasons) return [];
-  return reasons.flatMap((reason, i) => (reason.Code === "ConditionalCheckFailed" ? [i] : []));
+  if ((error as Error).name !== "TransactionCanceledException" || !reasons) return { conditions: [], conflicts: false };
+  return {
+    conditions: reasons.flatMap((reason, i) => (reason.Code === "ConditionalCheckFailed" ? [i] : [])),
+    conflicts: reasons.some((reason) => reason.Code === "TransactionConflict"),
+  };
 }

@@ -73,6 +73,20 @@ describe("HTTP API through the local system", () => {
     expect(caseload.body.participants[0]).toMatchObject({ id: res.body.id, code: "K.L.", phase: "referral" });
   });
 
+  it("answers a replayed referral with the first answer: one participant, one journey", async () => {
+    const { team, specialist } = await seedTeam(api);
+    const body = referral(team.id, specialist.id, { code: "R.P." });
+    const first = await api.post("/participants", body, "dev:admin", { "Idempotency-Key": "referral-1" });
+    const replay = await api.post("/participants", body, "dev:admin", { "Idempotency-Key": "referral-1" });
+    expect(first.status).toBe(201);
+    expect(replay.status).toBe(201);
+    expect(replay.body).toEqual(first.body);
+    await system.clock.settle();
+    const caseload = await api.get(`/specialists/${specialist.id}/caseload`);
+    expect(caseload.body.participants.map((p: { id: string }) => p.id)).toEqual([first.body.id]);
+    expect((await api.get(`/participants/${first.body.id}/journey`)).body).toMatchObject({ generation: 1, status: "RUNNING" });
+  });
+
   it("refuses a code that looks like a full name, naming the field", async () => {
     const { team, specialist } = await seedTeam(api);
     const res = await api.post("/participants", referral(team.id, specialist.id, { code: "Kari Nordmann" }));
@@ -97,6 +111,72 @@ describe("HTTP API through the local system", () => {
       expect(res.status, `${path} ${JSON.stringify(body)}`).toBe(400);
       expect(res.body.message).toMatch(field);
     }
+  });
+
+  it("answers odd ids and oversized bodies with a 4xx that names them, never a 500 or a dropped connection", async () => {
+    const long = await api.get(`/participants/${"x".repeat(5000)}`);
+    expect(long.status).toBe(400);
+    expect(long.body.message).toMatch(/^id: /);
+    for (const id of ["%F0%9F%98%80", "a%20b", "..%2F..%2Fteams"]) {
+      const res = await api.get(`/participants/${id}`);
+      expect(res.status, id).toBe(400);
+      expect(res.body.message, id).toMatch(/^id: /);
+    }
+    expect((await api.get("/teams/01UNKNOWN")).status).toBe(404);
+    const huge = await api.post("/teams", { name: "T", emails: ["a@example.org"], padding: "x".repeat(1024 * 1024) });
+    expect(huge.status).toBe(413);
+    expect(huge.body.message).toMatch(/^body: too large/);
+  });
+
+  it("lets writers that do not conflict in meaning all land: 20 different events for one participant at once", async () => {
+    const { team, specialist, specialistToken } = await seedTeam(api);
+    const p = (await api.post("/participants", referral(team.id, specialist.id))).body;
+    const events = Array.from({ length: 20 }, (_, i) =>
+      i % 2 === 0
+        ? { type: "employer-contact", at: `2026-10-2${i % 8}T10:${String(i).padStart(2, "0")}:00Z`, employer: `Arbeidsgiver ${i}` }
+        : { type: "participant-meeting", at: `2026-10-2${i % 8}T11:${String(i).padStart(2, "0")}:00Z` },
+    );
+    const answers = await Promise.all(
+      events.map((body, i) => api.post(`/participants/${p.id}/events`, body, specialistToken, { "Idempotency-Key": `burst-${i}` })),
+    );
+    expect(answers.map((a) => a.status)).toEqual(events.map(() => 201));
+    expect((await api.get(`/participants/${p.id}`)).body.events).toHaveLength(20);
+  });
+
+  it("a retry of an event whose wake failed wakes the journey", async () => {
+    const { team, specialist, specialistToken } = await seedTeam(api);
+    const p = (await api.post("/participants", referral(team.id, specialist.id))).body;
+    await system.clock.settle();
+    const { executionArn } = (await api.get(`/participants/${p.id}/journey`)).body;
+    const plans = async () =>
+      ((await system.stepFunctions.getExecutionHistory({ executionArn, maxResults: 1000 })).events as unknown as Array<{ type: string; stateEnteredEventDetails?: { name?: string } }>).filter(
+        (e) => e.type.endsWith("StateEntered") && e.stateEnteredEventDetails?.name === "Plan",
+      ).length;
+    const before = await plans();
+    // Step Functions refuses the wake once (a boundary no local server fails on its own).
+    let refused = false;
+    system.deps.sfn.middlewareStack.add(
+      (next, context) => async (args) => {
+        if (context.commandName === "SendTaskSuccessCommand" && !refused) {
+          refused = true;
+          throw Object.assign(new Error("service unavailable"), { name: "ServiceUnavailable" });
+        }
+        return next(args);
+      },
+      { step: "initialize", name: "refuseOneWake" },
+    );
+    // The first employer contact changes the phase: the journey must plan again at once.
+    const contact = { type: "employer-contact", at: "2026-10-28T10:00:00Z", employer: "Kiwi" };
+    const failed = await api.post(`/participants/${p.id}/events`, contact, specialistToken, { "Idempotency-Key": "wake-1" });
+    expect(failed.status).toBe(500);
+    await system.clock.settle();
+    expect(await plans()).toBe(before);
+    const retried = await api.post(`/participants/${p.id}/events`, contact, specialistToken, { "Idempotency-Key": "wake-1" });
+    expect(retried.status).toBe(201);
+    await system.clock.settle();
+    expect(await plans()).toBe(before + 1);
+    expect((await api.get(`/participants/${p.id}`)).body.events).toHaveLength(1);
+    system.deps.sfn.middlewareStack.remove("refuseOneWake");
   });
 
   it("records events with an Idempotency-Key; a replay returns the first result and writes nothing", async () => {
