@@ -3,6 +3,7 @@ import httpRouterHandler from "@middy/http-router";
 import type { Context } from "aws-lambda";
 import { HttpError } from "../../shared/http/errors";
 import { lazyDeps, type Deps } from "../../shared/runtime/deps";
+import { logInvocation } from "../../shared/logging/middleware";
 import { logger } from "../../shared/logging/logger";
 import { type ApiEvent, type ApiResult, json } from "./http";
 import { routes } from "./routes";
@@ -19,20 +20,23 @@ export function createHandler(deps: () => Deps) {
       throw new HttpError(404, `no route ${method} ${path}`);
     },
   });
-  return middy<ApiEvent, ApiResult, Error, Context>(router).onError((request) => {
-    const error = request.error;
-    if (error instanceof HttpError) {
-      request.response = json(error.statusCode, { message: error.message, ...(error.details ? { details: error.details } : {}) });
-      return;
-    }
-    const status = (error as { statusCode?: number } | null)?.statusCode;
-    if (status && status >= 400 && status < 500) {
-      request.response = json(status, { message: error!.message });
-      return;
-    }
-    logger.error("request failed", { error: error?.name, route: request.event.routeKey, path: request.event.rawPath });
-    request.response = json(500, { message: "internal error" });
-  });
+  return middy<ApiEvent, ApiResult, Error, Context>(router)
+    .use(logInvocation())
+    // Added after the logger's middleware, so middy runs it first: the line below still has the invocation's keys.
+    .onError((request) => {
+      const error = request.error;
+      if (error instanceof HttpError) {
+        request.response = json(error.statusCode, { message: error.message, ...(error.details ? { details: error.details } : {}) });
+        return;
+      }
+      const status = (error as { statusCode?: number } | null)?.statusCode;
+      if (status && status >= 400 && status < 500) {
+        request.response = json(status, { message: error!.message });
+        return;
+      }
+      logger.error("request failed", { error: error?.name, route: request.event.routeKey, path: request.event.rawPath });
+      request.response = json(500, { message: "internal error" });
+    });
 }
 
 export const handler = createHandler(lazyDeps());

@@ -1,6 +1,7 @@
 import middy from "@middy/core";
 import * as z from "zod";
 import { lazyDeps, type Deps } from "../../shared/runtime/deps";
+import { logInvocation } from "../../shared/logging/middleware";
 import { parseOrThrow } from "../../shared/http/errors";
 import { localDateSchema } from "../../shared/calendar/local-dates";
 import { sendDigest } from "../../shared/notify/digest";
@@ -12,7 +13,7 @@ export function createHandler(deps: () => Deps) {
   return middy(async (event: unknown) => {
     const { specialistId, date } = parseOrThrow(inputSchema, event);
     return sendDigest(deps(), specialistId, date);
-  });
+  }).use(logInvocation());
 }
 
 export const handler = createHandler(lazyDeps());

@@ -1,5 +1,6 @@
 import middy from "@middy/core";
 import { lazyDeps, type Deps } from "../../shared/runtime/deps";
+import { logInvocation } from "../../shared/logging/middleware";
 import { parseOrThrow } from "../../shared/http/errors";
 import { continueInputSchema } from "../../shared/workflow/journey-payload";
 import { executionName, startJourney } from "../../shared/workflow/journey-execution";
@@ -22,7 +23,7 @@ export function createHandler(deps: () => Deps) {
       if ((error as Error).name !== "ExecutionAlreadyExists") throw error;
       return { execution: executionName(state.participantId, generation), generation, alreadyStarted: true };
     }
-  });
+  }).use(logInvocation());
 }
 
 export const handler = createHandler(lazyDeps());

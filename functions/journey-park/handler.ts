@@ -1,5 +1,6 @@
 import middy from "@middy/core";
 import { lazyDeps, type Deps } from "../../shared/runtime/deps";
+import { logInvocation } from "../../shared/logging/middleware";
 import { parseOrThrow } from "../../shared/http/errors";
 import { parkInputSchema, superseded } from "../../shared/workflow/journey-payload";
 import { leaveAwait, parkJourney, sendWake } from "../../shared/workflow/journey-execution";
@@ -27,7 +28,7 @@ export function createHandler(deps: () => Deps) {
     if (outcome === "superseded") await (endWith ? leaveAwait(d, taskToken, endWith.end) : sendWake(d, taskToken, superseded));
     emitCheckIn(d.deployment.name);
     return { outcome };
-  });
+  }).use(logInvocation());
 }
 
 export const handler = createHandler(lazyDeps());

@@ -1,5 +1,6 @@
 import middy from "@middy/core";
 import { lazyDeps, type Deps } from "../../shared/runtime/deps";
+import { logInvocation } from "../../shared/logging/middleware";
 import { parseOrThrow } from "../../shared/http/errors";
 import { recordInputSchema } from "../../shared/workflow/journey-payload";
 import { recordDue } from "../../shared/workflow/record-due";
@@ -9,7 +10,7 @@ export function createHandler(deps: () => Deps) {
   return middy(async (event: unknown) => {
     const { state } = parseOrThrow(recordInputSchema, event);
     return recordDue(deps(), state.participantId);
-  });
+  }).use(logInvocation());
 }
 
 export const handler = createHandler(lazyDeps());

@@ -1,6 +1,7 @@
 import middy from "@middy/core";
 import type { SNSEvent } from "aws-lambda";
 import { lazyDeps, type Deps } from "../../shared/runtime/deps";
+import { logInvocation } from "../../shared/logging/middleware";
 import { parseOrThrow } from "../../shared/http/errors";
 import { recordEmailEvent, sesNotificationSchema } from "../../shared/notify/email-events";
 import { logger } from "../../shared/logging/logger";
@@ -15,7 +16,7 @@ export function createHandler(deps: () => Deps) {
     }
     logger.info("email events recorded", { recorded });
     return { recorded };
-  });
+  }).use(logInvocation());
 }
 
 export const handler = createHandler(lazyDeps());

@@ -1,6 +1,7 @@
 import middy from "@middy/core";
 import * as z from "zod";
 import { lazyDeps, type Deps } from "../../shared/runtime/deps";
+import { logInvocation } from "../../shared/logging/middleware";
 import { parseOrThrow } from "../../shared/http/errors";
 import { isoWeekSchema } from "../../shared/calendar/weeks";
 import { sendTeamSummary } from "../../shared/summary/send";
@@ -14,7 +15,7 @@ export function createHandler(deps: () => Deps) {
     const { outcome } = await sendTeamSummary(deps(), teamId, week);
     // Only ids and the outcome go back: the Map collects every team's result in the execution's state.
     return { teamId, week, outcome };
-  });
+  }).use(logInvocation());
 }
 
 export const handler = createHandler(lazyDeps());

@@ -1,6 +1,7 @@
 import middy from "@middy/core";
 import * as z from "zod";
 import { lazyDeps, type Deps } from "../../shared/runtime/deps";
+import { logInvocation } from "../../shared/logging/middleware";
 import { parseOrThrow } from "../../shared/http/errors";
 import { isoInstant } from "../../shared/domain/schemas";
 import { planSummaries } from "../../shared/summary/send";
@@ -17,7 +18,7 @@ export function createHandler(deps: () => Deps) {
   return middy(async (event: unknown) => {
     const { scheduledTime } = parseOrThrow(inputSchema, event ?? {});
     return planSummaries(deps(), scheduledTime ? new Date(scheduledTime) : undefined);
-  });
+  }).use(logInvocation());
 }
 
 export const handler = createHandler(lazyDeps());

@@ -33,15 +33,25 @@ export function dropPersonalFields(value: unknown): unknown {
   return value;
 }
 
+/**
+ * Powertools' standard keys, the invocation's among them (set by `logInvocation` in every handler:
+ * request id, cold start, function), then the caller's attributes without personal fields.
+ */
 class PrivacyFormatter extends LogFormatter {
   formatAttributes(attributes: UnformattedAttributes, additional: LogAttributes): LogItem {
+    const lambda = attributes.lambdaContext;
     return new LogItem({
       attributes: {
         level: attributes.logLevel,
         message: attributes.message,
         timestamp: this.formatTimestamp(attributes.timestamp),
         service: attributes.serviceName,
-        requestId: attributes.lambdaContext?.awsRequestId,
+        cold_start: lambda?.coldStart,
+        function_name: lambda?.functionName,
+        function_arn: lambda?.invokedFunctionArn,
+        function_memory_size: lambda?.memoryLimitInMB,
+        function_request_id: lambda?.awsRequestId,
+        xray_trace_id: attributes.xRayTraceId,
         ...(dropPersonalFields(additional) as LogAttributes),
       },
     });
