@@ -6,7 +6,8 @@ import { join } from "node:path";
  * process. What a function may touch is declared here and granted from here, nothing more.
  */
 
-export type TableAccess = "read" | "readWrite";
+/** What a function's code does with the table: nothing, reads only, or reads and writes. */
+export type TableAccess = "none" | "read" | "readWrite";
 
 export interface FunctionSpec {
   /** Folder under functions/ and suffix of the Lambda's name. */
@@ -60,7 +61,8 @@ const specs = [
   {
     name: "journey-continue",
     description: "Journey: starts the journey's next generation before the execution limits",
-    table: "readWrite",
+    // It starts the execution and nothing else: the new generation claims the journey record itself (plan).
+    table: "none",
     startsJourneys: true,
     timeoutSeconds: 30,
   },

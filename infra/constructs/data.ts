@@ -40,8 +40,9 @@ export class Data extends Construct {
     });
   }
 
-  /** Item access for one function's role: read, or read and write; the table's indexes included, nothing else. */
+  /** Item access for one function's role: none, read, or read and write; the table's indexes included, nothing else. */
   grant(role: ManagedPolicyRole, access: TableAccess): void {
+    if (access === "none") return;
     if (access === "readWrite") this.table.grantReadWriteData(role);
     else this.table.grantReadData(role);
 

@@ -156,6 +156,9 @@ describe("data", () => {
   });
 });
 
+/** DynamoDB's item writes: granted to functions whose code writes, and to no other. */
+const dynamoDbWrites = ["dynamodb:BatchWriteItem", "dynamodb:DeleteItem", "dynamodb:PutItem", "dynamodb:UpdateItem"];
+
 describe("functions", () => {
   // The stack's own functions, all named; CDK's BucketDeployment function (unnamed) is the web app's.
   const functionsByName = (stackTemplate = template) =>
@@ -236,8 +239,8 @@ describe("functions", () => {
       const actions = actionsOf(statements);
       const has = (action: string) => actions.includes(action);
 
-      expect(has("dynamodb:Query"), spec.name).toBe(true);
-      expect(has("dynamodb:PutItem"), spec.name).toBe(spec.table === "readWrite");
+      expect(has("dynamodb:Query"), spec.name).toBe(spec.table !== "none");
+      expect(dynamoDbWrites.filter(has), spec.name).toEqual(spec.table === "readWrite" ? dynamoDbWrites : []);
       expect(has("ses:SendEmail"), spec.name).toBe(Boolean(spec.sendsEmail));
       expect(has("states:StartExecution"), spec.name).toBe(Boolean(spec.startsJourneys));
       expect(has("states:SendTaskSuccess"), spec.name).toBe(Boolean(spec.wakesJourneys));
@@ -250,6 +253,21 @@ describe("functions", () => {
           expect(JSON.stringify(statement.Resource), spec.name).toMatch(new RegExp(`:(stateMachine|execution):${journey}(:\\*)?"`));
         }
       }
+    }
+  });
+
+  it("gives journey-continue no access to the table: it only starts the journey's next generation", () => {
+    const { fn } = functionsByName().get(functionName("oslo", "journey-continue"))!;
+    const statements = statementsOfRole(template, logicalIdOf(fn.Properties!.Role));
+    const actions = actionsOf(statements);
+    expect(actions.filter((action) => action.startsWith("dynamodb:"))).toEqual([]);
+    expect(JSON.stringify(statements)).not.toContain(logicalIdOf(oslo.resolve(oslo.data.table.tableArn)));
+    expect(actions).toEqual(["kms:Decrypt", "kms:GenerateDataKey", "logs:CreateLogStream", "logs:PutLogEvents", "states:StartExecution"]);
+    // The data key (the table's key too) only for the journey's own execution data, never for table items.
+    for (const statement of statements.filter((candidate) => [candidate.Action].flat().some((action) => action.startsWith("kms:")))) {
+      expect(statement.Condition).toEqual({
+        StringEquals: { "kms:EncryptionContext:aws:states:stateMachineArn": oslo.resolve(oslo.journeyStateMachineArn) },
+      });
     }
   });
 
