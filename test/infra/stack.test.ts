@@ -3,6 +3,7 @@ import { join } from "node:path";
 import type { Template } from "aws-cdk-lib/assertions";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { deploymentSchema } from "../../shared/config/deployment";
+import { publicRoutes } from "../../local/http/authorizer";
 import { webAppConfigSchema } from "../../shared/config/web-app";
 import { digestSchedule, summarySchedule } from "../../shared/config/schedules";
 import { table } from "../../shared/data/table";
@@ -481,6 +482,10 @@ describe("api", () => {
         expect(route.AuthorizerId).toEqual({ Ref: authorizerId });
       }
     }
+    // The routes AWS serves without a token are exactly those the local runtime does, so the
+    // access matrix tested locally (test/e2e/access.test.ts) holds for the stack too.
+    const publicInStack = routes.filter((route) => route.AuthorizationType === "NONE").map((route) => route.RouteKey);
+    expect(publicInStack.sort()).toEqual([...publicRoutes].sort());
   });
 
   it("accepts browser calls from the deployment's own web app only, with the methods and headers the app uses", () => {
