@@ -41,4 +41,12 @@ const pathIdSchema = z
   .max(64)
   .regex(/^[A-Za-z0-9._-]+$/, "must be an id (letters, digits, '.', '_', '-')");
 
+/** Who called, for the audit log: the role with its scope, the sign-in subject, and the caller's address. */
+export function callerOf(event: ApiEvent): { actor: string; subject?: string; from: string } {
+  const principal = principalOf(event);
+  const actor = principal.role === "admin" ? "admin" : principal.role === "specialist" ? `specialist:${principal.specialistId}` : `team:${principal.teamId}`;
+  const sub = event.requestContext.authorizer?.jwt?.claims?.sub;
+  return { actor, ...(typeof sub === "string" && sub ? { subject: sub } : {}), from: event.requestContext.http?.sourceIp ?? "" };
+}
+
 export const pathParam = (event: ApiEvent, name: string): string => parseOrThrow(pathIdSchema, event.pathParameters?.[name] ?? "", name);

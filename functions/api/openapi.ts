@@ -100,6 +100,16 @@ export function openApiDocument(): object {
       "/participants/{id}": {
         get: { summary: "A participant with obligations, jobs and events", parameters: [idParam], responses: { "200": ok("The participant"), ...errors } },
       },
+      "/participants/{id}/export": {
+        get: { summary: "Everything stored about a participant, as JSON (admin; the data subject's right of access); audited", parameters: [idParam], responses: { "200": ok("{exportedAt, participant, events, journey, dueRecords, missedDeadlines}"), ...errors } },
+      },
+      "/admin/audit": {
+        get: {
+          summary: "The audit log: reads of participants, exports, changes of teams and specialists (admin); default: the last 7 days, at most a year back",
+          parameters: [{ name: "since", in: "query", required: false, schema: { type: "string", format: "date-time" } }],
+          responses: { "200": ok("{entries: [{at, actor, subject?, action, target, from}], count}"), ...errors },
+        },
+      },
       "/participants/{id}/journey": {
         get: { summary: "The journey's current generation and execution status", parameters: [idParam], responses: { "200": ok("The journey"), ...errors } },
       },

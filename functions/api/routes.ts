@@ -20,7 +20,9 @@ import { participantView } from "../../shared/participants/view";
 import { journeyStateOf } from "../../shared/participants/state";
 import { describeJourney } from "../../shared/workflow/journey-status";
 import type { Principal } from "../../shared/access/principal";
-import { type ApiEvent, type ApiResult, header, json, jsonBody, pathParam, principalOf } from "./http";
+import { type ApiEvent, type ApiResult, callerOf, header, json, jsonBody, pathParam, principalOf } from "./http";
+import { readAudit, writeAudit } from "../../shared/audit/log";
+import { exportParticipant } from "../../shared/participants/export";
 import { openApiDocument } from "./openapi";
 import { isoWeekSchema } from "../../shared/calendar/weeks";
 import { coveredWeek } from "../../shared/summary/period";
@@ -80,7 +82,9 @@ export function routes(deps: () => Deps): Route[] {
       handler: async (event) => {
         require(isAdmin(principalOf(event)));
         const input = parseOrThrow(createTeamSchema, jsonBody(event));
-        return json(201, await createTeam(deps(), input));
+        const team = await createTeam(deps(), input);
+        await writeAudit(deps(), { ...callerOf(event), action: "team.create", target: team.id });
+        return json(201, team);
       },
     },
     {
@@ -163,7 +167,9 @@ export function routes(deps: () => Deps): Route[] {
         for (const [i, teamId] of input.teamIds.entries()) {
           if (!(await getTeam(deps(), teamId))) throw badRequest(`teamIds.${i}: no team with id ${teamId}`);
         }
-        return json(201, await createSpecialist(deps(), input));
+        const specialist = await createSpecialist(deps(), input);
+        await writeAudit(deps(), { ...callerOf(event), action: "specialist.create", target: specialist.id });
+        return json(201, specialist);
       },
     },
     {
@@ -230,9 +236,39 @@ export function routes(deps: () => Deps): Route[] {
       path: "/participants/{id}",
       handler: async (event) => {
         const { participant } = await readableParticipant(event);
+        await writeAudit(deps(), { ...callerOf(event), action: "participant.read", target: participant.id });
         const events = await listEvents(deps(), participant.id);
         const state = journeyStateOf(participant, events, deps().clock.now(), deps().deployment);
         return json(200, participantView(participant, events, state));
+      },
+    },
+    {
+      method: "GET",
+      path: "/participants/{id}/export",
+      handler: async (event) => {
+        require(isAdmin(principalOf(event)));
+        const participant = await getParticipant(deps(), pathParam(event, "id"));
+        if (!participant) throw notFound("participant");
+        await writeAudit(deps(), { ...callerOf(event), action: "participant.export", target: participant.id });
+        return json(200, await exportParticipant(deps(), participant));
+      },
+    },
+    {
+      method: "GET",
+      path: "/admin/audit",
+      handler: async (event) => {
+        require(isAdmin(principalOf(event)));
+        const now = deps().clock.now().getTime();
+        const since = parseOrThrow(
+          z.iso
+            .datetime({ offset: true })
+            .refine((value) => Date.parse(value) >= now - 366 * 86_400_000, "must be within the last year")
+            .optional(),
+          event.queryStringParameters?.since,
+          "since",
+        );
+        const entries = await readAudit(deps(), new Date(since ?? now - 7 * 86_400_000));
+        return json(200, { entries, count: entries.length });
       },
     },
     {

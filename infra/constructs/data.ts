@@ -2,7 +2,9 @@ import { type CfnResource, RemovalPolicy } from "aws-cdk-lib";
 import { AttributeType, Billing, TableEncryptionV2, TableV2 } from "aws-cdk-lib/aws-dynamodb";
 import type { IKey } from "aws-cdk-lib/aws-kms";
 import { Construct } from "constructs";
+import { Effect, PolicyStatement } from "aws-cdk-lib/aws-iam";
 import { table } from "../../shared/data/table";
+import { auditKeyPrefix } from "../../shared/data/keys";
 import type { TableAccess } from "../functions";
 import type { ManagedPolicyRole } from "../iam";
 import { acknowledge, nagArn } from "../nag";
@@ -53,6 +55,16 @@ export class Data extends Construct {
       `Queries on this table's own secondary indexes (${table.globalSecondaryIndexes.map((index) => index.indexName).join(", ")}, defined in shared/data/table.ts); no other table is reachable.`,
     );
     if (access === "readWrite") {
+      // The audit log is append-only: a writer may add entries (a put conditional on a new key)
+      // but not change or delete one, nor batch-write over one.
+      role.addToPrincipalPolicy(
+        new PolicyStatement({
+          effect: Effect.DENY,
+          actions: ["dynamodb:UpdateItem", "dynamodb:DeleteItem", "dynamodb:BatchWriteItem", "dynamodb:PartiQLUpdate", "dynamodb:PartiQLDelete"],
+          resources: [this.table.tableArn],
+          conditions: { "ForAnyValue:StringLike": { "dynamodb:LeadingKeys": [`${auditKeyPrefix}*`] } },
+        }),
+      );
       const reason =
         "The DynamoDB grant's KMS actions on the single data key of this deployment: the wildcard only spans the action family " +
         "(kms:GenerateDataKey / GenerateDataKeyWithoutPlaintext, kms:ReEncryptFrom / ReEncryptTo) that DynamoDB needs for a customer-managed table key.";

@@ -103,6 +103,11 @@ export const deploymentSchema = z
     /** Prefix of the Cognito sign-in domain (<prefix>.auth.<region>.amazoncognito.com); derived from the deployment when left out. */
     signInDomainPrefix: signInDomainPrefix.optional(),
     rules: ruleOverridesSchema.default({}),
+    /**
+     * How long the audit log keeps who read, exported or erased what. Access to health records is
+     * logged for years (Normen); 10 years by default.
+     */
+    auditRetentionDays: z.number().int().min(30).max(7_300).default(3_650),
   })
   .strict();
 

@@ -1,6 +1,9 @@
 /** Key builders for the single table (see table.ts for the access patterns they serve). */
 export const PROFILE = "PROFILE";
 
+/** The audit log's partitions: no function may change or delete an item under them (infra/constructs/data.ts). */
+export const auditKeyPrefix = "AUDIT#";
+
 export const keys = {
   team: (id: string) => ({ pk: `TEAM#${id}`, sk: PROFILE }),
   specialist: (id: string) => ({ pk: `SPECIALIST#${id}`, sk: PROFILE }),
@@ -17,6 +20,8 @@ export const keys = {
     pk: `PARTICIPANT#${participantId}`,
     sk: `DUE#${dueAt}#${kind}`,
   }),
+  /** The audit log, one partition per local day. */
+  audit: (localDate: string, entry: string) => ({ pk: `${auditKeyPrefix}${localDate}`, sk: entry }),
   missedDeadline: (participantId: string, kind: string, dueAt: string) => ({
     pk: `PARTICIPANT#${participantId}`,
     sk: `MISSED#${dueAt}#${kind}`,

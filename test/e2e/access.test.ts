@@ -64,7 +64,9 @@ const routes = (): Array<{ route: string; allowed: Who[]; call: (who: Who) => Pr
       allowed: ["admin", "specialist"],
       call: post(`/participants/${participantId}/events`, () => ({ type: "participant-meeting", at: "2026-10-20T10:00:00Z" })),
     },
+    { route: "GET /participants/{id}/export", allowed: ["admin"], call: get(`/participants/${participantId}/export`) },
     { route: "GET /admin/email-events", allowed: ["admin"], call: get("/admin/email-events") },
+    { route: "GET /admin/audit", allowed: ["admin"], call: get("/admin/audit") },
   ];
 };
 

@@ -180,6 +180,21 @@ describe("functions", () => {
     }
   });
 
+  it("lets no function change or delete an entry of the audit log: writers may only add", () => {
+    const statements = Object.values(resourcesOf(template, "AWS::IAM::ManagedPolicy")).flatMap(
+      (policy) => (policy.Properties!.PolicyDocument as { Statement: Array<Record<string, unknown>> }).Statement,
+    );
+    const writers = statements.filter((st) => st.Effect === "Allow" && [st.Action].flat().includes("dynamodb:PutItem"));
+    const denials = statements.filter(
+      (st) =>
+        st.Effect === "Deny" &&
+        JSON.stringify(st.Condition) === JSON.stringify({ "ForAnyValue:StringLike": { "dynamodb:LeadingKeys": ["AUDIT#*"] } }),
+    );
+    expect(writers.length).toBeGreaterThan(0);
+    expect(denials).toHaveLength(writers.length);
+    for (const denial of denials) expect([denial.Action].flat()).toEqual(expect.arrayContaining(["dynamodb:UpdateItem", "dynamodb:DeleteItem", "dynamodb:BatchWriteItem"]));
+  });
+
   it("passes the table, the validated deployment and the journey's ARN in the environment", () => {
     for (const { fn } of functionsByName().values()) {
       const env = (fn.Properties!.Environment as { Variables: Record<string, unknown> }).Variables;

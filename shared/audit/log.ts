@@ -1,0 +1,67 @@
+import { PutCommand } from "@aws-sdk/lib-dynamodb";
+import type { Deps } from "../runtime/deps";
+import { localDateOf, addDays, daysBetween } from "../calendar/local-dates";
+import { keys } from "../data/keys";
+import { fromItem } from "../data/items";
+import { queryAll } from "../data/query";
+import { newId } from "../ids";
+
+/**
+ * The audit log (Normen: access to health information is logged): who read a participant's page,
+ * exported or erased a participant, or changed teams and specialists; when, and from where. Each
+ * entry is written once, never updated (the put is conditional on the key being new), kept for the
+ * deployment's `auditRetentionDays` by the table's TTL, and partitioned by local day, so that a
+ * reader asks for a period, never scans.
+ */
+export const auditActions = ["participant.read", "participant.export", "participant.erase", "team.create", "specialist.create"] as const;
+export type AuditAction = (typeof auditActions)[number];
+
+export interface AuditEntry {
+  at: string;
+  /** Who: the role and its scope ("admin", "specialist:<id>", "team:<id>") and the sign-in subject. */
+  actor: string;
+  subject?: string;
+  action: AuditAction;
+  /** What it was about: the participant's, team's or specialist's id (never a code or a name). */
+  target: string;
+  /** From where: the caller's IP address as API Gateway saw it. */
+  from: string;
+}
+
+export async function writeAudit(deps: Pick<Deps, "db" | "tableName" | "clock" | "deployment">, entry: Omit<AuditEntry, "at">): Promise<void> {
+  const now = deps.clock.now();
+  const at = now.toISOString();
+  await deps.db.send(
+    new PutCommand({
+      TableName: deps.tableName,
+      Item: {
+        ...keys.audit(localDateOf(now, deps.deployment.timeZone), `${at}#${newId()}`),
+        entity: "audit",
+        at,
+        ...entry,
+        expiresAt: Math.floor(now.getTime() / 1000) + deps.deployment.auditRetentionDays * 86_400,
+      },
+      ConditionExpression: "attribute_not_exists(pk)",
+    }),
+  );
+}
+
+/** Entries since an instant, oldest first: one Query per local day of the period (at most a year). */
+export async function readAudit(deps: Pick<Deps, "db" | "tableName" | "clock" | "deployment">, since: Date): Promise<AuditEntry[]> {
+  const zone = deps.deployment.timeZone;
+  const today = localDateOf(deps.clock.now(), zone);
+  const first = localDateOf(since, zone);
+  const entries: AuditEntry[] = [];
+  for (let n = 0; n <= daysBetween(first, today); n++) {
+    const day = addDays(first, n);
+    const items = await queryAll(deps, {
+      KeyConditionExpression: "pk = :pk AND sk >= :since",
+      ExpressionAttributeValues: { ":pk": keys.audit(day, "").pk, ":since": since.toISOString() },
+    });
+    for (const item of items) {
+      const { at, actor, subject, action, target, from } = fromItem<AuditEntry>(item);
+      entries.push({ at, actor, ...(subject ? { subject } : {}), action, target, from });
+    }
+  }
+  return entries;
+}

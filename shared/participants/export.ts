@@ -1,0 +1,32 @@
+import type { Deps } from "../runtime/deps";
+import { keys } from "../data/keys";
+import { fromItem } from "../data/items";
+import { queryAll } from "../data/query";
+import type { ParticipantProfile } from "../data/participants";
+
+/**
+ * Everything stored about one participant, for the data subject's right of access (GDPR art. 15):
+ * the profile, every event as recorded, the journey's record and what came due when. One Query
+ * of the participant's partition; the table's own keys and the workflow's callback token (an
+ * internal handle, no personal data) are left out.
+ */
+export async function exportParticipant(deps: Pick<Deps, "db" | "tableName" | "clock">, profile: ParticipantProfile) {
+  const items = (
+    await queryAll(deps, {
+      KeyConditionExpression: "pk = :pk",
+      ExpressionAttributeValues: { ":pk": keys.participant(profile.id).pk },
+      ConsistentRead: true,
+    })
+  ).map((item) => ({ sk: String(item.sk), data: fromItem<Record<string, unknown>>(item) }));
+  const withPrefix = (prefix: string) => items.filter((item) => item.sk.startsWith(prefix)).map((item) => item.data);
+  const journey = items.find((item) => item.sk === keys.journey(profile.id).sk)?.data;
+  const { taskToken: _token, ...journeyRecord } = journey ?? {};
+  return {
+    exportedAt: deps.clock.now().toISOString(),
+    participant: items.find((item) => item.sk === keys.participant(profile.id).sk)?.data ?? {},
+    events: withPrefix("EVENT#"),
+    journey: journey ? journeyRecord : null,
+    dueRecords: withPrefix("DUE#"),
+    missedDeadlines: withPrefix("MISSED#"),
+  };
+}
