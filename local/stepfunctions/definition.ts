@@ -33,6 +33,8 @@ export interface PreparedDefinition {
   retryStates: string[];
   /** Names of all states, in the order `$$.LocalStates[i]` indexes them. */
   stateNames: string[];
+  /** Names of the top-level states (not those inside Map iterations or Parallel branches). */
+  topLevelStateNames: ReadonlySet<string>;
   executionTimeoutSeconds?: number;
 }
 
@@ -197,6 +199,7 @@ export function prepareDefinition(definition: object | string, options: PrepareO
     tasks,
     retryStates,
     stateNames,
+    topLevelStateNames: new Set(Object.keys(parsed.States)),
     executionTimeoutSeconds: typeof TimeoutSeconds === "number" ? TimeoutSeconds : undefined,
   };
 }

@@ -14,7 +14,10 @@ const CONTENT_TYPE = "application/x-amz-json-1.0";
 const TARGET_PREFIX = "AWSStepFunctions.";
 
 const status = z.enum(["RUNNING", "SUCCEEDED", "FAILED", "TIMED_OUT", "ABORTED"]);
-const pageRequest = { maxResults: z.number().int().min(0).max(1000).optional(), nextToken: z.string().min(1).optional() };
+const pageRequest = { maxResults: z.number().int().min(0).max(1000).optional(), nextToken: z.string().min(1).max(1024).optional() };
+const arn = z.string().min(1).max(256);
+/** Whether an encrypted definition is returned; nothing is encrypted locally, so both answer alike. */
+const includedData = z.enum(["ALL_DATA", "METADATA_ONLY"]).optional();
 
 interface Operation {
   request: z.ZodType;
@@ -59,6 +62,11 @@ const operations: Record<string, Operation> = {
     (sfn, request) => noContent(sfn.sendTaskFailure(request)),
   ),
   SendTaskHeartbeat: operation(z.object({ taskToken }), (sfn, request) => noContent(sfn.sendTaskHeartbeat(request))),
+  ListStateMachines: operation(z.object({ ...pageRequest }), (sfn, request) => sfn.listStateMachines(request)),
+  DescribeStateMachine: operation(z.object({ stateMachineArn: arn, includedData }), (sfn, request) => sfn.describeStateMachine(request)),
+  DescribeStateMachineForExecution: operation(z.object({ executionArn: arn, includedData }), (sfn, request) =>
+    sfn.describeStateMachineForExecution(request),
+  ),
 };
 
 /** JSON with Date values as epoch seconds, the protocol's timestamp format. */

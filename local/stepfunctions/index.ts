@@ -5,6 +5,9 @@ export type {
   ExecutionStatus,
   LambdaHandler,
   LocalStepFunctionsOptions,
+  StateMachineDescription,
+  StateMachineForExecution,
+  StateMachineListItem,
 } from "./local-step-functions";
 export { substitute } from "./definition";
 export { SfnError, type SfnErrorType } from "./errors";

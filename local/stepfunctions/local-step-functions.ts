@@ -2,6 +2,12 @@
  * The local Step Functions endpoint: the ASL in workflows/ runs on the aws-local-stepfunctions
  * engine, Lambda tasks are bound to in-process handlers, and time is the virtual clock's.
  *
+ * API: StartExecution, DescribeExecution, ListExecutions, StopExecution, GetExecutionHistory,
+ * SendTaskSuccess, SendTaskFailure, SendTaskHeartbeat, ListStateMachines, DescribeStateMachine
+ * and DescribeStateMachineForExecution, in AWS's JSON protocol (http-endpoint.ts), so the SDK and
+ * the AWS CLI (`--endpoint-url`) work against it. State machines are created in process
+ * (createStateMachine, which also replaces a definition, as UpdateStateMachine would).
+ *
  * Where the engine differs from AWS, the endpoint adapts (each adaptation is tested in
  * test/local/step-functions*.test.ts):
  *
@@ -15,7 +21,7 @@
  *    TimeoutSecondsPath, HeartbeatSeconds and HeartbeatSecondsPath on the virtual clock, any
  *    length (heartbeats apply to callback tasks). The paths are read from the state input after
  *    InputPath (they are evaluated beside Parameters); identical to AWS for states without
- *    InputPath. The top-level TimeoutSeconds is likewise a clock timer (status TIMED_OUT).
+ *    InputPath. The top-level TimeoutSeconds is likewise a clock timer (see 9 for how it ends).
  * 3. Timeout errors. The engine's `States.TaskFailed` matcher excludes timeouts only when they are
  *    instances of its unexported StatesTimeoutError, captured once (see task-errors.ts), so a
  *    `Catch` on States.TaskFailed does not catch States.Timeout, as in AWS. A heartbeat timeout
@@ -31,11 +37,47 @@
  * 6. Refused at createStateMachine, with a message: Wait states (would sleep in real time; wait in
  *    a callback task with a timeout), JSONata, Assign/Arguments/Output, distributed Map and task
  *    resources other than Lambda (see definition.ts).
- * 7. History. Events are derived from the engine's event log plus the task events AWS adds
- *    (history.ts); SendTaskHeartbeat adds none, as in AWS.
+ * 7. History. Events are derived from the engine's events, taken as the engine dispatches them
+ *    (observed-run.ts), plus the task events AWS adds (history.ts); SendTaskHeartbeat adds none, as
+ *    in AWS. Each event's previousEventId is the one before it (AWS sometimes names an earlier
+ *    one); events carry no state input or output.
  * 8. A callback task inside a Map iteration abandoned because a sibling iteration failed stays
  *    open (its token valid, its timers set) until the execution closes; the engine gives task
  *    overrides no abort signal.
+ * 9. Hard quotas, which the engine does not have, are enforced as AWS enforces them (limits.ts):
+ *    - One year (365 days) of virtual time after its start, an execution still running is ended
+ *      TIMED_OUT ("it will fail with a States.Timeout error and emit an ExecutionsTimedOut
+ *      CloudWatch metric", service quotas page), like a top-level TimeoutSeconds: the history ends
+ *      with ExecutionTimedOut carrying States.Timeout, and DescribeExecution has no error or cause
+ *      (as AWS answers for a TimeoutSeconds expiry). Its open tasks close; their tokens answer
+ *      TaskTimedOut.
+ *    - 25,000 history events: when an execution that is still running has 24,999, it fails
+ *      instead of logging the next one: event 25,000 is ExecutionFailed, error States.Runtime,
+ *      cause "The execution reached the maximum number of history events (25000)." (the shape AWS
+ *      gives a Choice state looping forever). Nothing runs after it.
+ *    - 262,144 bytes of UTF-8 JSON: a top-level state's output above it fails the execution with
+ *      States.DataLimitExceeded, "The state/task '<state>' returned a result with a size exceeding
+ *      the maximum number of bytes service limit.", which no Catch handles, and the state's Exited
+ *      event is not logged (AWS's history of a Pass state with a too large Result). A task's
+ *      result above it (a Lambda's response, with the Payload) fails the task with that error
+ *      instead, naming 'lambda' for lambda:invoke or the function ARN for a Lambda resource, and
+ *      Retry and Catch see it as any task failure (AWS's recorded histories: a States.ALL catcher
+ *      caught it, although the developer guide calls it uncatchable by States.ALL). A task's input
+ *      after Parameters above it fails the execution with States.DataLimitExceeded, uncaught,
+ *      before its Lambda is invoked (the developer guide names the condition; the cause and the
+ *      Scheduled/Started events logged before the failure are local). StartExecution
+ *      input and SendTaskSuccess output above it are refused with ValidationException (the API's
+ *      length constraint). Not checked locally: the states inside Map iterations and Parallel
+ *      branches one by one (the Map or Parallel state's own output is), and the input of a state
+ *      that has no Parameters (it is the previous state's output, or the execution input, both
+ *      checked).
+ * 10. API. ListStateMachines lists in creation order, 100 per page by default; ListExecutions and
+ *    GetExecutionHistory return up to 1000 per page by default (AWS: 100), and a bad nextToken is
+ *    ValidationException (AWS: InvalidToken). Every state machine is STANDARD and ACTIVE, with no
+ *    versions or aliases; its roleArn is the one given to createStateMachine (by default a local
+ *    placeholder, no role is assumed). DescribeStateMachine and DescribeStateMachineForExecution
+ *    answer a malformed ARN with InvalidArn and an unknown one with StateMachineDoesNotExist /
+ *    ExecutionDoesNotExist; the other actions answer any unknown ARN with the latter.
  *
  * StartExecution is idempotent as for Standard workflows: the same name and input as a RUNNING
  * execution returns it; a closed one or a different input is ExecutionAlreadyExists.
@@ -46,6 +88,18 @@ import type { VirtualClock } from "../clock/virtual-clock";
 import { prepareDefinition, type PreparedDefinition, substitute, type TaskSpec, WRAPPED } from "./definition";
 import { SfnError } from "./errors";
 import { historyTranslator, type HistoryEvent, type NewHistoryEvent, type EngineEvent, toApiEvent } from "./history";
+import {
+  HISTORY_LIMIT_CAUSE,
+  inputTooLargeCause,
+  jsonPayloadBytes,
+  MAX_EXECUTION_SECONDS,
+  MAX_HISTORY_EVENTS,
+  MAX_PAYLOAD_BYTES,
+  payloadBytes,
+  resultTooLargeCause,
+  tooLongMessage,
+} from "./limits";
+import { runObserved } from "./observed-run";
 import { captureEngineTimeoutError, taskFailure, thrownToTaskFailure, timeoutFailure, uncatchable } from "./task-errors";
 import { serveStepFunctions } from "./http-endpoint";
 
@@ -89,15 +143,48 @@ export interface ExecutionListItem {
   stopDate?: Date;
 }
 
+export interface StateMachineListItem {
+  stateMachineArn: string;
+  name: string;
+  type: "STANDARD";
+  creationDate: Date;
+}
+
+/** DescribeStateMachine's answer (the fields AWS always returns). */
+export interface StateMachineDescription extends StateMachineListItem {
+  status: "ACTIVE";
+  definition: string;
+  roleArn: string;
+}
+
+/** DescribeStateMachineForExecution's answer: the definition the execution runs. */
+export interface StateMachineForExecution {
+  stateMachineArn: string;
+  name: string;
+  definition: string;
+  roleArn: string;
+  /** When that definition was created or last replaced. */
+  updateDate: Date;
+}
+
 interface StateMachineRecord {
   arn: string;
   name: string;
+  roleArn: string;
+  creationDate: Date;
+  /** The current definition: its text as given, what the engine runs, and since when. */
+  definition: string;
   prepared: PreparedDefinition;
+  updateDate: Date;
   executions: ExecutionRecord[];
 }
 
 interface ExecutionRecord extends ExecutionDescription {
   stateMachineName: string;
+  /** The machine's definition when the execution started, kept for it whatever replaces it later. */
+  definition: string;
+  definitionDate: Date;
+  roleArn: string;
   history: HistoryEvent[];
   openTasks: Set<TaskRun>;
   /** Token minted while the current task's Parameters were evaluated (same token for every read). */
@@ -149,7 +236,11 @@ const TOKEN_PATTERN = /^local-task-token:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-
 const newTaskToken = () => `${TOKEN_PREFIX}${randomUUID()}`;
 /** AWS: 1-80 characters; no whitespace, brackets, wildcards, special characters or control characters. */
 const NAME_PATTERN = /^[^\s<>{}[\]?*"#%\\^|~`$&,;:/\p{Cc}]{1,80}$/u;
+const STATE_MACHINE_ARN = /^arn:aws[\w-]*:states:[a-z0-9-]+:\d{12}:stateMachine:[^:\s]+(:[^:\s]+)?$/;
+const EXECUTION_ARN = /^arn:aws[\w-]*:states:[a-z0-9-]+:\d{12}:execution:[^:\s]+:[^:\s]+$/;
 const MAX_PAGE = 1000;
+/** ListStateMachines' page when maxResults is absent or 0, as in AWS. */
+const DEFAULT_STATE_MACHINE_PAGE = 100;
 
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 const toJson = (value: unknown): unknown => (value === undefined ? null : JSON.parse(JSON.stringify(value)));
@@ -167,13 +258,21 @@ function parseJson(text: string, onError: () => SfnError): unknown {
   }
 }
 
-function page<T>(items: T[], maxResults: number | undefined, nextToken: string | undefined): { items: T[]; nextToken?: string } {
-  const size = maxResults && maxResults > 0 ? Math.min(maxResults, MAX_PAGE) : MAX_PAGE;
+function page<T>(
+  items: T[],
+  maxResults: number | undefined,
+  nextToken: string | undefined,
+  defaultSize = MAX_PAGE,
+): { items: T[]; nextToken?: string } {
+  const size = maxResults && maxResults > 0 ? Math.min(maxResults, MAX_PAGE) : defaultSize;
   const start = nextToken === undefined ? 0 : Number(nextToken);
   if (!Number.isInteger(start) || start < 0 || start > items.length) throw new SfnError("ValidationException", "invalid nextToken");
   const end = start + size;
   return { items: items.slice(start, end), nextToken: end < items.length ? String(end) : undefined };
 }
+
+/** How a task's resource is named in States.DataLimitExceeded's cause (as AWS names it). */
+const resultSubject = (spec: TaskSpec) => (spec.kind === "lambda-function" ? spec.resource : "lambda");
 
 export class LocalStepFunctions {
   readonly region: string;
@@ -209,23 +308,75 @@ export class LocalStepFunctions {
     this.#lambdas.set(arnOrName, handler);
   }
 
-  /** Creates the state machine, or replaces its definition (running executions keep theirs). */
-  createStateMachine(name: string, definition: object | string): string {
+  /**
+   * Creates the state machine, or replaces its definition (running executions keep theirs), as
+   * CreateStateMachine and UpdateStateMachine would. `roleArn` is only reported (DescribeStateMachine).
+   */
+  createStateMachine(name: string, definition: object | string, options: { roleArn?: string } = {}): string {
     if (!NAME_PATTERN.test(name)) throw new SfnError("InvalidName", `invalid state machine name: ${name}`);
     const arn = `arn:aws:states:${this.region}:${this.accountId}:stateMachine:${name}`;
-    const prepared = prepareDefinition(definition, { validate: this.#validateDefinitions });
+    const text = typeof definition === "string" ? definition : JSON.stringify(definition);
+    const prepared = prepareDefinition(text, { validate: this.#validateDefinitions });
+    const now = this.#clock.now();
     const existing = this.#machines.get(arn);
-    if (existing) existing.prepared = prepared;
-    else this.#machines.set(arn, { arn, name, prepared, executions: [] });
+    if (existing) {
+      Object.assign(existing, { definition: text, prepared, updateDate: now });
+      if (options.roleArn) existing.roleArn = options.roleArn;
+    } else {
+      const roleArn = options.roleArn ?? `arn:aws:iam::${this.accountId}:role/local-step-functions`;
+      this.#machines.set(arn, { arn, name, roleArn, creationDate: now, definition: text, prepared, updateDate: now, executions: [] });
+    }
     return arn;
+  }
+
+  /** In creation order. */
+  async listStateMachines(request: { maxResults?: number; nextToken?: string } = {}): Promise<{
+    stateMachines: StateMachineListItem[];
+    nextToken?: string;
+  }> {
+    const all = [...this.#machines.values()].map(({ arn, name, creationDate }) => ({
+      stateMachineArn: arn,
+      name,
+      type: "STANDARD" as const,
+      creationDate,
+    }));
+    const { items, nextToken } = page(all, request.maxResults, request.nextToken, DEFAULT_STATE_MACHINE_PAGE);
+    return { stateMachines: items, nextToken };
+  }
+
+  async describeStateMachine(request: { stateMachineArn: string }): Promise<StateMachineDescription> {
+    if (!STATE_MACHINE_ARN.test(request.stateMachineArn)) throw new SfnError("InvalidArn", `Invalid Arn: '${request.stateMachineArn}'`);
+    const machine = this.#machine(request.stateMachineArn);
+    return {
+      stateMachineArn: machine.arn,
+      name: machine.name,
+      status: "ACTIVE",
+      definition: machine.definition,
+      roleArn: machine.roleArn,
+      type: "STANDARD",
+      creationDate: machine.creationDate,
+    };
+  }
+
+  async describeStateMachineForExecution(request: { executionArn: string }): Promise<StateMachineForExecution> {
+    if (!EXECUTION_ARN.test(request.executionArn)) throw new SfnError("InvalidArn", `Invalid Arn: '${request.executionArn}'`);
+    const record = this.#execution(request.executionArn);
+    return {
+      stateMachineArn: record.stateMachineArn,
+      name: record.stateMachineName,
+      definition: record.definition,
+      roleArn: record.roleArn,
+      updateDate: record.definitionDate,
+    };
   }
 
   async startExecution(request: { stateMachineArn: string; name?: string; input?: string }): Promise<{ executionArn: string; startDate: Date }> {
     await captureEngineTimeoutError();
+    const input = request.input ?? "{}";
+    if (payloadBytes(input) > MAX_PAYLOAD_BYTES) throw new SfnError("ValidationException", tooLongMessage("input"));
     const machine = this.#machine(request.stateMachineArn);
     const name = request.name ?? randomUUID();
     if (!NAME_PATTERN.test(name)) throw new SfnError("InvalidName", `invalid execution name: ${name}`);
-    const input = request.input ?? "{}";
     const inputValue = parseJson(input, () => new SfnError("InvalidExecutionInput", "input is not valid JSON"));
     const executionArn = `arn:aws:states:${this.region}:${this.accountId}:execution:${machine.name}:${name}`;
 
@@ -241,6 +392,9 @@ export class LocalStepFunctions {
       executionArn,
       stateMachineArn: machine.arn,
       stateMachineName: machine.name,
+      definition: machine.definition,
+      definitionDate: machine.updateDate,
+      roleArn: machine.roleArn,
       name,
       status: "RUNNING",
       startDate: this.#clock.now(),
@@ -250,15 +404,18 @@ export class LocalStepFunctions {
     };
     this.#executions.set(executionArn, record);
     machine.executions.push(record);
-    this.#appendHistory(record, [{ type: "ExecutionStarted", input }]);
+    this.#record(record, [{ type: "ExecutionStarted", input }]);
 
+    // The top-level TimeoutSeconds, or else the year a Standard execution may live at most: either
+    // way the execution ends TIMED_OUT with States.Timeout.
     const prepared = machine.prepared;
-    if (prepared.executionTimeoutSeconds !== undefined) {
-      const at = new Date(record.startDate.getTime() + prepared.executionTimeoutSeconds * 1000);
-      record.cancelExecutionTimeout = this.#clock.schedule(at, `sfn ${name}: execution timeout`, () =>
-        this.#close(record, "TIMED_OUT", { error: "States.Timeout", cause: `execution timed out after ${prepared.executionTimeoutSeconds} seconds` }),
-      );
-    }
+    const ownTimeout = prepared.executionTimeoutSeconds;
+    const limitSeconds = Math.min(ownTimeout ?? Infinity, MAX_EXECUTION_SECONDS);
+    const at = new Date(record.startDate.getTime() + limitSeconds * 1000);
+    const label = ownTimeout !== undefined && ownTimeout <= MAX_EXECUTION_SECONDS ? "execution timeout" : "one-year execution limit";
+    record.cancelExecutionTimeout = this.#clock.schedule(at, `sfn ${name}: ${label}`, () =>
+      this.#close(record, "TIMED_OUT", { error: "States.Timeout" }),
+    );
     // The execution runs after StartExecution returns, as in AWS.
     this.#beginWork();
     queueMicrotask(() => {
@@ -275,6 +432,8 @@ export class LocalStepFunctions {
 
   async describeExecution(request: { executionArn: string }): Promise<ExecutionDescription> {
     const record = this.#execution(request.executionArn);
+    // A timed-out execution's States.Timeout is in its history only, as AWS describes it.
+    const failure = record.status === "TIMED_OUT" ? {} : { error: record.error, cause: record.cause };
     return {
       executionArn: record.executionArn,
       stateMachineArn: record.stateMachineArn,
@@ -284,8 +443,7 @@ export class LocalStepFunctions {
       stopDate: record.stopDate,
       input: record.input,
       output: record.output,
-      error: record.error,
-      cause: record.cause,
+      ...failure,
     };
   }
 
@@ -331,6 +489,7 @@ export class LocalStepFunctions {
   }
 
   async sendTaskSuccess(request: { taskToken: string; output: string }): Promise<void> {
+    if (payloadBytes(request.output) > MAX_PAYLOAD_BYTES) throw new SfnError("ValidationException", tooLongMessage("output"));
     const task = this.#openTask(request.taskToken);
     const output = parseJson(request.output, () => new SfnError("InvalidOutput", "output is not valid JSON"));
     task.succeed(output);
@@ -422,10 +581,8 @@ export class LocalStepFunctions {
   }
 
   #run(record: ExecutionRecord, prepared: PreparedDefinition, input: unknown): void {
-    if (record.status !== "RUNNING") {
-      this.#appendHistory(record, [this.#closingEvent(record)]);
-      return;
-    }
+    // Stopped (or timed out) before it began: its closing event is logged already.
+    if (record.status !== "RUNNING") return;
     const engine = new StateMachine(prepared.engineDefinition, { validationOptions: { noValidate: true } });
     const clock = this.#clock;
     const mintToken = () => (record.pendingToken ??= newTaskToken());
@@ -453,34 +610,56 @@ export class LocalStepFunctions {
     const taskHandlers = Object.fromEntries(
       [...prepared.tasks.values()].map((spec) => [spec.stateName, (wrapped: unknown) => this.#runTask(record, spec, wrapped)]),
     );
-    const execution = engine.run(input as never, {
-      context,
-      noThrowOnAbort: true,
-      overrides: {
-        taskResourceLocalHandlers: taskHandlers as never,
-        retryIntervalOverrides: Object.fromEntries(prepared.retryStates.map((name) => [name, 0])),
+    const translate = historyTranslator(prepared.tasks);
+    const execution = runObserved(
+      engine,
+      input,
+      {
+        context,
+        noThrowOnAbort: true,
+        overrides: {
+          taskResourceLocalHandlers: taskHandlers as never,
+          retryIntervalOverrides: Object.fromEntries(prepared.retryStates.map((name) => [name, 0])),
+        },
       },
-    });
-    record.abort = execution.abort;
-
-    const settled = execution.result.then(
-      (output) => {
-        if (record.status === "RUNNING") this.#close(record, "SUCCEEDED", { output: JSON.stringify(output) });
-      },
-      (error: unknown) => {
-        const failure = error instanceof ExecutionError && error.cause instanceof Error ? error.cause : (error as Error);
-        if (record.status === "RUNNING") this.#close(record, "FAILED", { error: failure?.name, cause: failure?.message });
-      },
+      (event) => this.#onEngineEvent(record, prepared, translate, event),
     );
-    const recorded = this.#recordHistory(record, prepared, execution.eventLogs);
-    void Promise.all([settled, recorded])
-      .then(() => this.#appendHistory(record, [this.#closingEvent(record)]))
-      .catch((error: unknown) => console.error(`local step functions: history of ${record.executionArn} failed`, error));
+    record.abort = execution.abort;
+    // A limit reached by the first events, dispatched before run() returned the abort function.
+    if (record.status !== "RUNNING") execution.abort();
+
+    execution.result
+      .then(
+        (output) => {
+          if (record.status === "RUNNING") this.#close(record, "SUCCEEDED", { output: JSON.stringify(output) });
+        },
+        (error: unknown) => {
+          const failure = error instanceof ExecutionError && error.cause instanceof Error ? error.cause : (error as Error);
+          if (record.status === "RUNNING") this.#close(record, "FAILED", { error: failure?.name, cause: failure?.message });
+        },
+      )
+      .catch((error: unknown) => console.error(`local step functions: closing ${record.executionArn} failed`, error));
   }
 
-  async #recordHistory(record: ExecutionRecord, prepared: PreparedDefinition, events: AsyncGenerator<EngineEvent>): Promise<void> {
-    const translate = historyTranslator(prepared.tasks);
-    for await (const event of events) this.#appendHistory(record, translate(event));
+  /**
+   * One engine event, as the engine dispatches it: logged as the AWS history events it stands for,
+   * unless a top-level state's output is above the payload quota, which fails the execution there.
+   */
+  #onEngineEvent(record: ExecutionRecord, prepared: PreparedDefinition, translate: (event: EngineEvent) => NewHistoryEvent[], event: EngineEvent): void {
+    try {
+      if (record.status !== "RUNNING") return;
+      const events = translate(event);
+      const topLevelExit = event.type === "StateExited" && event.index === undefined && prepared.topLevelStateNames.has(event.state.name);
+      if (topLevelExit && jsonPayloadBytes(event.state.output) > MAX_PAYLOAD_BYTES) {
+        // The task's own events stand; the state never exits.
+        this.#record(record, events.filter((logged) => !logged.type.endsWith("StateExited")));
+        this.#close(record, "FAILED", { error: "States.DataLimitExceeded", cause: resultTooLargeCause(event.state.name) });
+        return;
+      }
+      this.#record(record, events);
+    } catch (error) {
+      console.error(`local step functions: history of ${record.executionArn} failed`, error);
+    }
   }
 
   #closingEvent(record: ExecutionRecord): NewHistoryEvent {
@@ -496,14 +675,28 @@ export class LocalStepFunctions {
     }
   }
 
-  #appendHistory(record: ExecutionRecord, events: NewHistoryEvent[]): void {
-    const timestamp = this.#clock.now();
+  /**
+   * Logs a running execution's events. The history holds at most 25,000 events and the last is
+   * the execution's closing event: when 24,999 are logged and another comes, the execution fails
+   * in its place, as in AWS.
+   */
+  #record(record: ExecutionRecord, events: NewHistoryEvent[]): void {
     for (const event of events) {
-      const id = record.history.length + 1;
-      record.history.push({ ...event, id, previousEventId: id - 1, timestamp });
+      if (record.status !== "RUNNING") return;
+      if (record.history.length >= MAX_HISTORY_EVENTS - 1) {
+        this.#close(record, "FAILED", { error: "States.Runtime", cause: HISTORY_LIMIT_CAUSE });
+        return;
+      }
+      this.#append(record, event);
     }
   }
 
+  #append(record: ExecutionRecord, event: NewHistoryEvent): void {
+    const id = record.history.length + 1;
+    record.history.push({ ...event, id, previousEventId: id - 1, timestamp: this.#clock.now() });
+  }
+
+  /** Ends a running execution: its closing event is the last of its history, and nothing of it runs on. */
   #close(record: ExecutionRecord, status: Exclude<ExecutionStatus, "RUNNING">, details: { output?: string; error?: string; cause?: string }): void {
     if (record.status !== "RUNNING") return;
     record.status = status;
@@ -512,7 +705,9 @@ export class LocalStepFunctions {
     record.error = details.error || undefined;
     record.cause = details.cause || undefined;
     record.cancelExecutionTimeout?.();
-    if (status === "ABORTED" || status === "TIMED_OUT") record.abort?.();
+    this.#append(record, this.#closingEvent(record));
+    // Stops the engine before its next state (a no-op once it has finished by itself).
+    record.abort?.();
     // Tasks still open can never complete now; failing them lets the engine release its timers.
     for (const task of record.openTasks) task.fail(uncatchable("States.Runtime", "the execution is closed"));
     this.#dirty = true;
@@ -525,9 +720,17 @@ export class LocalStepFunctions {
     if (record.status !== "RUNNING") throw uncatchable("States.Runtime", "the execution is closed");
 
     const { parameters, timeoutSeconds, heartbeatSeconds } = this.#unwrap(spec, wrapped);
+    if (jsonPayloadBytes(parameters) > MAX_PAYLOAD_BYTES) {
+      throw uncatchable("States.DataLimitExceeded", inputTooLargeCause(spec.stateName));
+    }
     const task = new TaskRun(spec);
     record.openTasks.add(task);
     this.#dirty = true;
+    // A result above the payload quota fails the task instead (Retry and Catch see it).
+    const succeed = (result: unknown) =>
+      jsonPayloadBytes(result) > MAX_PAYLOAD_BYTES
+        ? task.fail(taskFailure("States.DataLimitExceeded", resultTooLargeCause(resultSubject(spec))))
+        : task.succeed(result);
     if (timeoutSeconds !== undefined) {
       const at = new Date(this.#clock.now().getTime() + timeoutSeconds * 1000);
       task.cancels.add(
@@ -541,14 +744,14 @@ export class LocalStepFunctions {
       case "lambda-invoke": {
         const { FunctionName, Payload } = parameters as { FunctionName?: unknown; Payload?: unknown };
         this.#invoke(FunctionName, Payload ?? {}).then(
-          (payload) => task.succeed({ Payload: payload, StatusCode: 200 }),
+          (payload) => succeed({ Payload: payload, StatusCode: 200 }),
           (error: Error) => task.fail(error),
         );
         break;
       }
       case "lambda-function":
         this.#invoke(spec.resource, parameters).then(
-          (result) => task.succeed(result),
+          (result) => succeed(result),
           (error: Error) => task.fail(error),
         );
         break;

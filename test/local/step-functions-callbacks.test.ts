@@ -123,8 +123,11 @@ describe("callback tasks on the local endpoint", () => {
     await expect(
       local.client.send(new SendTaskSuccessCommand({ taskToken: seen.tokens[0], output: "{}" })),
     ).rejects.toBeInstanceOf(TaskTimedOut);
-    // The second wait, a year, is a clock timer like any other.
-    expect(local.clock.pendingTimers().map((timer) => timer.at)).toEqual([afterDays(40 + 365)]);
+    // The second wait, a year, is a clock timer like any other; the execution's own year ends first.
+    expect(local.clock.pendingTimers()).toEqual([
+      { at: afterDays(365), label: "sfn p-1-g1: one-year execution limit" },
+      { at: afterDays(40 + 365), label: "sfn p-1-g1: Await timeout" },
+    ]);
   });
 
   it("fails the task from SendTaskFailure, with the sender's error and cause", async () => {
@@ -184,7 +187,8 @@ describe("callback tasks on the local endpoint", () => {
     const { seen, lambdas } = journeyLambdas([86_400]);
     local = await startLocalStepFunctions(lambdas);
     const executionArn = await startJourney(journey());
-    expect(local.clock.pendingTimers()).toHaveLength(1);
+    // The await's timeout and the execution's one-year limit.
+    expect(local.clock.pendingTimers()).toHaveLength(2);
     await local.client.send(new StopExecutionCommand({ executionArn, error: "Reassigned", cause: "moved to another team" }));
     await local.clock.settle();
     expect(await describeExecution(executionArn)).toMatchObject({ status: "ABORTED", error: "Reassigned", cause: "moved to another team" });
