@@ -22,6 +22,8 @@ export interface FunctionSpec {
   readonly wakesJourneys?: boolean;
   /** Reads the status of journey executions (DescribeExecution). */
   readonly readsJourneys?: boolean;
+  /** Stops journey executions for good (StopExecution: the erasure of a participant). */
+  readonly stopsJourneys?: boolean;
   /** Subscribed to SES bounce and complaint events (invoked asynchronously by SNS). */
   readonly receivesEmailEvents?: boolean;
   readonly timeoutSeconds: number;
@@ -36,6 +38,7 @@ const specs = [
     startsJourneys: true,
     wakesJourneys: true,
     readsJourneys: true,
+    stopsJourneys: true,
     timeoutSeconds: 15,
   },
   {

@@ -142,7 +142,7 @@ export class IpsflowStack extends Stack {
       });
       this.data.grant(fn.role, spec.table);
       if (spec.sendsEmail) this.email.grantSend(fn.role);
-      journeyAccess.grant(fn.role, { start: spec.startsJourneys, wake: spec.wakesJourneys, read: spec.readsJourneys });
+      journeyAccess.grant(fn.role, { start: spec.startsJourneys, wake: spec.wakesJourneys, read: spec.readsJourneys, stop: spec.stopsJourneys });
       if (spec.receivesEmailEvents) this.email.subscribe(fn.alias);
       functions.set(spec.name, fn);
     }

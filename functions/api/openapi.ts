@@ -98,7 +98,13 @@ export function openApiDocument(): object {
         },
       },
       "/participants/{id}": {
-        get: { summary: "A participant with obligations, jobs and events", parameters: [idParam], responses: { "200": ok("The participant"), ...errors } },
+        get: { summary: "A participant with obligations, jobs and events (410 once erased)", parameters: [idParam], responses: { "200": ok("The participant"), ...errors } },
+        delete: {
+          summary:
+            "Erase a participant (admin; GDPR art. 17): stops the journey, removes the code, preferences and every event's details, keeps only the anonymous remains the team's past figures count; audited, idempotent",
+          parameters: [idParam],
+          responses: { "200": ok("{id, erasedAt}"), ...errors },
+        },
       },
       "/participants/{id}/export": {
         get: { summary: "Everything stored about a participant, as JSON (admin; the data subject's right of access); audited", parameters: [idParam], responses: { "200": ok("{exportedAt, participant, events, journey, dueRecords, missedDeadlines}"), ...errors } },

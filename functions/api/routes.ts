@@ -5,7 +5,7 @@ import {
   createTeamSchema,
   eventBodySchema,
 } from "../../shared/domain/schemas";
-import { badRequest, notFound, parseOrThrow } from "../../shared/http/errors";
+import { badRequest, gone, notFound, parseOrThrow } from "../../shared/http/errors";
 import { canReadCaseload, canReadParticipant, canReadTeam, canWriteParticipant, isAdmin, require } from "../../shared/access/policy";
 import { createTeam, getTeam, listTeams } from "../../shared/data/teams";
 import { createSpecialist, getSpecialist, listSpecialists } from "../../shared/data/specialists";
@@ -23,6 +23,7 @@ import type { Principal } from "../../shared/access/principal";
 import { type ApiEvent, type ApiResult, callerOf, header, json, jsonBody, pathParam, principalOf } from "./http";
 import { readAudit, writeAudit } from "../../shared/audit/log";
 import { exportParticipant } from "../../shared/participants/export";
+import { eraseParticipant } from "../../shared/participants/erase";
 import { openApiDocument } from "./openapi";
 import { isoWeekSchema } from "../../shared/calendar/weeks";
 import { coveredWeek } from "../../shared/summary/period";
@@ -31,7 +32,7 @@ import { previewSummary } from "../../shared/summary/preview";
 import { listEmailEvents } from "../../shared/notify/email-events";
 import * as z from "zod";
 
-type Route = { method: "GET" | "POST"; path: string; handler: (event: ApiEvent) => Promise<ApiResult> };
+type Route = { method: "GET" | "POST" | "DELETE"; path: string; handler: (event: ApiEvent) => Promise<ApiResult> };
 
 /** Every route of the HTTP API: each parses its input with zod, checks access and calls shared/. */
 export function routes(deps: () => Deps): Route[] {
@@ -71,6 +72,7 @@ export function routes(deps: () => Deps): Route[] {
     const participant = await getParticipant(deps(), pathParam(event, "id"));
     if (!participant) throw notFound("participant");
     require(canReadParticipant(principal, participant));
+    if (participant.erasedAt) throw gone("participant: erased");
     return { principal, participant };
   };
 
@@ -134,7 +136,8 @@ export function routes(deps: () => Deps): Route[] {
       path: "/teams/{id}/participants",
       handler: async (event) => {
         const team = await teamRequest(event);
-        const participants = (await listTeamParticipants(deps(), team.id)).map((p) => ({
+        // Erased participants stay in the team's index for its past figures only.
+        const participants = (await listTeamParticipants(deps(), team.id)).filter((p) => !p.erasedAt).map((p) => ({
           id: p.id,
           code: p.code,
           phase: p.phase,
@@ -254,6 +257,18 @@ export function routes(deps: () => Deps): Route[] {
       },
     },
     {
+      method: "DELETE",
+      path: "/participants/{id}",
+      handler: async (event) => {
+        require(isAdmin(principalOf(event)));
+        const participant = await getParticipant(deps(), pathParam(event, "id"));
+        if (!participant) throw notFound("participant");
+        const erased = await eraseParticipant(deps(), participant);
+        await writeAudit(deps(), { ...callerOf(event), action: "participant.erase", target: participant.id });
+        return json(200, erased);
+      },
+    },
+    {
       method: "GET",
       path: "/admin/audit",
       handler: async (event) => {
@@ -287,6 +302,7 @@ export function routes(deps: () => Deps): Route[] {
         const participant = await getParticipant(deps(), pathParam(event, "id"));
         if (!participant) throw notFound("participant");
         require(canWriteParticipant(principal, participant));
+        if (participant.erasedAt) throw gone("participant: erased");
         const key = header(event, "idempotency-key");
         if (key === undefined) throw badRequest("Idempotency-Key: header is required");
         const idempotencyKey = parseOrThrow(idempotencyKeySchema, key, "Idempotency-Key");

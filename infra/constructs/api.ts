@@ -155,10 +155,10 @@ export class Api extends Construct {
       description: "IPS flow: participants, events, caseloads, team summaries",
       createDefaultStage: false,
       // Browsers may call the API from the deployment's own web app only, with the methods and
-      // headers its routes use (no route has PUT, PATCH or DELETE).
+      // headers its routes use (no route has PUT or PATCH; DELETE erases a participant).
       corsPreflight: {
         allowOrigins: [props.appUrl],
-        allowMethods: [CorsHttpMethod.GET, CorsHttpMethod.POST, CorsHttpMethod.OPTIONS],
+        allowMethods: [CorsHttpMethod.GET, CorsHttpMethod.POST, CorsHttpMethod.DELETE, CorsHttpMethod.OPTIONS],
         allowHeaders: ["authorization", "content-type", "idempotency-key"],
         // The app reads the deployment's time from the Date header (defaults such as "now" in a form).
         exposeHeaders: ["date"],

@@ -5,6 +5,7 @@ import { Construct } from "constructs";
 import type { WorkflowDefinition } from "../workflows";
 import type { ManagedPolicyRole } from "../iam";
 import { acknowledge } from "../nag";
+import { PolicyStatement } from "aws-cdk-lib/aws-iam";
 import type { IpsflowFunction } from "./function";
 import { grantDescribeExecutions, grantStartExecution, grantTaskResponse, Workflow } from "./workflow";
 
@@ -80,7 +81,7 @@ export class JourneyAccess {
     this.executionsFinding = `arn:${literal(stack.partition, "Partition")}:states:${literal(stack.region, "Region")}:${literal(stack.account, "AccountId")}:execution:${stateMachineName}:*`;
   }
 
-  grant(role: ManagedPolicyRole, access: { start?: boolean; wake?: boolean; read?: boolean }): void {
+  grant(role: ManagedPolicyRole, access: { start?: boolean; wake?: boolean; read?: boolean; stop?: boolean }): void {
     if (access.start) grantStartExecution(role, this.stateMachineArn, this.key);
     if (access.wake) grantTaskResponse(role, this.stateMachineArn, this.key);
     if (access.read) {
@@ -90,6 +91,16 @@ export class JourneyAccess {
         `AwsSolutions-IAM5[Resource::${this.executionsFinding}]`,
         `DescribeExecution on executions of the ${this.stateMachineName} state machine only; each participant and generation has its own execution name, so the names cannot be listed in advance.`,
       );
+    }
+    if (access.stop) {
+      role.addToPrincipalPolicy(new PolicyStatement({ actions: ["states:StopExecution"], resources: [this.executionsArn] }));
+      // The same wildcard as DescribeExecution's, acknowledged once per role.
+      if (!access.read)
+        acknowledge(
+          role,
+        `AwsSolutions-IAM5[Resource::${this.executionsFinding}]`,
+          `StopExecution on executions of the ${this.stateMachineName} state machine only (an erased participant's journey); the names cannot be listed in advance.`,
+        );
     }
   }
 }

@@ -37,7 +37,23 @@ export interface ParticipantProfile {
   rulesVersion?: string;
   /** When placement turns into follow-up (null outside placement). */
   placementEndsAt?: string | null;
+  /**
+   * When the participant was erased (GDPR art. 17): from then on the profile keeps only what the
+   * team's past figures need, `code` is `erasedCode`, and nothing writes to it or starts its journey.
+   */
+  erasedAt?: string;
+  /**
+   * The idempotency records that hold this participant's data, as `<scope>#<key>` (keys.idempotency):
+   * kept so that an erasure finds and deletes them. Stored as a string set, never shown.
+   */
+  idempotencyKeys?: Set<string>;
 }
+
+/** What an erased participant's code reads as, wherever a figure still counts them. */
+export const erasedCode = "—";
+
+/** The entry of an idempotency record in a profile's `idempotencyKeys`. */
+export const idempotencyEntry = (scope: string, key: string) => `${scope}#${key}`;
 
 export type DerivedState = Pick<
   ParticipantProfile,
@@ -142,15 +158,20 @@ export function profileUpdate(
   profile: ParticipantProfile,
   state: DerivedState,
   nextVersion: number,
+  /** The idempotency record written in the same transaction (`idempotencyEntry`), remembered for an erasure. */
+  idempotencyKey?: string,
 ): NonNullable<TransactWriteCommandInput["TransactItems"]>[number] {
   return {
     Update: {
       TableName: deps.tableName,
       Key: keys.participant(profile.id),
       UpdateExpression:
-        "SET phase = :phase, obligations = :obligations, nextDueAt = :nextDueAt, inWork = :inWork, inSchool = :inSchool, missedFirstEmployerContact = :missed, nextChangeAt = :nextChangeAt, evaluatedAt = :evaluatedAt, rulesVersion = :rulesVersion, placementEndsAt = :placementEndsAt, gsi1sk = :order, version = :next",
-      ConditionExpression: "version = :expected",
+        "SET phase = :phase, obligations = :obligations, nextDueAt = :nextDueAt, inWork = :inWork, inSchool = :inSchool, missedFirstEmployerContact = :missed, nextChangeAt = :nextChangeAt, evaluatedAt = :evaluatedAt, rulesVersion = :rulesVersion, placementEndsAt = :placementEndsAt, gsi1sk = :order, version = :next" +
+        (idempotencyKey ? " ADD idempotencyKeys :keys" : ""),
+      // An erased participant is never written again (an erasure may land between read and write).
+      ConditionExpression: "version = :expected AND attribute_not_exists(erasedAt)",
       ExpressionAttributeValues: {
+        ...(idempotencyKey ? { ":keys": new Set([idempotencyKey]) } : {}),
         ":phase": state.phase,
         ":obligations": state.obligations,
         ":nextDueAt": state.nextDueAt,

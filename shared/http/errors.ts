@@ -17,6 +17,8 @@ export const unauthorized = (message = "missing or invalid bearer token") => new
 export const forbidden = (message = "not allowed for this role") => new HttpError(403, message);
 export const notFound = (what: string) => new HttpError(404, `${what} not found`);
 export const conflict = (message: string) => new HttpError(409, message);
+/** A record that was there and is no more (an erased participant). */
+export const gone = (message: string) => new HttpError(410, message);
 
 /** A zod failure as a 400 whose message names each field, e.g. "teamId: expected string". */
 export function validationError(error: z.ZodError, prefix?: string): HttpError {

@@ -3,7 +3,7 @@ import type { CreateParticipant } from "../domain/schemas";
 import { badRequest } from "../http/errors";
 import { getTeam } from "../data/teams";
 import { getSpecialist } from "../data/specialists";
-import { type ParticipantProfile, profileItem, transact } from "../data/participants";
+import { idempotencyEntry, type ParticipantProfile, profileItem, transact } from "../data/participants";
 import { findStoredResponse, storedResponsePut, type StoredResponse } from "../data/idempotency";
 import { newId } from "../ids";
 import { derivedState, journeyStateOf } from "./state";
@@ -50,7 +50,14 @@ export async function createParticipant(
   };
   const response: StoredResponse = { statusCode: 201, body: participantView(profile, [], state) };
   await transact(deps, [
-    { Put: { TableName: deps.tableName, Item: profileItem(profile), ConditionExpression: "attribute_not_exists(pk)" } },
+    {
+      Put: {
+        TableName: deps.tableName,
+        // The profile remembers the record that holds its creation's answer, for an erasure to delete.
+        Item: { ...profileItem(profile), ...(idempotencyKey ? { idempotencyKeys: new Set([idempotencyEntry("participants", idempotencyKey)]) } : {}) },
+        ConditionExpression: "attribute_not_exists(pk)",
+      },
+    },
     ...(idempotencyKey ? [storedResponsePut(deps, "participants", idempotencyKey, response)] : []),
   ]);
   await startJourney(deps, id, 1);

@@ -1,8 +1,8 @@
 import pRetry, { AbortError } from "p-retry";
 import type { Deps } from "../runtime/deps";
 import type { EventBody, ParticipantEvent } from "../domain/schemas";
-import { badRequest, conflict } from "../http/errors";
-import { eventPut, getParticipant, listEvents, type ParticipantProfile, profileUpdate, transact } from "../data/participants";
+import { badRequest, conflict, gone } from "../http/errors";
+import { eventPut, getParticipant, idempotencyEntry, listEvents, type ParticipantProfile, profileUpdate, transact } from "../data/participants";
 import { cancelledBy, findStoredResponse, storedResponsePut, type StoredResponse } from "../data/idempotency";
 import { newId } from "../ids";
 import { derivedState, journeyStateOf } from "./state";
@@ -57,7 +57,7 @@ export async function recordEvent(
     try {
       await transact(deps, [
         eventPut(deps, current, event),
-        profileUpdate(deps, current, state, current.version + 1),
+        profileUpdate(deps, current, state, current.version + 1, idempotencyEntry(scope, idempotencyKey)),
         storedResponsePut(deps, scope, idempotencyKey, response),
       ]);
       return { response, state, replay: false };
@@ -71,6 +71,7 @@ export async function recordEvent(
       if (conditions.includes(1) || conflicts) {
         const fresh = await getParticipant(deps, current.id);
         if (!fresh) throw new AbortError(error as Error);
+        if (fresh.erasedAt) throw new AbortError(gone("participant: erased"));
         current = fresh;
         throw new ProfileMoved();
       }

@@ -9,6 +9,8 @@ import { getJourneyRecord, startJourney } from "./journey-execution";
  */
 export async function ensureJourneyRunning(deps: Pick<Deps, "db" | "tableName" | "sfn" | "journeyStateMachineArn">, participantId: string) {
   const record = await getJourneyRecord(deps, participantId);
+  // An erased participant's journey was stopped for good (shared/participants/erase.ts).
+  if (record?.erasedAt) return false;
   if (!record) {
     await startJourney(deps, participantId, 1);
     return true;

@@ -30,6 +30,8 @@ export interface JourneyRecord {
    * starts the next generation itself (see `endJourney`).
    */
   endingVersion?: number;
+  /** Set when the participant was erased: nothing starts, claims or wakes this journey again. */
+  erasedAt?: string;
 }
 
 /** Payload of the journey workflow's input. Versioned: handlers accept this and the previous version. */
@@ -79,7 +81,8 @@ export async function claimJourney(
       new PutCommand({
         TableName: deps.tableName,
         Item: { ...keys.journey(record.participantId), ...record, checkedInAt: deps.clock.now().toISOString() },
-        ConditionExpression: "attribute_not_exists(pk) OR generation <= :generation",
+        // Never after an erasure: the journey of an erased participant stays stopped.
+        ConditionExpression: "attribute_not_exists(erasedAt) AND (attribute_not_exists(pk) OR generation <= :generation)",
         ExpressionAttributeValues: { ":generation": record.generation },
       }),
     );
@@ -195,6 +198,7 @@ export async function wakeJourney(
   needsWake: (record: JourneyRecord) => boolean,
 ) {
   const record = await getJourneyRecord(deps, participantId);
+  if (record?.erasedAt) return true;
   if (!record?.taskToken) return false;
   if (!needsWake(record)) return true;
   return sendWake(deps, record.taskToken, reason);

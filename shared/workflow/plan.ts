@@ -37,7 +37,8 @@ export async function planJourney(
     if (!claimed) return { ...next, action: "end" };
   }
   const stored = await getParticipant(deps, state.participantId);
-  if (!stored) return { ...next, action: "end" };
+  // An erased participant has no journey any more (shared/participants/erase.ts).
+  if (!stored || stored.erasedAt) return { ...next, action: "end" };
   const { profile: saved, state: journey } = await currentState(deps, stored, now);
   // Woken by its timeout: something came due, recorded exactly once before planning on.
   if (timedOut) await recordDueObligations(deps, saved, journey, now);

@@ -67,6 +67,17 @@ const routes = (): Array<{ route: string; allowed: Who[]; call: (who: Who) => Pr
     { route: "GET /participants/{id}/export", allowed: ["admin"], call: get(`/participants/${participantId}/export`) },
     { route: "GET /admin/email-events", allowed: ["admin"], call: get("/admin/email-events") },
     { route: "GET /admin/audit", allowed: ["admin"], call: get("/admin/audit") },
+    {
+      // Each call erases a participant of its own, so that the other routes keep theirs.
+      route: "DELETE /participants/{id}",
+      allowed: ["admin"],
+      call: async (who: Who) => {
+        const victim = (
+          await system.api.post("/participants", { code: "D.X.", teamId: a.team.id, specialistId: a.specialist.id, referredAt: "2026-10-01T10:00:00Z" })
+        ).body.id as string;
+        return system.api.call("DELETE", `/participants/${victim}`, { token: token(who) });
+      },
+    },
   ];
 };
 

@@ -261,6 +261,7 @@ describe("functions", () => {
       expect(has("states:StartExecution"), spec.name).toBe(Boolean(spec.startsJourneys));
       expect(has("states:SendTaskSuccess"), spec.name).toBe(Boolean(spec.wakesJourneys));
       expect(has("states:DescribeExecution"), spec.name).toBe(Boolean(spec.readsJourneys));
+      expect(has("states:StopExecution"), spec.name).toBe(Boolean((spec as { stopsJourneys?: boolean }).stopsJourneys));
       const families = new Set(actions.map((action) => action.split(":")[0]));
       for (const family of families) expect(["dynamodb", "kms", "logs", "ses", "states", "sqs"], `${spec.name}: ${family}`).toContain(family);
       for (const statement of statements) {
@@ -511,7 +512,7 @@ describe("api", () => {
     const [distributionId] = onlyResource(dublin, "AWS::CloudFront::Distribution");
     expect(cors(dublin).AllowOrigins).toEqual([{ "Fn::Join": ["", ["https://", { "Fn::GetAtt": [distributionId, "DomainName"] }]] }]);
     for (const stackTemplate of [template, dublin]) {
-      expect((cors(stackTemplate).AllowMethods as string[]).sort()).toEqual(["GET", "OPTIONS", "POST"]);
+      expect((cors(stackTemplate).AllowMethods as string[]).sort()).toEqual(["DELETE", "GET", "OPTIONS", "POST"]);
       expect(cors(stackTemplate).AllowHeaders).toEqual(["authorization", "content-type", "idempotency-key"]);
       // The app follows the deployment's clock through the Date header, which CORS hides unless exposed.
       expect(cors(stackTemplate).ExposeHeaders).toEqual(["date"]);
