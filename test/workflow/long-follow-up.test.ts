@@ -1,4 +1,6 @@
+import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DescribeStateMachineCommand, DescribeStateMachineForExecutionCommand, ListStateMachinesCommand } from "@aws-sdk/client-sfn";
 import { startTestSystem, seedTeam } from "../support/system";
 import type { ExecutionListItem } from "../../local/stepfunctions";
 import { MAX_GENERATION_DAYS, MAX_PLANS_PER_GENERATION } from "../../shared/workflow/journey-payload";
@@ -8,8 +10,13 @@ import { digestLines, digestOn, midnight, oslo, plusDays, scenario, type TestSys
  * Follow-up never ends by itself (IPS principle 8): a participant in work, followed for three
  * virtual years with a contact every four weeks, a few of them missed. The journey keeps reminding
  * in year 3 exactly as in year 1, while it hands over from generation to generation so that no
- * execution comes near Step Functions' limits (one year, 25,000 history events).
+ * execution comes near Step Functions' limits. AWS ends a Standard execution after one year and at
+ * 25,000 history events whatever the definition says, and the local engine does the same, so a
+ * journey that handed over too late dies here as it would in AWS. Those bounds are AWS's, written
+ * out; never the journey's own hand-over constants, which are what is being checked.
  */
+const AWS_MAX_EXECUTION_DAYS = 365;
+const AWS_MAX_HISTORY_EVENTS = 25_000;
 
 let system: TestSystem;
 let s: ReturnType<typeof scenario>;
@@ -127,11 +134,36 @@ describe("three years of follow-up", () => {
       ).length;
       const days = ((e.stopDate ?? system.clock.now()).getTime() - e.startDate.getTime()) / 86_400_000;
       generations.push(`g${i + 1}: ${plans} plans, ${Math.round(days)} days, ${lengths[i]} events`);
+      expect(days, generations.at(-1)).toBeLessThan(AWS_MAX_EXECUTION_DAYS);
+      expect(lengths[i], generations.at(-1)).toBeLessThan(AWS_MAX_HISTORY_EVENTS);
       expect(plans, generations.at(-1)).toBeLessThanOrEqual(MAX_PLANS_PER_GENERATION);
       expect(days, generations.at(-1)).toBeLessThan(MAX_GENERATION_DAYS + 36);
       if (e.status === "SUCCEEDED") expect(plans === MAX_PLANS_PER_GENERATION || days >= MAX_GENERATION_DAYS, generations.at(-1)).toBe(true);
     }
+    // The journey as a whole ran for years, on executions started after the first one ended.
+    expect((system.clock.now().getTime() - executions[0].startDate.getTime()) / 86_400_000).toBeGreaterThan(2 * AWS_MAX_EXECUTION_DAYS);
     console.info(`three years of follow-up: ${executions.length} generations (max ${maxEvents} history events): ${generations.join("; ")}`);
     // About 30 s of real time on an idle two-core machine; the margin is for a busy one.
   }, 180_000);
+});
+
+describe("the local system's workflows", () => {
+  it("shows them to ListStateMachines, DescribeStateMachine and DescribeStateMachineForExecution", async () => {
+    const { sfn, deployment } = system.deps;
+    const listed = await sfn.send(new ListStateMachinesCommand({}));
+    expect(listed.stateMachines?.map((machine) => machine.stateMachineArn)).toEqual(expect.arrayContaining(Object.values(system.stateMachines)));
+    const journey = await sfn.send(new DescribeStateMachineCommand({ stateMachineArn: system.stateMachines.journey }));
+    expect(journey).toMatchObject({ status: "ACTIVE", type: "STANDARD", name: expect.stringContaining(deployment.name) });
+    // The ASL of workflows/, its ${...} placeholders replaced by the local function ARNs.
+    const asl = JSON.parse(readFileSync(new URL("../../workflows/journey.asl.json", import.meta.url), "utf8"));
+    const described = JSON.parse(journey.definition!);
+    expect(Object.keys(described.States)).toEqual(Object.keys(asl.States));
+    expect(described.States.Plan.Parameters.FunctionName).toMatch(/^arn:aws:lambda:/);
+
+    const team = await seedTeam(system.api);
+    const id = await s.refer(team, "D-1");
+    const { executionArn } = await s.journey(id);
+    const forExecution = await sfn.send(new DescribeStateMachineForExecutionCommand({ executionArn }));
+    expect(forExecution).toMatchObject({ stateMachineArn: system.stateMachines.journey, definition: journey.definition });
+  });
 });
