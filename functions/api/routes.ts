@@ -11,7 +11,7 @@ import { createTeam, getTeam, listTeams } from "../../shared/data/teams";
 import { createSpecialist, getSpecialist, listSpecialists } from "../../shared/data/specialists";
 import { getParticipant, listCaseload, listEvents, listTeamParticipants } from "../../shared/data/participants";
 import { dayItems, nextOpenObligation } from "../../shared/journey/day";
-import { resolveRules } from "../../shared/journey/rules";
+import { remindersFor } from "../../shared/notify/digest";
 import { localDateOf } from "../../shared/calendar/local-dates";
 import { idempotencyKeySchema } from "../../shared/data/idempotency";
 import { createParticipant } from "../../shared/participants/create";
@@ -189,16 +189,9 @@ export function routes(deps: () => Deps): Route[] {
       path: "/specialists/{id}/day",
       handler: async (event) => {
         const specialist = await readableCaseload(event);
-        const { clock, deployment } = deps();
-        const now = clock.now();
-        const caseload = (await listCaseload(deps(), specialist.id)).filter((p) => p.phase !== "exited");
-        const items = dayItems({
-          participants: caseload.map((p) => ({ id: p.id, code: p.code, state: { obligations: p.obligations } })),
-          now,
-          timeZone: deployment.timeZone,
-          rules: resolveRules(deployment.rules),
-        });
-        return json(200, { date: localDateOf(now, deployment.timeZone), items, count: items.length });
+        const now = deps().clock.now();
+        const items = dayItems(await remindersFor(deps(), specialist.id, now));
+        return json(200, { date: localDateOf(now, deps().deployment.timeZone), items, count: items.length });
       },
     },
     {

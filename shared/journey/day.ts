@@ -1,6 +1,5 @@
 import type { Obligation, ObligationKind } from "../domain/schemas";
-import { selectDigestItems, type DigestItem, type DigestParticipant } from "./digest";
-import type { JourneyRules } from "./rules";
+import type { DigestItem } from "./digest";
 import { isMissedDeadline } from "./urgency";
 
 /**
@@ -11,14 +10,9 @@ import { isMissedDeadline } from "./urgency";
  */
 export type DayItem = DigestItem & { missedDeadline: boolean };
 
-export function dayItems(input: {
-  participants: DigestParticipant[];
-  now: Date;
-  timeZone: string;
-  rules: Pick<JourneyRules, "upcomingDeadlineWindowDays">;
-}): DayItem[] {
-  // selectDigestItems gives the digest's order of urgency; the page keeps it.
-  return selectDigestItems(input).map((item) => ({ ...item, missedDeadline: isMissedDeadline(item) }));
+/** The digest's items (selectDigestItems, already in the order of urgency) as the page lists them. */
+export function dayItems(items: readonly DigestItem[]): DayItem[] {
+  return items.map((item) => ({ ...item, missedDeadline: isMissedDeadline(item) }));
 }
 
 /** The open obligation that comes due first: what a caseload list shows as "next". */

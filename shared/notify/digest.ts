@@ -6,7 +6,7 @@ import { listCaseload } from "../data/participants";
 import { keys } from "../data/keys";
 import { localDateOf } from "../calendar/local-dates";
 import { isWorkingDay } from "../calendar/working-days";
-import { selectDigestItems } from "../journey/digest";
+import { selectDigestItems, type DigestItem } from "../journey/digest";
 import { resolveRules } from "../journey/rules";
 import { renderDigest } from "../email";
 import { sendOnce, type SendOnceOutcome } from "./send-once";
@@ -26,16 +26,22 @@ export async function planDigest(deps: Deps): Promise<{ workingDay: boolean; dat
 
 export type DigestOutcome = SendOnceOutcome | "nothing-to-do" | "unknown-specialist";
 
+/**
+ * What a specialist has to act on at `now`: the morning digest's items, and the web app's day
+ * (shared/journey/day.ts orders the same items). Each profile holds its obligations as last
+ * computed (by the writer of every event, and by the journey when time changes them), so this is
+ * one Query of the caseload; statuses are recomputed for `now`.
+ */
+export async function remindersFor(deps: Deps, specialistId: string, now: Date): Promise<DigestItem[]> {
+  const caseload = (await listCaseload(deps, specialistId)).filter((p) => p.phase !== "exited");
+  const participants = caseload.map((profile) => ({ id: profile.id, code: profile.code, state: { obligations: profile.obligations } }));
+  return selectDigestItems({ participants, now, timeZone: deps.deployment.timeZone, rules: resolveRules(deps.deployment.rules) });
+}
+
 export async function sendDigest(deps: Deps, specialistId: string, date: string): Promise<{ outcome: DigestOutcome; items: number }> {
   const specialist = await getSpecialist(deps, specialistId);
   if (!specialist) return { outcome: "unknown-specialist", items: 0 };
-  const now = deps.clock.now();
-  const caseload = (await listCaseload(deps, specialistId)).filter((p) => p.phase !== "exited");
-  // Each profile holds its obligations as last computed (by the writer of every event, and by the
-  // journey when time changes them), so the digest reads the caseload in one Query; statuses are
-  // recomputed for today.
-  const participants = caseload.map((profile) => ({ id: profile.id, code: profile.code, state: { obligations: profile.obligations } }));
-  const items = selectDigestItems({ participants, now, timeZone: deps.deployment.timeZone, rules: resolveRules(deps.deployment.rules) });
+  const items = await remindersFor(deps, specialistId, deps.clock.now());
   if (items.length === 0) return { outcome: "nothing-to-do", items: 0 };
 
   // A specialist working with several teams reads the language of their first team.

@@ -256,7 +256,7 @@ describe("My day: the digest's items one by one, in the digest's order", () => {
       participant("COMING", obligation("first-employer-contact", "2026-11-27")),
     ];
     const now = new Date(at("2026-11-23 08:00"));
-    const day = dayItems({ participants, now, timeZone: oslo, rules: defaultRules });
+    const day = dayItems(selectDigestItems({ participants, now, timeZone: oslo, rules: defaultRules }));
     expect(day.map((i) => [i.code, i.kind, i.section, i.missedDeadline])).toEqual([
       ["MISSED", "first-employer-contact", "overdue", true],
       ["MISSED", "benefits-counselling", "overdue", false],
