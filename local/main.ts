@@ -1,6 +1,7 @@
 import { parseArgs } from "node:util";
 import * as z from "zod";
 import { startLocalSystem } from "./system";
+import { FaultInjector, parseFaultPlan } from "./faults";
 
 /**
  * `npm start`: the whole of ipsflow on this machine. Options:
@@ -10,6 +11,13 @@ import { startLocalSystem } from "./system";
  *   --sign-in-issuer URL --sign-in-client-id ID --sign-in-domain URL
  *                    sign in through an OpenID Connect provider (a Cognito user pool: its issuer,
  *                    app client and managed login domain) instead of the local sign-in page
+ *   --faults lambda=0.1,ses=0.05,wake=0.02,seed=7
+ *                    let AWS fail at these rates: workflow tasks throw, SES throttles, wakes are
+ *                    lost (local/faults/); each fault is printed as a JSON line
+ *   --dynamodb-endpoint URL --ses-endpoint URL --table NAME
+ *                    use a DynamoDB and an SES that already run (and that table) instead of
+ *                    starting them: they outlive this process, as AWS's would
+ *   --start ISO      the virtual time to start at when the data folder holds none
  * Ports: IPSFLOW_API_PORT (3000), IPSFLOW_WEB_PORT (3001), IPSFLOW_SES_PORT (8005), IPSFLOW_DYNAMODB_PORT (8000),
  * IPSFLOW_SFN_PORT (8083).
  */
@@ -21,6 +29,11 @@ const { values } = parseArgs({
     "sign-in-issuer": { type: "string" },
     "sign-in-client-id": { type: "string" },
     "sign-in-domain": { type: "string" },
+    faults: { type: "string" },
+    "dynamodb-endpoint": { type: "string" },
+    "ses-endpoint": { type: "string" },
+    table: { type: "string" },
+    start: { type: "string" },
   },
 });
 
@@ -35,11 +48,10 @@ if (!speed.success) {
   process.exit(2);
 }
 
+// All three or none: a missing key is absent, not undefined, to zod.
 const signInOptions = z
-  .union([
-    z.object({ "sign-in-issuer": z.undefined(), "sign-in-client-id": z.undefined(), "sign-in-domain": z.undefined() }),
-    z.object({ "sign-in-issuer": z.url(), "sign-in-client-id": z.string().min(1), "sign-in-domain": z.url() }),
-  ])
+  .object({ "sign-in-issuer": z.url().optional(), "sign-in-client-id": z.string().min(1).optional(), "sign-in-domain": z.url().optional() })
+  .refine((o) => [o["sign-in-issuer"], o["sign-in-client-id"], o["sign-in-domain"]].filter((v) => v === undefined).length % 3 === 0)
   .safeParse(values);
 if (!signInOptions.success) {
   console.error("--sign-in-issuer, --sign-in-client-id, --sign-in-domain: give all three (URLs and the app client's id) or none");
@@ -48,6 +60,29 @@ if (!signInOptions.success) {
 const signIn = signInOptions.data["sign-in-issuer"]
   ? { issuer: signInOptions.data["sign-in-issuer"], clientId: signInOptions.data["sign-in-client-id"]!, signInDomain: signInOptions.data["sign-in-domain"]! }
   : undefined;
+
+const servers = z
+  .object({
+    "dynamodb-endpoint": z.url().optional(),
+    "ses-endpoint": z.url().optional(),
+    table: z.string().regex(/^[A-Za-z0-9_.-]{3,255}$/, "3-255 letters, digits, _ . -").optional(),
+    start: z.iso.datetime({ offset: true }).optional(),
+  })
+  .safeParse(values);
+if (!servers.success) {
+  const issue = servers.error.issues[0];
+  console.error(`--${issue.path.join(".")}: ${issue.message}`);
+  process.exit(2);
+}
+let faults: FaultInjector | undefined;
+if (values.faults !== undefined) {
+  try {
+    faults = new FaultInjector(parseFaultPlan(values.faults), (fault) => console.log(JSON.stringify(fault)));
+  } catch (error) {
+    console.error((error as Error).message);
+    process.exit(2);
+  }
+}
 
 // Metrics lines are for CloudWatch; locally they would only clutter the terminal.
 process.env.IPSFLOW_METRICS ??= "off";
@@ -58,6 +93,11 @@ const system = await startLocalSystem({
   seed: !values["no-seed"],
   speed: speed.data,
   signIn,
+  faults,
+  dynamodbEndpoint: servers.data["dynamodb-endpoint"],
+  sesEndpoint: servers.data["ses-endpoint"],
+  tableName: servers.data.table,
+  start: servers.data.start ? new Date(servers.data.start) : undefined,
   ports: {
     api: port("IPSFLOW_API_PORT", 3000),
     web: port("IPSFLOW_WEB_PORT", 3001),

@@ -23,6 +23,7 @@ import { clockRoutes } from "./http/clock-routes";
 import { bindFunctions, localAccount } from "./functions";
 import { seedDemo } from "./seed";
 import { resumeJourneys } from "./resume";
+import { type FaultInjector, faultyLambda, sesProxy, stepFunctionsProxy } from "./faults";
 
 export interface LocalSystemOptions {
   ports?: { api?: number; web?: number; ses?: number; dynamodb?: number; stepFunctions?: number };
@@ -45,6 +46,11 @@ export interface LocalSystemOptions {
    */
   signIn?: SignInIssuer & { signInDomain: string };
   log?: (line: string) => void;
+  /**
+   * Let AWS fail as it sometimes does (local/faults/): workflow tasks throw, SES throttles, wakes
+   * get lost. The handlers run unchanged; only what stands between them and the services fails.
+   */
+  faults?: FaultInjector;
 }
 
 export interface LocalSystem {
@@ -113,15 +119,26 @@ export async function startLocalSystem(options: LocalSystemOptions = {}): Promis
     stops.push(() => sfnServer.close());
     const arnOf = (workflow: "journey" | "digest" | "summary") =>
       `arn:aws:states:${region}:${localAccount}:stateMachine:${stateMachineName(deployment.name, workflow)}`;
+    // Under faults the functions reach SES and Step Functions through a hop that fails some calls.
+    const endpoints = { dynamodb: dynamodb.endpoint, ses: ses.endpoint, sfn: sfnServer.endpoint };
+    if (options.faults) {
+      const sesHop = await sesProxy(ses.endpoint, options.faults);
+      const sfnHop = await stepFunctionsProxy(sfnServer.endpoint, options.faults);
+      stops.push(sesHop.close, sfnHop.close);
+      Object.assign(endpoints, { ses: sesHop.endpoint, sfn: sfnHop.endpoint });
+    }
     const deps: Deps = {
       clock,
-      ...createClients({ region, endpoints: { dynamodb: dynamodb.endpoint, ses: ses.endpoint, sfn: sfnServer.endpoint }, credentials: localCredentials }),
+      ...createClients({ region, endpoints, credentials: localCredentials }),
       tableName,
       journeyStateMachineArn: arnOf("journey"),
       deployment,
     };
     const bound = bindFunctions(() => deps, region, deployment.name);
-    for (const [arn, invoke] of Object.entries(bound.lambdas)) stepFunctions.addLambda(arn, invoke);
+    for (const [arn, invoke] of Object.entries(bound.lambdas)) {
+      const faults = options.faults;
+      stepFunctions.addLambda(arn, faults ? faultyLambda(arn.slice(arn.lastIndexOf(":") + 1), invoke, faults) : invoke);
+    }
     const substitutions = Object.fromEntries(Object.entries(bound.arns).map(([folder, arn]) => [substitutionKey(folder), arn]));
     const stateMachines = {} as LocalSystem["stateMachines"];
     for (const workflow of ["journey", "digest", "summary"] as const) {
