@@ -5,7 +5,7 @@ import { startSes } from "../local/servers/ses";
 import { freePort } from "../local/servers/ports";
 import { compare } from "./chaos/compare";
 import { simulate, noFaults, chaosFaults, type FaultRates, type Simulation } from "./chaos/simulate";
-import { num, seconds, table } from "./lib/report";
+import { count as int, seconds, table } from "./lib/report";
 
 /**
  * `npm run chaos -- --participants 1000 --days 365`
@@ -70,8 +70,8 @@ try {
   const faulty = await run(chaosFaults);
   const checks = compare(clean, faulty);
   report(clean, faulty);
-  console.log(`\nChecks:\n${table(checks.map((c) => [c.what, num(c.count), c.ok ? "ok" : "FAILED"]), { header: ["check", "count", ""] })}`);
-  for (const check of checks.filter((c) => !c.ok || (c.detail?.length ?? 0) > 0)) {
+  console.log(`\nChecks:\n${table(checks.map((c) => [c.what, int(c.count), c.ok ? "ok" : "FAILED"]), { header: ["check", "count", ""] })}`);
+  for (const check of checks.filter((c) => (c.detail?.length ?? 0) > 0)) {
     console.log(`\n${check.what}:\n${check.detail!.slice(0, 10).map((line) => `  ${line}`).join("\n")}${check.detail!.length > 10 ? `\n  ... ${check.detail!.length - 10} more` : ""}`);
   }
   process.exitCode = checks.every((c) => c.ok) ? 0 : 1;
@@ -81,18 +81,18 @@ try {
 }
 
 function report(clean: Simulation, faulty: Simulation) {
-  const count = (sim: Simulation, kind: string) => sim.injected.get(kind) ?? 0;
+  const injected = (sim: Simulation, kind: string) => sim.injected.get(kind) ?? 0;
   console.log(`\nInjected faults (run under faults):`);
   console.log(
     table(
       [
-        ["workflow Lambda task threw before running", num(count(faulty, "lambda-throw-before"))],
-        ["workflow Lambda task threw after running", num(count(faulty, "lambda-throw-after"))],
-        ["SES send throttled (429)", num(count(faulty, "ses-throttle"))],
-        ["wake (SendTaskSuccess) lost", num(count(faulty, "wake-lost"))],
-        [`API request arrived twice (of ${num(faulty.client.requests)})`, num(faulty.client.duplicated)],
+        ["workflow Lambda task threw before running", int(injected(faulty, "lambda-throw-before"))],
+        ["workflow Lambda task threw after running", int(injected(faulty, "lambda-throw-after"))],
+        ["SES send throttled (429)", int(injected(faulty, "ses-throttle"))],
+        ["wake (SendTaskSuccess) lost", int(injected(faulty, "wake-lost"))],
+        [`API request arrived twice (of ${int(faulty.client.requests)})`, int(faulty.client.duplicated)],
         ["runtime killed (SIGKILL) and restarted", `${faulty.kills.length}: ${faulty.kills.map((k) => `${k.at} during ${k.during}`).join(", ")}`],
-        ["requests sent again after a lost answer, 5xx or 409", num(faulty.client.retried)],
+        ["requests sent again after a lost answer, 5xx or 409", int(faulty.client.retried)],
       ],
       { header: ["fault", "count"] },
     ),
@@ -102,12 +102,12 @@ function report(clean: Simulation, faulty: Simulation) {
   console.log(
     table(
       [
-        row("participants", (s) => num(s.observed.participants.size)),
-        row("events recorded", (s) => num([...s.observed.participants.values()].reduce((n, p) => n + p.events.length, 0))),
-        row("requests refused with a 4xx (the population's own mistakes)", (s) => num([...s.client.refused.values()].reduce((n, c) => n + c, 0))),
-        row("digests sent", (s) => num(s.observed.digests.emails)),
-        row("reminders in them (participant, task, morning)", (s) => num(s.observed.reminders.length)),
-        row("summaries sent", (s) => num(s.observed.summaries.emails)),
+        row("participants", (s) => int(s.observed.participants.size)),
+        row("events recorded", (s) => int([...s.observed.participants.values()].reduce((n, p) => n + p.events.length, 0))),
+        row("requests refused with a 4xx (the population's own mistakes)", (s) => int([...s.client.refused.values()].reduce((n, c) => n + c, 0))),
+        row("digests sent", (s) => int(s.observed.digests.emails)),
+        row("reminders in them (participant, task, morning)", (s) => int(s.observed.reminders.length)),
+        row("summaries sent", (s) => int(s.observed.summaries.emails)),
         row("wall time", (s) => seconds(s.wallMs)),
       ],
       { header: ["", "fault-free", "under faults"] },

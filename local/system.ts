@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -105,12 +105,15 @@ export async function startLocalSystem(options: LocalSystemOptions = {}): Promis
 
     // Time never runs backwards across a restart: a demo advanced by months stays there.
     const clockFile = options.dataDir && join(options.dataDir, "clock.json");
-    const saved = clockFile && existsSync(clockFile) ? savedClock.safeParse(JSON.parse(readFileSync(clockFile, "utf8"))) : undefined;
+    const saved = clockFile ? readSavedClock(clockFile) : undefined;
     const realNow = options.start ?? new Date();
     const start = saved?.success && new Date(saved.data.now) > realNow ? new Date(saved.data.now) : realNow;
     const clock = new VirtualClock({ start, speed: options.speed ?? 1 });
     const saveClock = () => {
-      if (clockFile) writeFileSync(clockFile, JSON.stringify({ now: clock.now().toISOString() }));
+      if (!clockFile) return;
+      // Written aside and renamed into place: a process killed mid-write leaves the old time, not half a file.
+      writeFileSync(`${clockFile}.new`, JSON.stringify({ now: clock.now().toISOString() }));
+      renameSync(`${clockFile}.new`, clockFile);
     };
     stops.push(async () => saveClock());
 
@@ -224,6 +227,15 @@ export async function startLocalSystem(options: LocalSystemOptions = {}): Promis
   } catch (error) {
     await stop();
     throw error;
+  }
+}
+
+function readSavedClock(file: string) {
+  if (!existsSync(file)) return undefined;
+  try {
+    return savedClock.safeParse(JSON.parse(readFileSync(file, "utf8")));
+  } catch {
+    return undefined;
   }
 }
 

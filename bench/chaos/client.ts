@@ -1,3 +1,4 @@
+import { isDeepStrictEqual } from "node:util";
 import pRetry, { AbortError } from "p-retry";
 import type { Random } from "../lib/random";
 import type { Runtime } from "./runtime";
@@ -13,9 +14,13 @@ export interface ClientCounts {
   /** Requests that arrived twice (the same request, Idempotency-Key included, sent again at once). */
   duplicated: number;
   /** Duplicated requests whose two answers differed in status or body. */
-  duplicatesAnsweredDifferently: number;
+  duplicatesAnsweredDifferently: string[];
   /** Attempts that failed (connection lost, 5xx, 409) and were sent again with the same key. */
   retried: number;
+  /** Answers with a 5xx: the API must answer every request, faults or not, with a 2xx or a 4xx. */
+  serverErrors: string[];
+  /** Answers with a 409 (a conflict the API could not settle itself). */
+  conflicts: number;
   /** Requests refused with another 4xx: the same in a fault-free run, or a finding. */
   refused: Map<string, number>;
 }
@@ -27,7 +32,7 @@ export interface ClientCounts {
  * requests arrive twice at once, as a proxy or a double tap would send them.
  */
 export class ChaosClient {
-  readonly counts: ClientCounts = { requests: 0, duplicated: 0, duplicatesAnsweredDifferently: 0, retried: 0, refused: new Map() };
+  readonly counts: ClientCounts = { requests: 0, duplicated: 0, duplicatesAnsweredDifferently: [], retried: 0, serverErrors: [], conflicts: 0, refused: new Map() };
 
   constructor(
     private readonly runtime: Runtime,
@@ -41,7 +46,10 @@ export class ChaosClient {
     if (!twice) return this.answered(method, path, options);
     this.counts.duplicated++;
     const [first, second] = await Promise.all([this.answered(method, path, options), this.answered(method, path, options)]);
-    if (first.status !== second.status || JSON.stringify(first.body) !== JSON.stringify(second.body)) this.counts.duplicatesAnsweredDifferently++;
+    // The same answer: the same status and body (a stored answer may list its fields in another order).
+    if (first.status !== second.status || !isDeepStrictEqual(first.body, second.body)) {
+      this.counts.duplicatesAnsweredDifferently.push(`${method} ${path}: ${first.status} ${JSON.stringify(first.body).slice(0, 120)} / ${second.status} ${JSON.stringify(second.body).slice(0, 120)}`);
+    }
     return first;
   }
 
@@ -61,6 +69,8 @@ export class ChaosClient {
         });
         const text = await res.text();
         const answer = { status: res.status, body: text ? JSON.parse(text) : undefined };
+        if (res.status >= 500) this.counts.serverErrors.push(`${method} ${path}: ${res.status} ${text.slice(0, 200)}`);
+        if (res.status === 409) this.counts.conflicts++;
         if (res.status >= 500 || res.status === 409) throw new Error(`${res.status}: ${text.slice(0, 200)}`);
         if (res.status >= 400) {
           const reason = `${method} ${path.replace(/\/[0-9A-Z]{26}/g, "/{id}")} ${res.status} ${answer.body?.message ?? ""}`;

@@ -22,6 +22,8 @@ export interface Observed {
   /** Journeys with more than one running execution at the end. */
   runningTwice: string[];
   reminders: Reminder[];
+  /** `code date` for each participant whose specialist's digest of that morning was claimed and never sent. */
+  lostMornings: Set<string>;
   digests: { emails: number; records: number; sentTwice: string[]; claimedNotSent: string[]; unrecorded: number };
   summaries: { emails: number; records: number; sentTwice: string[]; claimedNotSent: string[]; unrecorded: number };
   /** Subjects and bodies of this run's emails, for the privacy scan. */
@@ -95,7 +97,14 @@ export async function observe(input: {
     const out = await db.send(new QueryCommand({ TableName: input.table, KeyConditionExpression: "pk = :pk", ExpressionAttributeValues: { ":pk": pk } }));
     return (out.Items ?? []) as Array<{ sk: string; status: string; messageId?: string }>;
   };
-  const digestRecords = (await pool(input.teams, 8, (t) => recordsOf(keys.digest(t.specialistId, "").pk))).flat();
+  const digestRecordsBySpecialist = await pool(input.teams, 8, async (t) => ({ specialistId: t.specialistId, records: await recordsOf(keys.digest(t.specialistId, "").pk) }));
+  const digestRecords = digestRecordsBySpecialist.flatMap((s) => s.records);
+  const lostDigests = new Set(digestRecordsBySpecialist.flatMap((s) => s.records.filter((r) => r.status !== "sent").map((r) => `${s.specialistId} ${r.sk}`)));
+  const lostMornings = new Set<string>();
+  for (const p of input.population) {
+    const specialistId = input.teams[p.index % input.teams.length].specialistId;
+    for (const lost of lostDigests) if (lost.startsWith(`${specialistId} `)) lostMornings.add(`${p.code} ${lost.slice(specialistId.length + 1)}`);
+  }
   const summaryRecords = (await pool(input.teams, 8, (t) => recordsOf(keys.summary(t.id, "").pk))).flat();
   db.destroy();
 
@@ -137,6 +146,7 @@ export async function observe(input: {
     participants,
     runningTwice,
     reminders,
+    lostMornings,
     // Two emails to one address for one morning (or week) is what must never happen.
     digests: sends(digestEmails, digestRecords, (email) => `${email.destination.to.join(",")} ${dateOfMessage.get(email.messageId) ?? email.messageId}`),
     summaries: sends(summaryEmails, summaryRecords, (email) => `${email.destination.to.join(",")} ${summaryWeek.get(email.messageId) ?? email.messageId}`),

@@ -151,7 +151,10 @@ export async function simulate(options: SimulationOptions): Promise<Simulation> 
       let crash: Promise<void> | undefined;
       let phase: "advance" | "recording" = "advance";
       if (killAt.has(i)) {
-        const delay = 5 + Math.floor(random() * 150);
+        // Up to just before the digest, then the kill lands while the morning's workflows run.
+        const beforeDigest = DateTime.fromMillis(instant, { zone: timeZone }).set({ hour: 7, minute: 55 }).toMillis();
+        if (i > 0 && beforeDigest > instants[i - 1]) await advance(beforeDigest);
+        const delay = 5 + Math.floor(random() * 60);
         crash = new Promise((resolve, reject) =>
           setTimeout(() => {
             kills.push({ at: new Date(instant).toISOString(), during: phase });

@@ -37,3 +37,6 @@ export function ratio(naive: number, ours: number): string {
 }
 
 export const seconds = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
+
+/** A whole count: 1,234. */
+export const count = (value: number): string => value.toLocaleString("en-US");

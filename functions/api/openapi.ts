@@ -47,7 +47,7 @@ export function openApiDocument(): object {
     security: [{ bearer: [] }],
     paths: {
       "/teams": {
-        post: { summary: "Create a treatment team (admin)", requestBody: body("CreateTeam"), responses: { "201": ok("The team"), ...errors } },
+        post: { summary: "Create a treatment team (admin)", parameters: [idempotencyKey(false)], requestBody: body("CreateTeam"), responses: { "201": ok("The team"), ...errors } },
         get: { summary: "List the teams the caller may see", responses: { "200": ok("{teams, count}"), ...errors } },
       },
       "/teams/{id}": { get: { summary: "One team", parameters: [idParam], responses: { "200": ok("The team"), ...errors } } },
@@ -76,7 +76,7 @@ export function openApiDocument(): object {
         },
       },
       "/specialists": {
-        post: { summary: "Create a job specialist (admin)", requestBody: body("CreateSpecialist"), responses: { "201": ok("The specialist"), ...errors } },
+        post: { summary: "Create a job specialist (admin)", parameters: [idempotencyKey(false)], requestBody: body("CreateSpecialist"), responses: { "201": ok("The specialist"), ...errors } },
         get: { summary: "List the job specialists (admin)", responses: { "200": ok("{specialists, count}"), ...errors } },
       },
       "/specialists/{id}/day": {

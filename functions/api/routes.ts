@@ -84,7 +84,7 @@ export function routes(deps: () => Deps): Route[] {
       handler: async (event) => {
         require(isAdmin(principalOf(event)));
         const input = parseOrThrow(createTeamSchema, jsonBody(event));
-        const team = await createTeam(deps(), input);
+        const team = await createTeam(deps(), input, optionalKey(event));
         await writeAudit(deps(), { ...callerOf(event), action: "team.create", target: team.id });
         return json(201, team);
       },
@@ -170,7 +170,7 @@ export function routes(deps: () => Deps): Route[] {
         for (const [i, teamId] of input.teamIds.entries()) {
           if (!(await getTeam(deps(), teamId))) throw badRequest(`teamIds.${i}: no team with id ${teamId}`);
         }
-        const specialist = await createSpecialist(deps(), input);
+        const specialist = await createSpecialist(deps(), input, optionalKey(event));
         await writeAudit(deps(), { ...callerOf(event), action: "specialist.create", target: specialist.id });
         return json(201, specialist);
       },

@@ -1,4 +1,5 @@
-import { GetCommand } from "@aws-sdk/lib-dynamodb";
+import { GetCommand, TransactWriteCommand } from "@aws-sdk/lib-dynamodb";
+import pRetry from "p-retry";
 import type { TransactWriteCommandInput } from "@aws-sdk/lib-dynamodb";
 import * as z from "zod";
 import type { Deps } from "../runtime/deps";
@@ -67,4 +68,39 @@ export function cancelledBy(error: unknown): { conditions: number[]; conflicts: 
     conditions: reasons.flatMap((reason, i) => (reason.Code === "ConditionalCheckFailed" ? [i] : [])),
     conflicts: reasons.some((reason) => reason.Code === "TransactionConflict"),
   };
+}
+
+/**
+ * A create that happens once per Idempotency-Key: the new items and the answer are written in one
+ * transaction, so a replay (the client retrying a lost answer) or a twin request that lost the race
+ * gets the first answer and creates nothing. Without a key the items are simply written.
+ * `afterwards` runs on the first answer and on every replay (a side effect that is itself
+ * idempotent, such as starting the journey by its name).
+ */
+export async function createOnce<T>(
+  deps: Db & Pick<Deps, "clock">,
+  request: { scope: string; key: string | undefined },
+  create: () => Promise<{ items: NonNullable<TransactWriteCommandInput["TransactItems"]>; response: StoredResponse & { body: T } }>,
+): Promise<StoredResponse & { body: T }> {
+  const { scope, key } = request;
+  const stored = async () => (key ? ((await findStoredResponse(deps, scope, key)) as (StoredResponse & { body: T }) | undefined) : undefined);
+  const attempt = async () => {
+    const first = await stored();
+    if (first) return first;
+    const { items, response } = await create();
+    const all = key ? [...items, storedResponsePut(deps, scope, key, response)] : items;
+    try {
+      await deps.db.send(new TransactWriteCommand({ TransactItems: all }));
+      return response;
+    } catch (error) {
+      // The twin request stored its answer first: that answer is this request's too.
+      if (key && cancelledBy(error).conditions.includes(all.length - 1)) {
+        const answer = await stored();
+        if (answer) return answer;
+      }
+      throw error;
+    }
+  };
+  // Both twins wrote at once and DynamoDB cancelled them (TransactionConflict): try again.
+  return pRetry(attempt, { retries: 10, factor: 1.5, minTimeout: 5, maxTimeout: 100, randomize: true, shouldRetry: ({ error }) => cancelledBy(error).conflicts });
 }

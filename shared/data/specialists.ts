@@ -1,4 +1,5 @@
-import { GetCommand, PutCommand } from "@aws-sdk/lib-dynamodb";
+import { GetCommand } from "@aws-sdk/lib-dynamodb";
+import { createOnce } from "./idempotency";
 import type { Deps } from "../runtime/deps";
 import { createSpecialistSchema, type CreateSpecialist, type Specialist } from "../domain/schemas";
 import { index, keys } from "./keys";
@@ -20,20 +21,27 @@ const specialistOf = (item: Record<string, unknown>): Specialist => {
   return { ...specialist, fte: specialist.fte ?? defaultFte };
 };
 
-export async function createSpecialist(
-  deps: Db & Pick<Deps, "clock">,
-  input: NewSpecialist,
-  id = newId(),
-): Promise<Specialist> {
-  const specialist: Specialist = { id, ...input, fte: input.fte ?? defaultFte, createdAt: deps.clock.now().toISOString() };
-  await deps.db.send(
-    new PutCommand({
-      TableName: deps.tableName,
-      Item: { ...keys.specialist(id), entity: "specialist", gsi1pk: index.allSpecialists, gsi1sk: `${input.name}#${id}`, ...specialist },
-      ConditionExpression: "attribute_not_exists(pk)",
-    }),
-  );
-  return specialist;
+/**
+ * Creates a specialist; with an Idempotency-Key, once: a retry or a twin request gets the first one.
+ */
+export async function createSpecialist(deps: Db & Pick<Deps, "clock">, input: NewSpecialist, idempotencyKey?: string): Promise<Specialist> {
+  const { body } = await createOnce<Specialist>(deps, { scope: "specialists", key: idempotencyKey }, async () => {
+    const id = newId();
+    const specialist: Specialist = { id, ...input, fte: input.fte ?? defaultFte, createdAt: deps.clock.now().toISOString() };
+    return {
+      items: [
+        {
+          Put: {
+            TableName: deps.tableName,
+            Item: { ...keys.specialist(id), entity: "specialist", gsi1pk: index.allSpecialists, gsi1sk: `${input.name}#${id}`, ...specialist },
+            ConditionExpression: "attribute_not_exists(pk)",
+          },
+        },
+      ],
+      response: { statusCode: 201, body: specialist },
+    };
+  });
+  return body;
 }
 
 export async function getSpecialist(deps: Db, id: string): Promise<Specialist | undefined> {

@@ -1,4 +1,5 @@
-import { GetCommand, PutCommand } from "@aws-sdk/lib-dynamodb";
+import { GetCommand } from "@aws-sdk/lib-dynamodb";
+import { createOnce } from "./idempotency";
 import type { Deps } from "../runtime/deps";
 import type { CreateTeam, Team } from "../domain/schemas";
 import { index, keys } from "./keys";
@@ -9,16 +10,27 @@ import { fromItem } from "./items";
 type Db = Pick<Deps, "db" | "tableName">;
 
 
-export async function createTeam(deps: Db & Pick<Deps, "clock">, input: CreateTeam, id = newId()): Promise<Team> {
-  const team: Team = { id, ...input, createdAt: deps.clock.now().toISOString() };
-  await deps.db.send(
-    new PutCommand({
-      TableName: deps.tableName,
-      Item: { ...keys.team(id), entity: "team", gsi1pk: index.allTeams, gsi1sk: `${input.name}#${id}`, ...team },
-      ConditionExpression: "attribute_not_exists(pk)",
-    }),
-  );
-  return team;
+/**
+ * Creates a team; with an Idempotency-Key, once: a retry or a twin request gets the first team.
+ */
+export async function createTeam(deps: Db & Pick<Deps, "clock">, input: CreateTeam, idempotencyKey?: string): Promise<Team> {
+  const { body } = await createOnce<Team>(deps, { scope: "teams", key: idempotencyKey }, async () => {
+    const id = newId();
+    const team: Team = { id, ...input, createdAt: deps.clock.now().toISOString() };
+    return {
+      items: [
+        {
+          Put: {
+            TableName: deps.tableName,
+            Item: { ...keys.team(id), entity: "team", gsi1pk: index.allTeams, gsi1sk: `${input.name}#${id}`, ...team },
+            ConditionExpression: "attribute_not_exists(pk)",
+          },
+        },
+      ],
+      response: { statusCode: 201, body: team },
+    };
+  });
+  return body;
 }
 
 export async function getTeam(deps: Db, id: string): Promise<Team | undefined> {

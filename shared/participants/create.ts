@@ -3,8 +3,8 @@ import type { CreateParticipant } from "../domain/schemas";
 import { badRequest } from "../http/errors";
 import { getTeam } from "../data/teams";
 import { getSpecialist } from "../data/specialists";
-import { idempotencyEntry, type ParticipantProfile, profileItem, transact } from "../data/participants";
-import { findStoredResponse, storedResponsePut, type StoredResponse } from "../data/idempotency";
+import { idempotencyEntry, type ParticipantProfile, profileItem } from "../data/participants";
+import { createOnce, type StoredResponse } from "../data/idempotency";
 import { newId } from "../ids";
 import { derivedState, journeyStateOf } from "./state";
 import { startJourney } from "../workflow/journey-execution";
@@ -21,45 +21,44 @@ export async function createParticipant(
   input: CreateParticipant,
   idempotencyKey?: string,
 ): Promise<StoredResponse> {
-  if (idempotencyKey) {
-    const stored = await findStoredResponse(deps, "participants", idempotencyKey);
-    if (stored) {
-      await startJourney(deps, (stored.body as { id: string }).id, 1);
-      return stored;
-    }
-  }
   const now = deps.clock.now();
-  if (new Date(input.referredAt) > now) throw badRequest("referredAt: must not be in the future");
-  const [team, specialist] = await Promise.all([getTeam(deps, input.teamId), getSpecialist(deps, input.specialistId)]);
-  if (!team) throw badRequest(`teamId: no team with id ${input.teamId}`);
-  if (!specialist) throw badRequest(`specialistId: no specialist with id ${input.specialistId}`);
-  if (!specialist.teamIds.includes(team.id)) throw badRequest("specialistId: the specialist does not work with this team");
+  const answer = await createOnce<{ id: string }>(deps, { scope: "participants", key: idempotencyKey }, async () => {
+    if (new Date(input.referredAt) > now) throw badRequest("referredAt: must not be in the future");
+    const [team, specialist] = await Promise.all([getTeam(deps, input.teamId), getSpecialist(deps, input.specialistId)]);
+    if (!team) throw badRequest(`teamId: no team with id ${input.teamId}`);
+    if (!specialist) throw badRequest(`specialistId: no specialist with id ${input.specialistId}`);
+    if (!specialist.teamIds.includes(team.id)) throw badRequest("specialistId: the specialist does not work with this team");
 
-  const id = newId();
-  const state = journeyStateOf(input, [], now, deps.deployment);
-  const profile: ParticipantProfile = {
-    id,
-    code: input.code,
-    teamId: input.teamId,
-    specialistId: input.specialistId,
-    referredAt: new Date(input.referredAt).toISOString(),
-    preferences: input.preferences,
-    createdAt: now.toISOString(),
-    version: 0,
-    ...derivedState(state),
-  };
-  const response: StoredResponse = { statusCode: 201, body: participantView(profile, [], state) };
-  await transact(deps, [
-    {
-      Put: {
-        TableName: deps.tableName,
-        // The profile remembers the record that holds its creation's answer, for an erasure to delete.
-        Item: { ...profileItem(profile), ...(idempotencyKey ? { idempotencyKeys: new Set([idempotencyEntry("participants", idempotencyKey)]) } : {}) },
-        ConditionExpression: "attribute_not_exists(pk)",
-      },
-    },
-    ...(idempotencyKey ? [storedResponsePut(deps, "participants", idempotencyKey, response)] : []),
-  ]);
-  await startJourney(deps, id, 1);
-  return response;
+    const id = newId();
+    const state = journeyStateOf(input, [], now, deps.deployment);
+    const profile: ParticipantProfile = {
+      id,
+      code: input.code,
+      teamId: input.teamId,
+      specialistId: input.specialistId,
+      referredAt: new Date(input.referredAt).toISOString(),
+      preferences: input.preferences,
+      createdAt: now.toISOString(),
+      version: 0,
+      ...derivedState(state),
+    };
+    const item = profileItem(profile);
+    return {
+      items: [
+        {
+          Put: {
+            TableName: deps.tableName,
+            // The profile remembers the record that holds its creation's answer, for an erasure to delete.
+            Item: idempotencyKey ? { ...item, idempotencyKeys: new Set([idempotencyEntry("participants", idempotencyKey)]) } : item,
+            ConditionExpression: "attribute_not_exists(pk)",
+          },
+        },
+      ],
+      response: { statusCode: 201, body: participantView(profile, [], state) },
+    };
+  });
+  // On a replay too: the first attempt may have stored the participant and died before the start,
+  // which is idempotent by the execution's name.
+  await startJourney(deps, answer.body.id, 1);
+  return answer;
 }

@@ -87,6 +87,29 @@ describe("HTTP API through the local system", () => {
     expect((await api.get(`/participants/${first.body.id}/journey`)).body).toMatchObject({ generation: 1, status: "RUNNING" });
   });
 
+  it("creates a team, a specialist and a participant once per Idempotency-Key, when the twin requests arrive together too", async () => {
+    const { team, specialist } = await seedTeam(api);
+    const twins = <T>(send: () => Promise<T>) => Promise.all([send(), send(), send()]);
+    const teams = await twins(() => api.post("/teams", { name: "Tvilling", emails: ["tvilling@example.org"] }, "dev:admin", { "Idempotency-Key": "team-twin" }));
+    const specialists = await twins(() =>
+      api.post("/specialists", { name: "Tvilling Spes", email: "tvilling-spes@example.org", teamIds: [team.id] }, "dev:admin", { "Idempotency-Key": "spes-twin" }),
+    );
+    const referrals = await twins(() => api.post("/participants", referral(team.id, specialist.id, { code: "T.W." }), "dev:admin", { "Idempotency-Key": "referral-twin" }));
+    for (const answers of [teams, specialists, referrals]) {
+      expect(answers.map((a) => a.status)).toEqual([201, 201, 201]);
+      expect(answers[1].body).toEqual(answers[0].body);
+      expect(answers[2].body).toEqual(answers[0].body);
+    }
+    // A later replay too, and exactly one of each is stored.
+    const replay = await api.post("/teams", { name: "Tvilling", emails: ["tvilling@example.org"] }, "dev:admin", { "Idempotency-Key": "team-twin" });
+    expect(replay.body).toEqual(teams[0].body);
+    expect((await api.get("/teams")).body.teams.filter((t: { name: string }) => t.name === "Tvilling")).toHaveLength(1);
+    expect((await api.get("/specialists")).body.specialists.filter((s: { name: string }) => s.name === "Tvilling Spes")).toHaveLength(1);
+    await system.clock.settle();
+    const caseload = await api.get(`/specialists/${specialist.id}/caseload`);
+    expect(caseload.body.participants.filter((p: { code: string }) => p.code === "T.W.")).toHaveLength(1);
+  });
+
   it("refuses a code that looks like a full name, naming the field", async () => {
     const { team, specialist } = await seedTeam(api);
     const res = await api.post("/participants", referral(team.id, specialist.id, { code: "Kari Nordmann" }));
