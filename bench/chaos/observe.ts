@@ -97,15 +97,18 @@ export async function observe(input: {
     const out = await db.send(new QueryCommand({ TableName: input.table, KeyConditionExpression: "pk = :pk", ExpressionAttributeValues: { ":pk": pk } }));
     return (out.Items ?? []) as Array<{ sk: string; status: string; messageId?: string }>;
   };
-  const digestRecordsBySpecialist = await pool(input.teams, 8, async (t) => ({ specialistId: t.specialistId, records: await recordsOf(keys.digest(t.specialistId, "").pk) }));
-  const digestRecords = digestRecordsBySpecialist.flatMap((s) => s.records);
-  const lostDigests = new Set(digestRecordsBySpecialist.flatMap((s) => s.records.filter((r) => r.status !== "sent").map((r) => `${s.specialistId} ${r.sk}`)));
+  // Each record with the address its email went to: the local SES's message ids are random
+  // nine-digit numbers, so across tens of thousands of emails two may share one; the address
+  // and the id together do not.
+  const withAddress = async (pk: string, address: string) => (await recordsOf(pk)).map((record) => ({ ...record, address }));
+  const numbered = input.teams.map((team, i) => ({ team, n: i + 1 }));
+  const digestRecords = (await pool(numbered, 8, ({ team, n }) => withAddress(keys.digest(team.specialistId, "").pk, `spesialist-${n}@${input.run}.example.org`))).flat();
+  const summaryRecords = (await pool(numbered, 8, ({ team, n }) => withAddress(keys.summary(team.id, "").pk, `team-${n}@${input.run}.example.org`))).flat();
   const lostMornings = new Set<string>();
   for (const p of input.population) {
-    const specialistId = input.teams[p.index % input.teams.length].specialistId;
-    for (const lost of lostDigests) if (lost.startsWith(`${specialistId} `)) lostMornings.add(`${p.code} ${lost.slice(specialistId.length + 1)}`);
+    const address = `spesialist-${(p.index % input.teams.length) + 1}@${input.run}.example.org`;
+    for (const r of digestRecords) if (r.address === address && r.status !== "sent") lostMornings.add(`${p.code} ${r.sk}`);
   }
-  const summaryRecords = (await pool(input.teams, 8, (t) => recordsOf(keys.summary(t.id, "").pk))).flat();
   db.destroy();
 
   const store = (await (await fetch(`${input.sesEndpoint}/store`)).json()) as { emails: StoredEmail[] };
@@ -115,10 +118,11 @@ export async function observe(input: {
   const summaryEmails = mine.filter(isTeam);
 
   // Reminders: each row of a digest's text part is "- CODE[ (!)] · instruction (status) · ...".
-  const dateOfMessage = new Map(digestRecords.filter((r) => r.messageId).map((r) => [r.messageId!, r.sk]));
+  const sentAs = (email: StoredEmail) => `${email.destination.to.join(",")} ${email.messageId}`;
+  const dateOfMessage = new Map(digestRecords.filter((r) => r.messageId).map((r) => [`${r.address} ${r.messageId}`, r.sk]));
   const reminders: Reminder[] = [];
   for (const email of digestEmails) {
-    const date = dateOfMessage.get(email.messageId) ?? "unknown";
+    const date = dateOfMessage.get(sentAs(email)) ?? "unknown";
     for (const line of (email.body.text ?? "").split("\n")) {
       if (!line.startsWith("- ")) continue;
       const [code, ...tasks] = line.slice(2).split(" · ");
@@ -129,8 +133,8 @@ export async function observe(input: {
     }
   }
 
-  const sends = (emails: StoredEmail[], records: Array<{ sk: string; status: string; messageId?: string }>, keyOf: (email: StoredEmail) => string) => {
-    const recorded = new Set(records.map((r) => r.messageId).filter(Boolean));
+  const sends = (emails: StoredEmail[], records: Array<{ sk: string; status: string; messageId?: string; address: string }>, keyOf: (email: StoredEmail) => string) => {
+    const recorded = new Set(records.filter((r) => r.messageId).map((r) => `${r.address} ${r.messageId}`));
     const perKey = new Map<string, number>();
     for (const email of emails) perKey.set(keyOf(email), (perKey.get(keyOf(email)) ?? 0) + 1);
     return {
@@ -138,18 +142,18 @@ export async function observe(input: {
       records: records.length,
       sentTwice: [...perKey].filter(([, n]) => n > 1).map(([key]) => key),
       claimedNotSent: records.filter((r) => r.status !== "sent").map((r) => r.sk),
-      unrecorded: emails.filter((email) => !recorded.has(email.messageId)).length,
+      unrecorded: emails.filter((email) => !recorded.has(sentAs(email))).length,
     };
   };
-  const summaryWeek = new Map(summaryRecords.filter((r) => r.messageId).map((r) => [r.messageId!, r.sk]));
+  const summaryWeek = new Map(summaryRecords.filter((r) => r.messageId).map((r) => [`${r.address} ${r.messageId}`, r.sk]));
   return {
     participants,
     runningTwice,
     reminders,
     lostMornings,
     // Two emails to one address for one morning (or week) is what must never happen.
-    digests: sends(digestEmails, digestRecords, (email) => `${email.destination.to.join(",")} ${dateOfMessage.get(email.messageId) ?? email.messageId}`),
-    summaries: sends(summaryEmails, summaryRecords, (email) => `${email.destination.to.join(",")} ${summaryWeek.get(email.messageId) ?? email.messageId}`),
+    digests: sends(digestEmails, digestRecords, (email) => `${email.destination.to.join(",")} ${dateOfMessage.get(sentAs(email)) ?? email.messageId}`),
+    summaries: sends(summaryEmails, summaryRecords, (email) => `${email.destination.to.join(",")} ${summaryWeek.get(sentAs(email)) ?? email.messageId}`),
     emailTexts: mine.map((email) => `${email.subject}\n${email.body.text ?? ""}\n${email.body.html ?? ""}`),
   };
 }

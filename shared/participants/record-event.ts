@@ -49,7 +49,13 @@ export async function recordEvent(
     if (event.type === "job-end" || event.type === "job-change") {
       // The event names its job, so that the record says which of several jobs ended or changed.
       const job = jobFor(recorded, event.at, body.type === "job-end" || body.type === "job-change" ? body.jobId : undefined);
-      if ("error" in job) throw new AbortError(badRequest(job.error));
+      if ("error" in job) {
+        // A twin of this request (the same key) may have ended that job a moment ago: then the
+        // answer is the twin's, not "no job is held".
+        const first = await findStoredResponse(deps, scope, idempotencyKey);
+        if (first) return { response: first, state: derivedState(journeyStateOf(current, recorded, now, deps.deployment)), replay: true };
+        throw new AbortError(badRequest(job.error));
+      }
       event.jobId = job.jobId;
     }
     const state = derivedState(journeyStateOf(current, [...recorded, event], now, deps.deployment));

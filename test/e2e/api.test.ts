@@ -151,6 +151,21 @@ describe("HTTP API through the local system", () => {
     expect(huge.body.message).toMatch(/^body: too large/);
   });
 
+  it("answers twin job-end requests (one key, at once) alike: the second does not find the job already ended", async () => {
+    const { team, specialist, specialistToken } = await seedTeam(api);
+    const p = (await api.post("/participants", referral(team.id, specialist.id))).body;
+    const start = { type: "job-start", at: "2026-10-25T10:00:00Z", employer: "Bakeriet", hoursPerWeek: 20, wage: "ordinary", temporary: true };
+    expect((await api.post(`/participants/${p.id}/events`, start, specialistToken, { "Idempotency-Key": "start-1" })).status).toBe(201);
+    const end = { type: "job-end", at: "2026-10-30T10:00:00Z", reason: "temporary-ended" };
+    const twins = await Promise.all(
+      Array.from({ length: 4 }, () => api.post(`/participants/${p.id}/events`, end, specialistToken, { "Idempotency-Key": "end-twin" })),
+    );
+    expect(twins.map((t) => t.status)).toEqual([201, 201, 201, 201]);
+    for (const twin of twins) expect(twin.body).toEqual(twins[0].body);
+    const events = (await api.get(`/participants/${p.id}`)).body.events;
+    expect(events.filter((e: { type: string }) => e.type === "job-end")).toHaveLength(1);
+  });
+
   it("lets writers that do not conflict in meaning all land: 20 different events for one participant at once", async () => {
     const { team, specialist, specialistToken } = await seedTeam(api);
     const p = (await api.post("/participants", referral(team.id, specialist.id))).body;
