@@ -1,5 +1,5 @@
-import { parseArgs } from "node:util";
 import * as z from "zod";
+import { populationArgs } from "./lib/population-args";
 import { startDynamoDb } from "../local/servers/dynamodb";
 import { startSes } from "../local/servers/ses";
 import { freePort } from "../local/servers/ports";
@@ -26,26 +26,8 @@ import { count as int, seconds, table } from "./lib/report";
  * two summaries in a week, nothing personal in any email or log line. Exits 1 when a check fails.
  * Population and mix: bench/lib/population.ts, as in `npm run bench:journeys`.
  */
-const { values } = parseArgs({
-  options: {
-    participants: { type: "string", default: "1000" },
-    days: { type: "string", default: "365" },
-    seed: { type: "string", default: "42" },
-    concurrency: { type: "string", default: "16" },
-    start: { type: "string", default: "2027-01-04T06:00:00.000Z" },
-    "referral-days": { type: "string", default: "90" },
-  },
-});
-const args = z
-  .object({
-    participants: z.coerce.number().int().min(1).max(100_000),
-    days: z.coerce.number().int().min(1).max(3660),
-    seed: z.coerce.number().int(),
-    concurrency: z.coerce.number().int().min(1).max(256),
-    start: z.iso.datetime({ offset: true }),
-    "referral-days": z.coerce.number().min(0).max(3650),
-  })
-  .parse(values);
+const parsed = populationArgs({ name: "days", fallback: "365", schema: z.coerce.number().int().min(1).max(3660) }, "1000");
+const args = { ...parsed, days: parsed.span };
 
 const progress = (line: string) => process.stderr.write(`${line}\n`);
 const dynamodb = await startDynamoDb({ port: await freePort() });

@@ -1,7 +1,7 @@
 import { cpus, loadavg } from "node:os";
-import { parseArgs } from "node:util";
 import { DateTime } from "luxon";
 import * as z from "zod";
+import { populationArgs } from "./lib/population-args";
 import { startLocalSystem, type LocalSystem } from "../local/system";
 import { freePort } from "../local/servers/ports";
 import { createTeam } from "../shared/data/teams";
@@ -75,26 +75,8 @@ import { costOf, lambdaMemoryMiB, prices, type Usage } from "./prices";
 const DAY = 86_400_000;
 const YEAR_DAYS = 365.25;
 
-const { values } = parseArgs({
-  options: {
-    participants: { type: "string", default: "200" },
-    years: { type: "string", default: "1" },
-    seed: { type: "string", default: "42" },
-    concurrency: { type: "string", default: "16" },
-    start: { type: "string", default: "2027-01-04T06:00:00.000Z" },
-    "referral-days": { type: "string", default: "90" },
-  },
-});
-const args = z
-  .object({
-    participants: z.coerce.number().int().min(1).max(100_000),
-    years: z.coerce.number().positive().max(20),
-    seed: z.coerce.number().int(),
-    concurrency: z.coerce.number().int().min(1).max(256),
-    start: z.iso.datetime({ offset: true }),
-    "referral-days": z.coerce.number().min(0).max(3650),
-  })
-  .parse(values);
+const parsed = populationArgs({ name: "years", fallback: "1", schema: z.coerce.number().positive().max(20) }, "200");
+const args = { ...parsed, years: parsed.span };
 
 // One JSON metric line per journey check-in would drown the report.
 process.env.IPSFLOW_METRICS = "off";
