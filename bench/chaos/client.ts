@@ -1,5 +1,5 @@
 import { isDeepStrictEqual } from "node:util";
-import pRetry, { AbortError } from "p-retry";
+import pRetry from "p-retry";
 import type { Random } from "../lib/random";
 import type { Runtime } from "./runtime";
 
@@ -82,8 +82,7 @@ export class ChaosClient {
         retries: 200,
         minTimeout: 20,
         maxTimeout: 1000,
-        onFailedAttempt: ({ error }) => {
-          if (error instanceof AbortError) return;
+        onFailedAttempt: () => {
           this.counts.retried++;
         },
       },

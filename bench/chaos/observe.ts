@@ -104,11 +104,12 @@ export async function observe(input: {
   const numbered = input.teams.map((team, i) => ({ team, n: i + 1 }));
   const digestRecords = (await pool(numbered, 8, ({ team, n }) => withAddress(keys.digest(team.specialistId, "").pk, `spesialist-${n}@${input.run}.example.org`))).flat();
   const summaryRecords = (await pool(numbered, 8, ({ team, n }) => withAddress(keys.summary(team.id, "").pk, `team-${n}@${input.run}.example.org`))).flat();
-  const lostMornings = new Set<string>();
-  for (const p of input.population) {
-    const address = `spesialist-${(p.index % input.teams.length) + 1}@${input.run}.example.org`;
-    for (const r of digestRecords) if (r.address === address && r.status !== "sent") lostMornings.add(`${p.code} ${r.sk}`);
-  }
+  const lostByAddress = Map.groupBy(digestRecords.filter((r) => r.status !== "sent"), (r) => r.address);
+  const lostMornings = new Set(
+    input.population.flatMap((p) =>
+      (lostByAddress.get(`spesialist-${(p.index % input.teams.length) + 1}@${input.run}.example.org`) ?? []).map((r) => `${p.code} ${r.sk}`),
+    ),
+  );
   db.destroy();
 
   const store = (await (await fetch(`${input.sesEndpoint}/store`)).json()) as { emails: StoredEmail[] };

@@ -111,12 +111,11 @@ export async function simulate(options: SimulationOptions): Promise<Simulation> 
     }
 
     // ---- the walk ----------------------------------------------------------------------------
-    const byInstant = new Map<number, Action[]>();
-    const schedule = (at: Date, action: Action) => byInstant.set(at.getTime(), [...(byInstant.get(at.getTime()) ?? []), action]);
-    for (const participant of population) {
-      schedule(participant.referredAt, { participant, kind: "refer" });
-      participant.events.forEach((event, n) => schedule(event.at, { participant, kind: "event", n }));
-    }
+    const actions: Array<Action & { at: number }> = population.flatMap((participant) => [
+      { participant, kind: "refer" as const, at: participant.referredAt.getTime() },
+      ...participant.events.map((event, n) => ({ participant, kind: "event" as const, n, at: event.at.getTime() })),
+    ]);
+    const byInstant = Map.groupBy(actions, (action) => action.at);
     const instants = [...byInstant.keys()].sort((a, b) => a - b);
     // Kills land on the first instant of a working morning, right after the 08:00 digest started.
     const killAt = new Set(
@@ -164,8 +163,8 @@ export async function simulate(options: SimulationOptions): Promise<Simulation> 
       }
       await advance(instant);
       phase = "recording";
-      const groups = new Map<number, Action[]>();
-      for (const action of byInstant.get(instant)!) groups.set(action.participant.index, [...(groups.get(action.participant.index) ?? []), action]);
+      // One participant's actions in order, participants side by side.
+      const groups = Map.groupBy(byInstant.get(instant)!, (action) => action.participant.index);
       await pool([...groups.values()], options.concurrency, async (group) => {
         for (const action of group) await perform(action);
       });

@@ -3,7 +3,7 @@ import { startFaultProxy, type FaultProxy } from "./proxy";
 
 export { FaultInjector, type FaultKind, type InjectedFault } from "./injector";
 export { faultyLambda } from "./lambda";
-export { parseFaultPlan, faultPlanSchema, noFaults, type FaultPlan } from "./plan";
+export { parseFaultPlan, faultPlanSchema, type FaultPlan } from "./plan";
 
 /**
  * SES as it answers when the account's sending rate is exceeded: 429 TooManyRequestsException,

@@ -36,5 +36,3 @@ export function parseFaultPlan(text: string): FaultPlan {
   }
   return parsed.data;
 }
-
-export const noFaults = (plan: FaultPlan) => plan.lambda === 0 && plan.ses === 0 && plan.wake === 0;

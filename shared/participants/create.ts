@@ -1,4 +1,5 @@
 import type { Deps } from "../runtime/deps";
+import type { Deployment } from "../config/deployment";
 import type { CreateParticipant } from "../domain/schemas";
 import { badRequest } from "../http/errors";
 import { getTeam } from "../data/teams";
@@ -9,6 +10,23 @@ import { newId } from "../ids";
 import { derivedState, journeyStateOf } from "./state";
 import { startJourney } from "../workflow/journey-execution";
 import { participantView } from "./view";
+
+/** The profile a referral starts with: no events yet, its state evaluated at `now`. */
+export function referralProfile(input: CreateParticipant, now: Date, deployment: Deployment) {
+  const state = journeyStateOf(input, [], now, deployment);
+  const profile: ParticipantProfile = {
+    id: newId(),
+    code: input.code,
+    teamId: input.teamId,
+    specialistId: input.specialistId,
+    referredAt: new Date(input.referredAt).toISOString(),
+    preferences: input.preferences,
+    createdAt: now.toISOString(),
+    version: 0,
+    ...derivedState(state),
+  };
+  return { profile, state };
+}
 
 /**
  * Registers a referral: the profile is written (with the idempotency record, in one transaction),
@@ -29,19 +47,7 @@ export async function createParticipant(
     if (!specialist) throw badRequest(`specialistId: no specialist with id ${input.specialistId}`);
     if (!specialist.teamIds.includes(team.id)) throw badRequest("specialistId: the specialist does not work with this team");
 
-    const id = newId();
-    const state = journeyStateOf(input, [], now, deps.deployment);
-    const profile: ParticipantProfile = {
-      id,
-      code: input.code,
-      teamId: input.teamId,
-      specialistId: input.specialistId,
-      referredAt: new Date(input.referredAt).toISOString(),
-      preferences: input.preferences,
-      createdAt: now.toISOString(),
-      version: 0,
-      ...derivedState(state),
-    };
+    const { profile, state } = referralProfile(input, now, deps.deployment);
     const item = profileItem(profile);
     return {
       items: [

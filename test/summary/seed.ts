@@ -11,6 +11,7 @@ import {
   type ParticipantProfile,
 } from "../../shared/data/participants";
 import { derivedState, journeyStateOf } from "../../shared/participants/state";
+import { referralProfile } from "../../shared/participants/create";
 import { recordDue } from "../../shared/workflow/record-due";
 import { newId } from "../../shared/ids";
 
@@ -22,18 +23,7 @@ import { newId } from "../../shared/ids";
  */
 
 export async function seedParticipant(deps: Deps, input: CreateParticipant): Promise<ParticipantProfile> {
-  const now = deps.clock.now();
-  const profile: ParticipantProfile = {
-    id: newId(),
-    code: input.code,
-    teamId: input.teamId,
-    specialistId: input.specialistId,
-    referredAt: new Date(input.referredAt).toISOString(),
-    preferences: input.preferences,
-    createdAt: now.toISOString(),
-    version: 0,
-    ...derivedState(journeyStateOf(input, [], now, deps.deployment)),
-  };
+  const { profile } = referralProfile(input, deps.clock.now(), deps.deployment);
   await transact(deps, [{ Put: { TableName: deps.tableName, Item: profileItem(profile), ConditionExpression: "attribute_not_exists(pk)" } }]);
   return profile;
 }
