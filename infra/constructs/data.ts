@@ -9,6 +9,16 @@ import type { TableAccess } from "../functions";
 import type { ManagedPolicyRole } from "../iam";
 import { acknowledge, nagArn } from "../nag";
 
+/** Every way to write over or remove an existing item; what is left on audit keys is PartiQL's INSERT. */
+const auditDeniedActions = [
+  "dynamodb:PutItem",
+  "dynamodb:UpdateItem",
+  "dynamodb:DeleteItem",
+  "dynamodb:BatchWriteItem",
+  "dynamodb:PartiQLUpdate",
+  "dynamodb:PartiQLDelete",
+];
+
 export interface DataProps {
   readonly key: IKey;
 }
@@ -55,12 +65,15 @@ export class Data extends Construct {
       `Queries on this table's own secondary indexes (${table.globalSecondaryIndexes.map((index) => index.indexName).join(", ")}, defined in shared/data/table.ts); no other table is reachable.`,
     );
     if (access === "readWrite") {
-      // The audit log is append-only: a writer may add entries (a put conditional on a new key)
-      // but not change or delete one, nor batch-write over one.
+      // Audit entries are added with PartiQL's INSERT (shared/audit/log.ts), which the
+      // read-write grant does not include.
+      this.table.grant(role, "dynamodb:PartiQLInsert");
+      // The audit log is append-only: a writer may add entries with PartiQL's INSERT (which fails
+      // on an existing key) but not put over one, change or delete one, nor batch-write over one.
       role.addToPrincipalPolicy(
         new PolicyStatement({
           effect: Effect.DENY,
-          actions: ["dynamodb:UpdateItem", "dynamodb:DeleteItem", "dynamodb:BatchWriteItem", "dynamodb:PartiQLUpdate", "dynamodb:PartiQLDelete"],
+          actions: auditDeniedActions,
           resources: [this.table.tableArn],
           conditions: { "ForAnyValue:StringLike": { "dynamodb:LeadingKeys": [`${auditKeyPrefix}*`] } },
         }),

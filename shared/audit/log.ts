@@ -1,4 +1,4 @@
-import { PutCommand } from "@aws-sdk/lib-dynamodb";
+import { ExecuteStatementCommand } from "@aws-sdk/lib-dynamodb";
 import type { Deps } from "../runtime/deps";
 import { localDateOf, addDays, daysBetween } from "../calendar/local-dates";
 import { keys } from "../data/keys";
@@ -9,9 +9,13 @@ import { newId } from "../ids";
 /**
  * The audit log (Normen: access to health information is logged): who read a participant's page,
  * exported or erased a participant, or changed teams and specialists; when, and from where. Each
- * entry is written once, never updated (the put is conditional on the key being new), kept for the
- * deployment's `auditRetentionDays` by the table's TTL, and partitioned by local day, so that a
- * reader asks for a period, never scans.
+ * entry is written once, never updated, kept for the deployment's `auditRetentionDays` by the
+ * table's TTL, and partitioned by local day, so that a reader asks for a period, never scans.
+ *
+ * Entries are added with PartiQL's INSERT, which fails on an existing key by its nature, not by a
+ * condition the caller chooses to send: in AWS the writers' roles are denied PutItem, UpdateItem,
+ * DeleteItem and PartiQL's UPDATE and DELETE on audit keys, so a writer can add an entry and
+ * nothing else (IAM has no condition key that could require a put to be conditional).
  */
 export const auditActions = ["participant.read", "participant.export", "participant.erase", "team.create", "specialist.create"] as const;
 export type AuditAction = (typeof auditActions)[number];
@@ -31,17 +35,18 @@ export interface AuditEntry {
 export async function writeAudit(deps: Pick<Deps, "db" | "tableName" | "clock" | "deployment">, entry: Omit<AuditEntry, "at">): Promise<void> {
   const now = deps.clock.now();
   const at = now.toISOString();
+  const item: Record<string, unknown> = {
+    ...keys.audit(localDateOf(now, deps.deployment.timeZone), `${at}#${newId()}`),
+    entity: "audit",
+    at,
+    ...entry,
+    expiresAt: Math.floor(now.getTime() / 1000) + deps.deployment.auditRetentionDays * 86_400,
+  };
+  const names = Object.keys(item).filter((name) => item[name] !== undefined);
   await deps.db.send(
-    new PutCommand({
-      TableName: deps.tableName,
-      Item: {
-        ...keys.audit(localDateOf(now, deps.deployment.timeZone), `${at}#${newId()}`),
-        entity: "audit",
-        at,
-        ...entry,
-        expiresAt: Math.floor(now.getTime() / 1000) + deps.deployment.auditRetentionDays * 86_400,
-      },
-      ConditionExpression: "attribute_not_exists(pk)",
+    new ExecuteStatementCommand({
+      Statement: `INSERT INTO "${deps.tableName}" VALUE {${names.map((name) => `'${name}': ?`).join(", ")}}`,
+      Parameters: names.map((name) => item[name]),
     }),
   );
 }
