@@ -94,7 +94,7 @@ export function openApiDocument(): object {
           summary: "Register a referral and start the participant's journey",
           parameters: [idempotencyKey(false)],
           requestBody: body("CreateParticipant"),
-          responses: { "201": ok("The participant, phase referral"), ...errors },
+          responses: { "201": ok("The participant, phase referral"), "410": { ...error, description: "A replayed Idempotency-Key whose participant was erased since" }, ...errors },
         },
       },
       "/participants/{id}": {

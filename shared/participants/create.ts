@@ -64,7 +64,8 @@ export async function createParticipant(
     };
   });
   // On a replay too: the first attempt may have stored the participant and died before the start,
-  // which is idempotent by the execution's name.
-  await startJourney(deps, answer.body.id, 1);
+  // which is idempotent by the execution's name. A replay answered 410 names an erased participant,
+  // whose journey stays stopped.
+  if (answer.statusCode === 201) await startJourney(deps, answer.body.id, 1);
   return answer;
 }

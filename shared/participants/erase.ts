@@ -1,4 +1,4 @@
-import { DeleteCommand, PutCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
+import { PutCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import { DescribeExecutionCommand, StopExecutionCommand } from "@aws-sdk/client-sfn";
 import type { Deps } from "../runtime/deps";
 import { keys } from "../data/keys";
@@ -16,8 +16,9 @@ const keptEventAttributes = ["pk", "sk", "entity", "gsi2pk", "gsi2sk", "particip
  * (team, specialist, referral, phase and obligations, in work or school) with a neutral code; it
  * leaves the caseload index, so no caseload, day list or digest shows it. Every event keeps only
  * its id, type and instants; the missed-deadline alerts lose the code; the idempotency records
- * that hold the code or an event's details are deleted; the journey is stopped and marked so that
- * nothing starts it again.
+ * that hold the code or an event's details keep only a 410 answer naming the erased id (so that a
+ * client replaying the referral's request is told, rather than registering the person again); the
+ * journey is stopped and marked so that nothing starts it again.
  *
  * Each step is idempotent and the profile is marked first (which also refuses every later event
  * writer, see `profileUpdate`), so an erasure that stopped half-way is finished by asking again;
@@ -50,6 +51,9 @@ export async function eraseParticipant(deps: EraseDeps, profile: ParticipantProf
   await deleteIdempotencyRecords(deps, id);
   return { id, erasedAt };
 }
+
+/** What a replay of a request about an erased participant is answered. */
+export const erasedAnswer = (participantId: string) => ({ message: "participant: erased", id: participantId });
 
 /** Marks the journey record (creating it if the journey never checked in), then stops the execution it names. */
 async function stopJourney(deps: EraseDeps, participantId: string, erasedAt: string) {
@@ -91,13 +95,29 @@ async function scrubPartition(deps: EraseDeps, participantId: string) {
   }
 }
 
-/** The stored answers of the participant's creation and events (they hold the code and the event bodies). */
+/**
+ * The stored answers of the participant's creation and events hold the code and the event bodies:
+ * each becomes "gone", and expires when the answer it replaces would have.
+ */
 async function deleteIdempotencyRecords(deps: EraseDeps, participantId: string) {
   const profile = await getParticipant(deps, participantId);
   const entries = [...(profile?.idempotencyKeys ?? [])];
   for (const entry of entries) {
     const at = entry.indexOf("#");
-    await deps.db.send(new DeleteCommand({ TableName: deps.tableName, Key: keys.idempotency(entry.slice(0, at), entry.slice(at + 1)) }));
+    try {
+      await deps.db.send(
+        new UpdateCommand({
+          TableName: deps.tableName,
+          Key: keys.idempotency(entry.slice(0, at), entry.slice(at + 1)),
+          UpdateExpression: "SET statusCode = :gone, body = :body",
+          ConditionExpression: "attribute_exists(pk)",
+          ExpressionAttributeValues: { ":gone": 410, ":body": erasedAnswer(participantId) },
+        }),
+      );
+    } catch (error) {
+      // Expired already: nothing is left to replay.
+      if ((error as Error).name !== "ConditionalCheckFailedException") throw error;
+    }
   }
   if (entries.length > 0) {
     await deps.db.send(

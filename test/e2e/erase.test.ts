@@ -94,8 +94,16 @@ describe("erasure of one participant", () => {
     expect(JSON.stringify(raw, (_k, v: unknown) => (v instanceof Set ? [...v] : v))).not.toMatch(/E\.R\.|Kiwi|Rema|quit|Baker|erase-/);
     expect(raw.find((i) => i.sk === "PROFILE")).not.toHaveProperty("gsi1pk");
 
-    // The stored answers that held the code and the event bodies are deleted.
-    for (const key of idempotency) expect(await item(key), key.pk).toBeUndefined();
+    // The stored answers that held the code and the event bodies now only say "gone".
+    for (const key of idempotency) {
+      const stored = await item(key);
+      expect(stored, key.pk).toMatchObject({ statusCode: 410, body: { message: "participant: erased", id: p.id } });
+      expect(JSON.stringify(stored)).not.toMatch(/E\.R\.|Kiwi|Rema|quit|Baker/);
+    }
+    // A client replaying the referral's request is told, and registers nobody again.
+    const replayed = await system.api.post("/participants", create, "dev:admin", { "Idempotency-Key": "erase-create" });
+    expect(replayed.status).toBe(410);
+    expect(replayed.body).toEqual({ message: "participant: erased", id: p.id });
 
     // Off the caseload and the day; the other participant stays.
     expect(await listed()).toEqual([other.id]);
