@@ -3,13 +3,17 @@ import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 
 /**
- * Imports run one way (see README, "Architecture"): infra/ and local/ use functions/, workflows/
- * and shared/; functions/ uses shared/; shared/ imports none of the others; web/ (the browser app)
- * uses shared/'s pure parts only.
+ * Imports run one way (see README, "Architecture"): core/ is the pure domain and imports nothing
+ * of the others, no AWS SDK and no runtime wiring; adapters/ (DynamoDB, SES, Step Functions,
+ * logging) use core/; use-cases/ use core/ and adapters/; functions/ use all three; infra/ and
+ * local/ use everything but each other (local/ never loads the CDK); web/ (the browser app) uses
+ * core/ only.
  */
 const forbid = (groups, message) => ({
   "no-restricted-imports": ["error", { patterns: [{ group: groups, message }] }],
 });
+const cdk = ["aws-cdk-lib", "aws-cdk-lib/*", "constructs"];
+const outer = ["**/functions/**", "**/infra/**", "**/local/**", "**/workflows/**"];
 
 export default tseslint.config(
   { ignores: ["node_modules/", "cdk.out/", ".data/", ".test-data/", "coverage/"] },
@@ -21,40 +25,33 @@ export default tseslint.config(
     },
   },
   {
-    files: ["shared/**/*.ts"],
+    files: ["core/**/*.ts"],
     rules: forbid(
-      ["**/functions/**", "**/infra/**", "**/local/**", "**/workflows/**", "aws-cdk-lib", "aws-cdk-lib/*", "constructs"],
-      "shared/ is the domain: it imports none of functions/, infra/, local/, workflows/ or the CDK.",
+      ["**/adapters/**", "**/use-cases/**", ...outer, "@aws-sdk/*", "@aws-lambda-powertools/*", "@middy/*", "p-retry", "node:*", ...cdk],
+      "core/ is the pure domain: no adapters, use cases, handlers or runtimes, no AWS SDK, no Node built-ins.",
     ),
   },
   {
+    files: ["adapters/**/*.ts"],
+    rules: forbid(["**/use-cases/**", ...outer, ...cdk], "adapters/ use core/ only: they never import use cases, handlers, runtimes or the CDK."),
+  },
+  {
+    files: ["use-cases/**/*.ts"],
+    rules: forbid([...outer, ...cdk], "use-cases/ use core/ and adapters/ only."),
+  },
+  {
     files: ["functions/**/*.ts"],
-    rules: forbid(
-      ["**/infra/**", "**/local/**", "aws-cdk-lib", "aws-cdk-lib/*", "constructs"],
-      "functions/ uses shared/ only; it never imports the CDK or the local runtime.",
-    ),
+    rules: forbid(["**/infra/**", "**/local/**", ...cdk], "functions/ use core/, adapters/ and use-cases/; never the CDK or the local runtime."),
   },
   {
     files: ["web/src/**/*.{ts,tsx}"],
     rules: forbid(
-      [
-        "**/functions/**",
-        "**/infra/**",
-        "**/local/**",
-        "**/workflows/**",
-        "**/shared/data/**",
-        "**/shared/runtime/**",
-        "**/shared/notify/**",
-        "**/shared/workflow/**",
-        "@aws-sdk/*",
-        "aws-cdk-lib",
-        "aws-cdk-lib/*",
-      ],
-      "the web app talks to the HTTP API only: it may use shared/'s schemas, words and pure rules, never data access or AWS.",
+      ["**/adapters/**", "**/use-cases/**", ...outer, "@aws-sdk/*", ...cdk],
+      "the web app talks to the HTTP API only: it may use core/'s schemas, words and pure rules, never data access or AWS.",
     ),
   },
   {
     files: ["local/**/*.ts"],
-    rules: forbid(["**/infra/**", "aws-cdk-lib", "aws-cdk-lib/*", "constructs"], "the local runtime does not load the CDK."),
+    rules: forbid(["**/infra/**", ...cdk], "the local runtime does not load the CDK."),
   },
 );

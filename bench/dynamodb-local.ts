@@ -1,17 +1,18 @@
 import { parseArgs } from "node:util";
 import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { DynamoDBDocumentClient, GetCommand, PutCommand } from "@aws-sdk/lib-dynamodb";
-import { defaultRules, rulesVersion } from "../shared/journey/rules";
+import { defaultRules, rulesVersion } from "../core/journey/rules";
 import { startDynamoDb } from "../local/servers/dynamodb";
 import { ensureTable } from "../local/servers/table";
 import { freePort } from "../local/servers/ports";
 import { localCredentials } from "../local/servers/credentials";
 import { dynamoDbLocalCpuSeconds, nodeCpuSeconds } from "./lib/cpu";
 import { table } from "./lib/report";
-import { type DerivedState, eventPut, listEvents, type ParticipantProfile, profileItem, profileUpdate, transact } from "../shared/data/participants";
-import { storedResponsePut } from "../shared/data/idempotency";
-import { keys } from "../shared/data/keys";
-import { obligationKinds, type ParticipantEvent } from "../shared/domain/schemas";
+import { eventPut, listEvents, profileItem, profileUpdate, transact } from "../adapters/dynamodb/participants";
+import { type DerivedState, type ParticipantProfile } from "../core/participants/profile";
+import { storedResponsePut } from "../adapters/dynamodb/idempotency";
+import { keys } from "../adapters/dynamodb/keys";
+import { obligationKinds, type ParticipantEvent } from "../core/domain/schemas";
 
 /**
  * `npm run bench:dynamodb -- --requests 3000`

@@ -1,5 +1,5 @@
 import { App } from "aws-cdk-lib";
-import type { Deployment } from "../shared/config/deployment";
+import type { Deployment } from "../core/config/deployment";
 import { loadDeployments, selectDeployments } from "./deployments";
 import { addDeploymentStacks, addSecurityChecks } from "./ipsflow-app";
 import { projectRoot } from "./paths";

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { type Deployment, type DeploymentsFile, parseDeployments } from "../shared/config/deployment";
+import { type Deployment, type DeploymentsFile, parseDeployments } from "../core/config/deployment";
 
 /** The file admins edit (gitignored), and the committed example used when it is absent. */
 export const deploymentsFileName = "deployments.json";

@@ -1,6 +1,6 @@
 import { type App, Validations } from "aws-cdk-lib";
 import { AwsSolutionsChecks, HIPAASecurityChecks } from "cdk-nag";
-import type { Deployment } from "../shared/config/deployment";
+import type { Deployment } from "../core/config/deployment";
 import { stackName } from "./names";
 import { IpsflowStack } from "./stack";
 

@@ -1,9 +1,9 @@
 import { createHash } from "node:crypto";
-import type { Deployment } from "../shared/config/deployment";
+import type { Deployment } from "../core/config/deployment";
 
 /**
  * Names of the stack and its shared prefix. Function and state machine names come from
- * shared/runtime/function-names.ts, which the local runtime uses too. All are stable (state
+ * adapters/function-names.ts, which the local runtime uses too. All are stable (state
  * machines and log groups keep their names across deploys) and carry the deployment's name, so
  * two deployments never collide, even in one account.
  */

@@ -1,5 +1,5 @@
-import type { Deps } from "../shared/runtime/deps";
-import { functionName } from "../shared/runtime/function-names";
+import type { Deps } from "../adapters/deps";
+import { functionName } from "../adapters/function-names";
 import { createHandler as api } from "../functions/api/handler";
 import { createHandler as journeyPlan } from "../functions/journey-plan/handler";
 import { createHandler as journeyPark } from "../functions/journey-park/handler";

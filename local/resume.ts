@@ -1,7 +1,7 @@
-import type { Deps } from "../shared/runtime/deps";
-import { listTeams } from "../shared/data/teams";
-import { listTeamParticipants } from "../shared/data/participants";
-import { ensureJourneyRunning } from "../shared/workflow/ensure-running";
+import type { Deps } from "../adapters/deps";
+import { listTeams } from "../adapters/dynamodb/teams";
+import { listTeamParticipants } from "../adapters/dynamodb/participants";
+import { ensureJourneyRunning } from "../adapters/stepfunctions/ensure-running";
 
 /**
  * After a restart the local engine has no executions: DynamoDB is the truth, so every journey

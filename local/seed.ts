@@ -1,10 +1,10 @@
-import type { Deps } from "../shared/runtime/deps";
-import type { EventBody } from "../shared/domain/schemas";
-import { createTeam } from "../shared/data/teams";
-import { createSpecialist } from "../shared/data/specialists";
-import { getParticipant } from "../shared/data/participants";
-import { createParticipant } from "../shared/participants/create";
-import { recordEvent } from "../shared/participants/record-event";
+import type { Deps } from "../adapters/deps";
+import type { EventBody } from "../core/domain/schemas";
+import { createTeam } from "../adapters/dynamodb/teams";
+import { createSpecialist } from "../adapters/dynamodb/specialists";
+import { getParticipant } from "../adapters/dynamodb/participants";
+import { createParticipant } from "../use-cases/participants/create";
+import { recordEvent } from "../use-cases/participants/record-event";
 
 const DAY = 86_400_000;
 

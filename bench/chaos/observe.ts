@@ -1,9 +1,9 @@
 import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { DynamoDBDocumentClient, QueryCommand } from "@aws-sdk/lib-dynamodb";
 import { ListExecutionsCommand, ListStateMachinesCommand, SFNClient } from "@aws-sdk/client-sfn";
-import { localDeployment } from "../../shared/config/deployment";
-import { catalogue } from "../../shared/email/i18n";
-import { keys } from "../../shared/data/keys";
+import { localDeployment } from "../../core/config/deployment";
+import { catalogue } from "../../core/email/i18n";
+import { keys } from "../../adapters/dynamodb/keys";
 import { localCredentials } from "../../local/servers/credentials";
 import type { PlannedParticipant } from "../lib/population";
 import { pool } from "../lib/pool";

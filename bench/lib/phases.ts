@@ -1,6 +1,6 @@
-import type { Deployment } from "../../shared/config/deployment";
-import type { ParticipantEvent, Phase } from "../../shared/domain/schemas";
-import { journeyStateOf } from "../../shared/participants/state";
+import type { Deployment } from "../../core/config/deployment";
+import type { ParticipantEvent, Phase } from "../../core/domain/schemas";
+import { journeyStateOf } from "../../core/participants/state";
 
 /**
  * A participant's phase over time, recomputed from the recorded events with the same rules the

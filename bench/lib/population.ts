@@ -1,6 +1,6 @@
 import { DateTime } from "luxon";
-import type { EventBody } from "../../shared/domain/schemas";
-import { isWorkingDay } from "../../shared/calendar/working-days";
+import type { EventBody } from "../../core/domain/schemas";
+import { isWorkingDay } from "../../core/calendar/working-days";
 import { between, chance, daysUntil, mulberry32, pick, type Random } from "./random";
 
 /**

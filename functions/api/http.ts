@@ -1,7 +1,8 @@
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyResultV2 } from "aws-lambda";
 import * as z from "zod";
-import { badRequest, parseOrThrow, unauthorized } from "../../shared/http/errors";
-import { principalFromClaims, type Claims, type Principal } from "../../shared/access/principal";
+import { invalidInput, parseOrThrow } from "../../core/errors";
+import { unauthorized } from "./errors";
+import { principalFromClaims, type Claims, type Principal } from "../../core/access/principal";
 
 export type ApiEvent = APIGatewayProxyEventV2WithJWTAuthorizer;
 export type ApiResult = APIGatewayProxyResultV2 & { statusCode: number; body: string };
@@ -12,12 +13,12 @@ export function json(statusCode: number, body: unknown): ApiResult {
 
 /** The request body as JSON; a missing or malformed body is a 400 naming the body. */
 export function jsonBody(event: ApiEvent): unknown {
-  if (!event.body) throw badRequest("body: a JSON body is required");
+  if (!event.body) throw invalidInput("body: a JSON body is required");
   const text = event.isBase64Encoded ? Buffer.from(event.body, "base64").toString("utf8") : event.body;
   try {
     return JSON.parse(text);
   } catch {
-    throw badRequest("body: must be valid JSON");
+    throw invalidInput("body: must be valid JSON");
   }
 }
 

@@ -4,7 +4,7 @@ import {
   createSpecialistSchema,
   createTeamSchema,
   eventBodySchema,
-} from "../../shared/domain/schemas";
+} from "../../core/domain/schemas";
 
 /**
  * The OpenAPI document, generated from the same zod schemas that validate the requests, so the

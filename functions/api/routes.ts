@@ -1,40 +1,41 @@
-import type { Deps } from "../../shared/runtime/deps";
+import type { Deps } from "../../adapters/deps";
 import {
   createParticipantSchema,
   createSpecialistSchema,
   createTeamSchema,
   eventBodySchema,
-} from "../../shared/domain/schemas";
-import { badRequest, gone, notFound, parseOrThrow } from "../../shared/http/errors";
-import { canReadCaseload, canReadParticipant, canReadTeam, canWriteParticipant, isAdmin, require } from "../../shared/access/policy";
-import { createTeam, getTeam, listTeams } from "../../shared/data/teams";
-import { createSpecialist, getSpecialist, listSpecialists } from "../../shared/data/specialists";
-import { getParticipant, listCaseload, listEvents, listTeamParticipants } from "../../shared/data/participants";
-import { dayItems, nextOpenObligation } from "../../shared/journey/day";
-import { remindersFor } from "../../shared/notify/digest";
-import { localDateOf } from "../../shared/calendar/local-dates";
-import { idempotencyKeySchema } from "../../shared/data/idempotency";
-import { createParticipant } from "../../shared/participants/create";
-import { recordEvent } from "../../shared/participants/record-event";
-import { participantView } from "../../shared/participants/view";
-import { journeyStateOf } from "../../shared/participants/state";
-import { describeJourney } from "../../shared/workflow/journey-status";
-import type { Principal } from "../../shared/access/principal";
+} from "../../core/domain/schemas";
+import { invalidInput, gone, notFound, parseOrThrow } from "../../core/errors";
+import { canReadCaseload, canReadParticipant, canReadTeam, canWriteParticipant, isAdmin, require } from "../../core/access/policy";
+import { createTeam, getTeam, listTeams } from "../../adapters/dynamodb/teams";
+import { createSpecialist, getSpecialist, listSpecialists } from "../../adapters/dynamodb/specialists";
+import { getParticipant, listCaseload, listEvents, listTeamParticipants } from "../../adapters/dynamodb/participants";
+import { dayItems, nextOpenObligation } from "../../core/journey/day";
+import { remindersFor } from "../../use-cases/digest/send-digests";
+import { localDateOf } from "../../core/calendar/local-dates";
+import { idempotencyKeySchema } from "../../adapters/dynamodb/idempotency";
+import { createParticipant } from "../../use-cases/participants/create";
+import { recordEvent } from "../../use-cases/participants/record-event";
+import { participantView } from "../../core/participants/view";
+import { journeyStateOf } from "../../core/participants/state";
+import { describeJourney } from "../../adapters/stepfunctions/journey-status";
+import type { Principal } from "../../core/access/principal";
 import { type ApiEvent, type ApiResult, callerOf, header, json, jsonBody, pathParam, principalOf } from "./http";
-import { readAudit, writeAudit } from "../../shared/audit/log";
-import { exportParticipant } from "../../shared/participants/export";
-import { eraseParticipant } from "../../shared/participants/erase";
+import { readAudit, writeAudit } from "../../adapters/dynamodb/audit-log";
+import { exportParticipant } from "../../use-cases/participants/export";
+import { eraseParticipant } from "../../use-cases/participants/erase";
 import { openApiDocument } from "./openapi";
-import { isoWeekSchema } from "../../shared/calendar/weeks";
-import { coveredWeek } from "../../shared/summary/period";
-import { caseloadLimitFor, weeklySummaryFigures } from "../../shared/summary/figures";
-import { previewSummary } from "../../shared/summary/preview";
-import { listEmailEvents } from "../../shared/notify/email-events";
+import { isoWeekSchema } from "../../core/calendar/weeks";
+import { coveredWeek } from "../../core/summary/period";
+import { caseloadLimitFor } from "../../core/summary/figures";
+import { weeklySummaryFigures } from "../../use-cases/summary/load-figures";
+import { previewSummary } from "../../use-cases/summary/preview";
+import { listEmailEvents } from "../../adapters/dynamodb/email-events";
 import * as z from "zod";
 
 type Route = { method: "GET" | "POST" | "DELETE"; path: string; handler: (event: ApiEvent) => Promise<ApiResult> };
 
-/** Every route of the HTTP API: each parses its input with zod, checks access and calls shared/. */
+/** Every route of the HTTP API: each parses its input with zod, checks access and calls a use case or the core. */
 export function routes(deps: () => Deps): Route[] {
   const optionalKey = (event: ApiEvent) => {
     const key = header(event, "idempotency-key");
@@ -168,7 +169,7 @@ export function routes(deps: () => Deps): Route[] {
         require(isAdmin(principalOf(event)));
         const input = parseOrThrow(createSpecialistSchema, jsonBody(event));
         for (const [i, teamId] of input.teamIds.entries()) {
-          if (!(await getTeam(deps(), teamId))) throw badRequest(`teamIds.${i}: no team with id ${teamId}`);
+          if (!(await getTeam(deps(), teamId))) throw invalidInput(`teamIds.${i}: no team with id ${teamId}`);
         }
         const specialist = await createSpecialist(deps(), input, optionalKey(event));
         await writeAudit(deps(), { ...callerOf(event), action: "specialist.create", target: specialist.id });
@@ -297,7 +298,7 @@ export function routes(deps: () => Deps): Route[] {
         require(canWriteParticipant(principal, participant));
         if (participant.erasedAt) throw gone("participant: erased");
         const key = header(event, "idempotency-key");
-        if (key === undefined) throw badRequest("Idempotency-Key: header is required");
+        if (key === undefined) throw invalidInput("Idempotency-Key: header is required");
         const idempotencyKey = parseOrThrow(idempotencyKeySchema, key, "Idempotency-Key");
         const body = parseOrThrow(eventBodySchema, jsonBody(event));
         const { statusCode, body: result } = await recordEvent(deps(), participant, body, idempotencyKey);

@@ -1,10 +1,10 @@
 import middy from "@middy/core";
 import * as z from "zod";
-import { lazyDeps, type Deps } from "../../shared/runtime/deps";
-import { logInvocation } from "../../shared/logging/middleware";
-import { parseOrThrow } from "../../shared/http/errors";
-import { localDateSchema } from "../../shared/calendar/local-dates";
-import { sendDigest } from "../../shared/notify/digest";
+import { lazyDeps, type Deps } from "../../adapters/deps";
+import { logInvocation } from "../../adapters/logging/middleware";
+import { parseOrThrow } from "../../core/errors";
+import { localDateSchema } from "../../core/calendar/local-dates";
+import { sendDigest } from "../../use-cases/digest/send-digests";
 
 const inputSchema = z.object({ specialistId: z.string().min(1), date: localDateSchema });
 

@@ -1,7 +1,7 @@
 import middy from "@middy/core";
-import { lazyDeps, type Deps } from "../../shared/runtime/deps";
-import { logInvocation } from "../../shared/logging/middleware";
-import { planDigest } from "../../shared/notify/digest";
+import { lazyDeps, type Deps } from "../../adapters/deps";
+import { logInvocation } from "../../adapters/logging/middleware";
+import { planDigest } from "../../use-cases/digest/send-digests";
 
 /** Digest step 1: is today a working day here, and which specialists to consider. */
 export function createHandler(deps: () => Deps) {

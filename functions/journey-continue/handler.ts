@@ -1,9 +1,9 @@
 import middy from "@middy/core";
-import { lazyDeps, type Deps } from "../../shared/runtime/deps";
-import { logInvocation } from "../../shared/logging/middleware";
-import { parseOrThrow } from "../../shared/http/errors";
-import { continueInputSchema } from "../../shared/workflow/journey-payload";
-import { executionName, startJourney } from "../../shared/workflow/journey-execution";
+import { lazyDeps, type Deps } from "../../adapters/deps";
+import { logInvocation } from "../../adapters/logging/middleware";
+import { parseOrThrow } from "../../core/errors";
+import { continueInputSchema } from "../../core/wake/journey-payload";
+import { executionName, startJourney } from "../../adapters/stepfunctions/journey-execution";
 
 /**
  * Journey step "continue": starts the next generation (deterministic name, so a retry finds the

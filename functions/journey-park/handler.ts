@@ -1,10 +1,10 @@
 import middy from "@middy/core";
-import { lazyDeps, type Deps } from "../../shared/runtime/deps";
-import { logInvocation } from "../../shared/logging/middleware";
-import { parseOrThrow } from "../../shared/http/errors";
-import { parkInputSchema, superseded } from "../../shared/workflow/journey-payload";
-import { leaveAwait, parkJourney, sendWake } from "../../shared/workflow/journey-execution";
-import { emitCheckIn } from "../../shared/logging/metrics";
+import { lazyDeps, type Deps } from "../../adapters/deps";
+import { logInvocation } from "../../adapters/logging/middleware";
+import { parseOrThrow } from "../../core/errors";
+import { parkInputSchema, superseded } from "../../core/wake/journey-payload";
+import { leaveAwait, parkJourney, sendWake } from "../../adapters/stepfunctions/journey-execution";
+import { emitCheckIn } from "../../adapters/logging/metrics";
 
 /**
  * Journey step "await": stores the callback token that an event uses to wake the journey. If an

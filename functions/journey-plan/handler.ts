@@ -1,9 +1,9 @@
 import middy from "@middy/core";
-import { lazyDeps, type Deps } from "../../shared/runtime/deps";
-import { logInvocation } from "../../shared/logging/middleware";
-import { parseOrThrow } from "../../shared/http/errors";
-import { planInputSchema } from "../../shared/workflow/journey-payload";
-import { planJourney } from "../../shared/workflow/plan";
+import { lazyDeps, type Deps } from "../../adapters/deps";
+import { logInvocation } from "../../adapters/logging/middleware";
+import { parseOrThrow } from "../../core/errors";
+import { planInputSchema } from "../../core/wake/journey-payload";
+import { planJourney } from "../../use-cases/journey/plan";
 
 /** Journey step "plan": compute the next due obligation and how long to await it. */
 export function createHandler(deps: () => Deps) {

@@ -1,9 +1,9 @@
 import middy from "@middy/core";
-import { lazyDeps, type Deps } from "../../shared/runtime/deps";
-import { logInvocation } from "../../shared/logging/middleware";
-import { parseOrThrow } from "../../shared/http/errors";
-import { recordInputSchema } from "../../shared/workflow/journey-payload";
-import { recordDue } from "../../shared/workflow/record-due";
+import { lazyDeps, type Deps } from "../../adapters/deps";
+import { logInvocation } from "../../adapters/logging/middleware";
+import { parseOrThrow } from "../../core/errors";
+import { recordInputSchema } from "../../core/wake/journey-payload";
+import { recordDue } from "../../use-cases/journey/record-due";
 
 /** Journey step "record": what came due is recorded exactly once (and a missed deadline flagged). */
 export function createHandler(deps: () => Deps) {

@@ -1,10 +1,10 @@
 import middy from "@middy/core";
 import type { SNSEvent } from "aws-lambda";
-import { lazyDeps, type Deps } from "../../shared/runtime/deps";
-import { logInvocation } from "../../shared/logging/middleware";
-import { parseOrThrow } from "../../shared/http/errors";
-import { recordEmailEvent, sesNotificationSchema } from "../../shared/notify/email-events";
-import { logger } from "../../shared/logging/logger";
+import { lazyDeps, type Deps } from "../../adapters/deps";
+import { logInvocation } from "../../adapters/logging/middleware";
+import { parseOrThrow } from "../../core/errors";
+import { recordEmailEvent, sesNotificationSchema } from "../../adapters/dynamodb/email-events";
+import { logger } from "../../adapters/logging/logger";
 
 /** Records SES bounces and complaints (delivered through SNS) for admins to see. */
 export function createHandler(deps: () => Deps) {

@@ -1,10 +1,10 @@
 import middy from "@middy/core";
 import * as z from "zod";
-import { lazyDeps, type Deps } from "../../shared/runtime/deps";
-import { logInvocation } from "../../shared/logging/middleware";
-import { parseOrThrow } from "../../shared/http/errors";
-import { isoWeekSchema } from "../../shared/calendar/weeks";
-import { sendTeamSummary } from "../../shared/summary/send";
+import { lazyDeps, type Deps } from "../../adapters/deps";
+import { logInvocation } from "../../adapters/logging/middleware";
+import { parseOrThrow } from "../../core/errors";
+import { isoWeekSchema } from "../../core/calendar/weeks";
+import { sendTeamSummary } from "../../use-cases/summary/send";
 
 const inputSchema = z.object({ teamId: z.string().min(1).max(64), week: isoWeekSchema });
 

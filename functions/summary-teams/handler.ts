@@ -1,13 +1,13 @@
 import middy from "@middy/core";
 import * as z from "zod";
-import { lazyDeps, type Deps } from "../../shared/runtime/deps";
-import { logInvocation } from "../../shared/logging/middleware";
-import { parseOrThrow } from "../../shared/http/errors";
-import { isoInstant } from "../../shared/domain/schemas";
-import { planSummaries } from "../../shared/summary/send";
+import { lazyDeps, type Deps } from "../../adapters/deps";
+import { logInvocation } from "../../adapters/logging/middleware";
+import { parseOrThrow } from "../../core/errors";
+import { isoInstant } from "../../core/domain/schemas";
+import { planSummaries } from "../../use-cases/summary/send";
 
 /**
- * The execution input: the schedule passes its scheduled time (shared/config/schedules.ts), so a
+ * The execution input: the schedule passes its scheduled time (core/config/schedules.ts), so a
  * start that Scheduler delayed or retried still covers the week it was meant for. A start by hand
  * may pass nothing: then the week is the one before now.
  */

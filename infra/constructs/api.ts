@@ -22,7 +22,7 @@ import type { IKey } from "aws-cdk-lib/aws-kms";
 import type { IFunction } from "aws-cdk-lib/aws-lambda";
 import { LogGroup, type RetentionDays } from "aws-cdk-lib/aws-logs";
 import { Construct } from "constructs";
-import { webAppPaths } from "../../shared/config/web-app";
+import { webAppPaths } from "../../core/config/web-app";
 import { acknowledge } from "../nag";
 
 /** Cognito groups, one per role of the API. */

@@ -3,8 +3,8 @@ import { AttributeType, Billing, TableEncryptionV2, TableV2 } from "aws-cdk-lib/
 import type { IKey } from "aws-cdk-lib/aws-kms";
 import { Construct } from "constructs";
 import { Effect, PolicyStatement } from "aws-cdk-lib/aws-iam";
-import { table } from "../../shared/data/table";
-import { auditKeyPrefix } from "../../shared/data/keys";
+import { table } from "../../adapters/dynamodb/table";
+import { auditKeyPrefix } from "../../adapters/dynamodb/keys";
 import type { TableAccess } from "../functions";
 import type { ManagedPolicyRole } from "../iam";
 import { acknowledge, nagArn } from "../nag";
@@ -25,7 +25,7 @@ export interface DataProps {
 
 /**
  * The region's single table, from the same definition the local system creates its table from
- * (shared/data/table.ts). Participant data is health data: on-demand capacity, point-in-time
+ * (adapters/dynamodb/table.ts). Participant data is health data: on-demand capacity, point-in-time
  * recovery, deletion protection, the stack's customer-managed key, and the table outlives the stack.
  */
 export class Data extends Construct {
@@ -62,10 +62,10 @@ export class Data extends Construct {
     acknowledge(
       role,
       `AwsSolutions-IAM5[Resource::${tableArn}/index/*]`,
-      `Queries on this table's own secondary indexes (${table.globalSecondaryIndexes.map((index) => index.indexName).join(", ")}, defined in shared/data/table.ts); no other table is reachable.`,
+      `Queries on this table's own secondary indexes (${table.globalSecondaryIndexes.map((index) => index.indexName).join(", ")}, defined in adapters/dynamodb/table.ts); no other table is reachable.`,
     );
     if (access === "readWrite") {
-      // Audit entries are added with PartiQL's INSERT (shared/audit/log.ts), which the
+      // Audit entries are added with PartiQL's INSERT (adapters/dynamodb/audit-log.ts), which the
       // read-write grant does not include.
       this.table.grant(role, "dynamodb:PartiQLInsert");
       // The audit log is append-only: a writer may add entries with PartiQL's INSERT (which fails

@@ -6,7 +6,7 @@ import { StepFunctionsStartExecution } from "aws-cdk-lib/aws-scheduler-targets";
 import type { IStateMachine } from "aws-cdk-lib/aws-stepfunctions";
 import type { IQueue } from "aws-cdk-lib/aws-sqs";
 import { Construct } from "constructs";
-import type { ScheduledStart, WorkflowSchedule } from "../../shared/config/schedules";
+import type { ScheduledStart, WorkflowSchedule } from "../../core/config/schedules";
 import { ManagedPolicyRole } from "../iam";
 import { grantStartExecution, Workflow, type WorkflowProps } from "./workflow";
 
@@ -21,7 +21,7 @@ export interface ScheduledWorkflowStartProps {
 
 /**
  * An EventBridge Scheduler schedule that starts a workflow at a local time of the deployment's
- * zone (see shared/config/schedules.ts). Failed starts are retried for up to two hours, then
+ * zone (see core/config/schedules.ts). Failed starts are retried for up to two hours, then
  * land in the dead-letter queue, which has an alarm.
  */
 export class ScheduledWorkflowStart extends Construct {

@@ -19,7 +19,7 @@ import { LogGroup, type RetentionDays } from "aws-cdk-lib/aws-logs";
 import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from "aws-cdk-lib/aws-s3";
 import { BucketDeployment, CacheControl, type ISource, Source } from "aws-cdk-lib/aws-s3-deployment";
 import { Construct, type IConstruct } from "constructs";
-import { contentSecurityPolicy, type WebAppConfig, webAppPaths } from "../../shared/config/web-app";
+import { contentSecurityPolicy, type WebAppConfig, webAppPaths } from "../../core/config/web-app";
 import { buildWebApp } from "../../web/build";
 import { ManagedPolicyRole } from "../iam";
 import { acknowledge, nagArn } from "../nag";
@@ -306,7 +306,7 @@ class UploadRole extends ManagedPolicyRole {
 /**
  * The web app's build as an asset: `buildWebApp` (esbuild) runs in the synth's process. The
  * asset is named by the hash of the build output, so a change anywhere the app imports from
- * (web/, shared/, packages) makes a new one. The Docker image is only the fallback the CDK
+ * (web/, core/, packages) makes a new one. The Docker image is only the fallback the CDK
  * asks for; local bundling always runs.
  */
 export function webAppSource(webRoot: string): ISource {

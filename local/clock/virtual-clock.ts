@@ -1,4 +1,4 @@
-import type { Clock } from "../../shared/clock";
+import type { Clock } from "../../core/clock";
 
 /**
  * The local runtime's time. It runs at real speed by default, N times faster with `speed: N`, or

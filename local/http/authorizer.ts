@@ -1,5 +1,5 @@
 import { createRemoteJWKSet, jwtVerify } from "jose";
-import type { Claims } from "../../shared/access/principal";
+import type { Claims } from "../../core/access/principal";
 
 /**
  * The local stand-in for API Gateway's JWT authorizer: it accepts dev tokens

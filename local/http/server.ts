@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import type { Clock } from "../../shared/clock";
+import type { Clock } from "../../core/clock";
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, Context } from "aws-lambda";
-import type { Claims } from "../../shared/access/principal";
+import type { Claims } from "../../core/access/principal";
 import { claimsFromDevToken, publicRoutes } from "./authorizer";
 
 type ApiHandler = (event: APIGatewayProxyEventV2WithJWTAuthorizer, context: Context) => Promise<unknown>;

@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { extname } from "node:path";
-import { contentSecurityPolicy, webAppPaths, type WebAppConfig } from "../../shared/config/web-app";
+import { contentSecurityPolicy, webAppPaths, type WebAppConfig } from "../../core/config/web-app";
 import type { WebAppFile } from "../../web/build";
 
 /** Where the app may send requests: the API, and the sign-in provider's endpoints (discovery, token). */

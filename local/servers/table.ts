@@ -4,7 +4,7 @@ import {
   DynamoDBClient,
   UpdateTimeToLiveCommand,
 } from "@aws-sdk/client-dynamodb";
-import { table } from "../../shared/data/table";
+import { table } from "../../adapters/dynamodb/table";
 
 /**
  * Creates the single table locally from the same definition the CDK stack deploys (keys,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ExecuteStatementCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
-import { readAudit, writeAudit } from "../../shared/audit/log";
+import { readAudit, writeAudit } from "../../adapters/dynamodb/audit-log";
 import { testClock, testDeps } from "../support/deps";
 
 /**

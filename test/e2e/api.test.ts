@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestSystem, seedTeam } from "../support/system";
 import { createHandler as sesEvents } from "../../functions/ses-events/handler";
-import { getParticipant } from "../../shared/data/participants";
-import { recordEvent } from "../../shared/participants/record-event";
+import { getParticipant } from "../../adapters/dynamodb/participants";
+import { recordEvent } from "../../use-cases/participants/record-event";
 
 let system: Awaited<ReturnType<typeof startTestSystem>>;
 let api: typeof system.api;

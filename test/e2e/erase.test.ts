@@ -2,9 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GetCommand } from "@aws-sdk/lib-dynamodb";
 import { DescribeExecutionCommand } from "@aws-sdk/client-sfn";
 import { seedTeam, startTestSystem } from "../support/system";
-import { keys } from "../../shared/data/keys";
-import { queryAll } from "../../shared/data/query";
-import { getJourneyRecord } from "../../shared/workflow/journey-execution";
+import { keys } from "../../adapters/dynamodb/keys";
+import { queryAll } from "../../adapters/dynamodb/query";
+import { getJourneyRecord } from "../../adapters/stepfunctions/journey-execution";
 
 /**
  * The right to erasure (GDPR art. 17): an admin erases one participant. The journey stops for

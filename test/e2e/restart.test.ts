@@ -60,8 +60,8 @@ describe("restart with a data folder", () => {
 });
 
 async function collectParticipants(system: LocalSystem) {
-  const { listTeams } = await import("../../shared/data/teams");
-  const { listTeamParticipants } = await import("../../shared/data/participants");
+  const { listTeams } = await import("../../adapters/dynamodb/teams");
+  const { listTeamParticipants } = await import("../../adapters/dynamodb/participants");
   const out = [];
   for (const team of await listTeams(system.deps)) out.push(...(await listTeamParticipants(system.deps, team.id)));
   return out;

@@ -2,7 +2,7 @@ import { spawnSync } from "node:child_process";
 import { copyFileSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { appUrlOf, deploymentSchema, localDeployment, parseDeployments } from "../../shared/config/deployment";
+import { appUrlOf, deploymentSchema, localDeployment, parseDeployments } from "../../core/config/deployment";
 import { signInDomainPrefix } from "../../infra/names";
 import { exampleDeploymentsFileName, loadDeployments, selectDeployments } from "../../infra/deployments";
 import { projectRoot } from "../../infra/paths";

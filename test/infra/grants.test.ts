@@ -5,9 +5,9 @@ import { createHandler as journeyContinue } from "../../functions/journey-contin
 import { createHandler as sesEvents } from "../../functions/ses-events/handler";
 import { createHandler as summaryTeams } from "../../functions/summary-teams/handler";
 import { type FunctionName, functionSpecs, type TableAccess } from "../../infra/functions";
-import { createSpecialist } from "../../shared/data/specialists";
-import { createTeam } from "../../shared/data/teams";
-import type { Deps } from "../../shared/runtime/deps";
+import { createSpecialist } from "../../adapters/dynamodb/specialists";
+import { createTeam } from "../../adapters/dynamodb/teams";
+import type { Deps } from "../../adapters/deps";
 import { testClock, testDeps } from "../support/deps";
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { cronExpression, digestSchedule, summarySchedule, workflowSchedules, type WorkflowSchedule } from "../../shared/config/schedules";
+import { cronExpression, digestSchedule, summarySchedule, workflowSchedules, type WorkflowSchedule } from "../../core/config/schedules";
 import { parseEventBridgeCron } from "../../local/scheduler";
 
 const nextOccurrence = (schedule: Pick<WorkflowSchedule, "expression" | "timeZone">, after: Date) => {

@@ -2,13 +2,13 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Template } from "aws-cdk-lib/assertions";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { deploymentSchema } from "../../shared/config/deployment";
+import { deploymentSchema } from "../../core/config/deployment";
 import { publicRoutes } from "../../local/http/authorizer";
-import { webAppConfigSchema } from "../../shared/config/web-app";
-import { digestSchedule, summarySchedule } from "../../shared/config/schedules";
-import { table } from "../../shared/data/table";
-import { functionName, stateMachineName, substitutionKey } from "../../shared/runtime/function-names";
-import { emitCheckIn } from "../../shared/logging/metrics";
+import { webAppConfigSchema } from "../../core/config/web-app";
+import { digestSchedule, summarySchedule } from "../../core/config/schedules";
+import { table } from "../../adapters/dynamodb/table";
+import { functionName, stateMachineName, substitutionKey } from "../../adapters/function-names";
+import { emitCheckIn } from "../../adapters/logging/metrics";
 import { journeyCheckInMetric } from "../../infra/constructs/alarms";
 import { functionSpecs } from "../../infra/functions";
 import { signInDomainPrefix } from "../../infra/names";
@@ -111,7 +111,7 @@ describe("security checks", () => {
 });
 
 describe("data", () => {
-  it("builds the table from shared/data/table.ts: keys, indexes, TTL", () => {
+  it("builds the table from adapters/dynamodb/table.ts: keys, indexes, TTL", () => {
     const [, globalTable] = onlyResource(template, "AWS::DynamoDB::GlobalTable");
     const props = globalTable.Properties!;
     expect(props.KeySchema).toEqual([

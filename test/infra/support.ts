@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { App } from "aws-cdk-lib";
 import { Template } from "aws-cdk-lib/assertions";
-import { type Deployment, parseDeployments } from "../../shared/config/deployment";
+import { type Deployment, parseDeployments } from "../../core/config/deployment";
 import { addDeploymentStacks, addSecurityChecks } from "../../infra/ipsflow-app";
 import { projectRoot } from "../../infra/paths";
 import type { IpsflowStack } from "../../infra/stack";

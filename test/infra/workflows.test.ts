@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import aslValidator from "asl-validator";
 import { describe, expect, it } from "vitest";
-import { functionName, stateMachineName, substitutionKey } from "../../shared/runtime/function-names";
+import { functionName, stateMachineName, substitutionKey } from "../../adapters/function-names";
 import { functionSpecs } from "../../infra/functions";
 import { projectRoot } from "../../infra/paths";
 import { definitionPlaceholders, workflowFile, workflowNames } from "../../infra/workflows";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { localDeployment } from "../../shared/config/deployment";
-import type { ParticipantProfile } from "../../shared/data/participants";
+import { localDeployment } from "../../core/config/deployment";
+import type { ParticipantProfile } from "../../core/participants/profile";
 import {
   caseloadLimitFor,
   computeFigures,
@@ -9,8 +9,8 @@ import {
   median,
   type FiguresInput,
   type TeamEvent,
-} from "../../shared/summary/figures";
-import { summaryPeriod } from "../../shared/summary/period";
+} from "../../core/summary/figures";
+import { summaryPeriod } from "../../core/summary/period";
 
 const week = "2026-W48";
 const period = summaryPeriod(week, "weekly", "Europe/Oslo");

@@ -1,7 +1,7 @@
-import type { Deps } from "../../shared/runtime/deps";
-import type { Specialist, Team } from "../../shared/domain/schemas";
-import { createTeam } from "../../shared/data/teams";
-import { createSpecialist } from "../../shared/data/specialists";
+import type { Deps } from "../../adapters/deps";
+import type { Specialist, Team } from "../../core/domain/schemas";
+import { createTeam } from "../../adapters/dynamodb/teams";
+import { createSpecialist } from "../../adapters/dynamodb/specialists";
 import type { testClock } from "../support/deps";
 import { mailbox, record, recordDueNow, seedParticipant } from "./seed";
 

@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import type { Deps } from "../../shared/runtime/deps";
-import type { WeeklySummaryFigures } from "../../shared/email";
-import { weeklySummaryFigures } from "../../shared/summary/figures";
-import { previewSummary } from "../../shared/summary/preview";
+import type { Deps } from "../../adapters/deps";
+import type { WeeklySummaryFigures } from "../../core/email";
+import { weeklySummaryFigures } from "../../use-cases/summary/load-figures";
+import { previewSummary } from "../../use-cases/summary/preview";
 import { testClock, testDeps } from "../support/deps";
 import { seedWeek48, week48SentAt, type Dataset } from "./dataset";
 

@@ -1,13 +1,13 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { PutCommand, type QueryCommandInput } from "@aws-sdk/lib-dynamodb";
-import type { Deps } from "../../shared/runtime/deps";
-import type { Specialist, Team } from "../../shared/domain/schemas";
-import type { WeeklySummaryFigures } from "../../shared/email";
-import { createTeam } from "../../shared/data/teams";
-import { createSpecialist, getSpecialist, listSpecialists } from "../../shared/data/specialists";
-import { index, keys } from "../../shared/data/keys";
-import { weeklySummaryFigures } from "../../shared/summary/figures";
-import { previewSummary } from "../../shared/summary/preview";
+import type { Deps } from "../../adapters/deps";
+import type { Specialist, Team } from "../../core/domain/schemas";
+import type { WeeklySummaryFigures } from "../../core/email";
+import { createTeam } from "../../adapters/dynamodb/teams";
+import { createSpecialist, getSpecialist, listSpecialists } from "../../adapters/dynamodb/specialists";
+import { index, keys } from "../../adapters/dynamodb/keys";
+import { weeklySummaryFigures } from "../../use-cases/summary/load-figures";
+import { previewSummary } from "../../use-cases/summary/preview";
 import { testClock, testDeps } from "../support/deps";
 import { mailbox, record, seedParticipant } from "./seed";
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { coveredWeek, isTeamDue, summaryPeriod } from "../../shared/summary/period";
+import { coveredWeek, isTeamDue, summaryPeriod } from "../../core/summary/period";
 
 const oslo = "Europe/Oslo";
 const hours = (period: { start: string; end: string }) => (Date.parse(period.end) - Date.parse(period.start)) / 3_600_000;

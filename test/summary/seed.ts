@@ -1,19 +1,12 @@
-import type { Deps } from "../../shared/runtime/deps";
-import type { CreateParticipant, EventBody } from "../../shared/domain/schemas";
-import type { ParticipantEvent } from "../../shared/domain/schemas";
-import {
-  eventPut,
-  getParticipant,
-  listEvents,
-  profileItem,
-  profileUpdate,
-  transact,
-  type ParticipantProfile,
-} from "../../shared/data/participants";
-import { derivedState, journeyStateOf } from "../../shared/participants/state";
-import { referralProfile } from "../../shared/participants/create";
-import { recordDue } from "../../shared/workflow/record-due";
-import { newId } from "../../shared/ids";
+import type { Deps } from "../../adapters/deps";
+import type { CreateParticipant, EventBody } from "../../core/domain/schemas";
+import type { ParticipantEvent } from "../../core/domain/schemas";
+import { eventPut, getParticipant, listEvents, profileItem, profileUpdate, transact } from "../../adapters/dynamodb/participants";
+import { type ParticipantProfile } from "../../core/participants/profile";
+import { derivedState, journeyStateOf } from "../../core/participants/state";
+import { referralProfile } from "../../use-cases/participants/create";
+import { recordDue } from "../../use-cases/journey/record-due";
+import { newId } from "../../core/ids";
 
 /**
  * Seeds participants and events through the repository, writing what a referral and a recorded

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import type { Deps } from "../../shared/runtime/deps";
+import type { Deps } from "../../adapters/deps";
 import { VirtualClock } from "../../local/clock/virtual-clock";
 import { LocalStepFunctions, substitute } from "../../local/stepfunctions";
 import { createHandler as summaryTeams } from "../../functions/summary-teams/handler";

@@ -1,11 +1,11 @@
 import { inject } from "vitest";
 import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
-import { type Clock } from "../../shared/clock";
-import { localDeployment, type Deployment } from "../../shared/config/deployment";
-import { createClients, type Deps } from "../../shared/runtime/deps";
+import { type Clock } from "../../core/clock";
+import { localDeployment, type Deployment } from "../../core/config/deployment";
+import { createClients, type Deps } from "../../adapters/deps";
 import { localCredentials } from "../../local/servers/credentials";
 import { ensureTable } from "../../local/servers/table";
-import { newId } from "../../shared/ids";
+import { newId } from "../../core/ids";
 
 /** A settable clock for tests that call handlers directly (workflow tests use the virtual clock). */
 export function testClock(start: string | Date) {

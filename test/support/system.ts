@@ -1,6 +1,6 @@
 import { inject } from "vitest";
 import { startLocalSystem, type LocalSystem, type LocalSystemOptions } from "../../local/system";
-import { newId } from "../../shared/ids";
+import { newId } from "../../core/ids";
 
 /**
  * The local system for one test file, on the run's shared DynamoDB Local and SES servers, with its

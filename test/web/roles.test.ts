@@ -5,7 +5,7 @@ import { connectBrowser, expectAccessible, expectFitsWidth, newPage, signInAs } 
 import { capturedMail } from "../support/deps";
 import { oslo, scenario, type Team, type TestSystem } from "../workflow/scenario";
 import { screenshot } from "./screenshots";
-import { recordEmailEvent, sesNotificationSchema } from "../../shared/notify/email-events";
+import { recordEmailEvent, sesNotificationSchema } from "../../adapters/dynamodb/email-events";
 
 /**
  * The treatment team, the admin and a demo driver in the web app, in a real Chromium against the

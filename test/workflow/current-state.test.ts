@@ -1,14 +1,15 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { UpdateCommand } from "@aws-sdk/lib-dynamodb";
-import type { Deps } from "../../shared/runtime/deps";
-import type { EventBody } from "../../shared/domain/schemas";
-import { createTeam } from "../../shared/data/teams";
-import { createSpecialist } from "../../shared/data/specialists";
-import { type DerivedState, getParticipant, listEvents } from "../../shared/data/participants";
-import { keys } from "../../shared/data/keys";
-import { currentState } from "../../shared/participants/current-state";
-import { resolveRules, rulesVersion } from "../../shared/journey/rules";
-import { derivedState, journeyStateOf } from "../../shared/participants/state";
+import type { Deps } from "../../adapters/deps";
+import type { EventBody } from "../../core/domain/schemas";
+import { createTeam } from "../../adapters/dynamodb/teams";
+import { createSpecialist } from "../../adapters/dynamodb/specialists";
+import { getParticipant, listEvents } from "../../adapters/dynamodb/participants";
+import { type DerivedState } from "../../core/participants/profile";
+import { keys } from "../../adapters/dynamodb/keys";
+import { currentState } from "../../use-cases/participants/current-state";
+import { resolveRules, rulesVersion } from "../../core/journey/rules";
+import { derivedState, journeyStateOf } from "../../core/participants/state";
 import { record, seedParticipant } from "../summary/seed";
 import { testClock, testDeps } from "../support/deps";
 

@@ -5,7 +5,7 @@ import { createHandler as createDigestSend } from "../../functions/digest-send/h
 import { lambdaArn } from "../../local/functions";
 import { freePort } from "../../local/servers/ports";
 import { localCredentials } from "../../local/servers/credentials";
-import type { Deps } from "../../shared/runtime/deps";
+import type { Deps } from "../../adapters/deps";
 import { digestOn, oslo, scenario, type TestSystem } from "./scenario";
 
 /**

@@ -3,8 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestSystem, seedTeam } from "../support/system";
 import { lambdaArn } from "../../local/functions";
 import { LocalStepFunctions } from "../../local/stepfunctions";
-import { substitutionKey } from "../../shared/runtime/function-names";
-import { executionName, journeyInput } from "../../shared/workflow/journey-execution";
+import { substitutionKey } from "../../adapters/function-names";
+import { executionName, journeyInput } from "../../adapters/stepfunctions/journey-execution";
 import { oslo, scenario, type TestSystem } from "./scenario";
 
 /**

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GetCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
 import { startTestSystem, seedTeam, type Api } from "../support/system";
 import { capturedMail } from "../support/deps";
-import { keys } from "../../shared/data/keys";
+import { keys } from "../../adapters/dynamodb/keys";
 import { expectNoPersonalData } from "../support/privacy";
 
 let system: Awaited<ReturnType<typeof startTestSystem>>;

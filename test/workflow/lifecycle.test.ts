@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { startTestSystem, seedTeam } from "../support/system";
-import { keys } from "../../shared/data/keys";
+import { keys } from "../../adapters/dynamodb/keys";
 import { lambdaArn } from "../../local/functions";
 import { createHandler as createPlanHandler } from "../../functions/journey-plan/handler";
 import { createHandler as createParkHandler } from "../../functions/journey-park/handler";

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DescribeStateMachineCommand, DescribeStateMachineForExecutionCommand, ListStateMachinesCommand } from "@aws-sdk/client-sfn";
 import { startTestSystem, seedTeam } from "../support/system";
 import type { ExecutionListItem } from "../../local/stepfunctions";
-import { MAX_GENERATION_DAYS, MAX_PLANS_PER_GENERATION } from "../../shared/workflow/journey-payload";
+import { MAX_GENERATION_DAYS, MAX_PLANS_PER_GENERATION } from "../../core/wake/journey-payload";
 import { digestLines, digestOn, midnight, oslo, plusDays, scenario, type TestSystem } from "./scenario";
 
 /**

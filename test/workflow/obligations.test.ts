@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestSystem, seedTeam } from "../support/system";
-import { keys } from "../../shared/data/keys";
+import { keys } from "../../adapters/dynamodb/keys";
 import { digestLines, digestOn, midnight, oslo, scenario, type TestSystem } from "./scenario";
 
 /**
- * Every obligation rule of shared/journey/rules.ts, through the whole local system: events go in
+ * Every obligation rule of core/journey/rules.ts, through the whole local system: events go in
  * through the HTTP API at virtual times, the journey workflow plans and records what comes due,
  * and the morning digest tells the specialist, by participant code, in plain words. One system
  * (one virtual clock) for the file; each test starts at its own local time, later than the one

@@ -3,7 +3,7 @@ import { DateTime } from "luxon";
 import { GetCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
 import { seedTeam, type startTestSystem } from "../support/system";
 import { capturedMail } from "../support/deps";
-import { keys } from "../../shared/data/keys";
+import { keys } from "../../adapters/dynamodb/keys";
 
 /**
  * What the journey scenarios share: acting on one local system through its HTTP API (refer,

@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState } from "preact/hooks";
 import { LocationProvider, Route, Router, useLocation } from "preact-iso";
-import type { Locale } from "../../shared/domain/schemas";
-import { webAppPaths } from "../../shared/config/web-app";
+import type { Locale } from "../../core/domain/schemas";
+import { webAppPaths } from "../../core/config/web-app";
 import { apiClient } from "./api/client";
 import { App, useApp, type AppContext } from "./app-context";
 import { devAuth } from "./auth/dev";

@@ -1,4 +1,4 @@
-import { webAppConfigSchema, webAppPaths, type WebAppConfig } from "../../shared/config/web-app";
+import { webAppConfigSchema, webAppPaths, type WebAppConfig } from "../../core/config/web-app";
 
 export type { WebAppConfig };
 

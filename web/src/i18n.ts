@@ -1,11 +1,11 @@
 import { createContext } from "preact";
 import { useContext } from "preact/hooks";
-import { catalogues } from "../../shared/email/i18n";
-import type { EventType, ExitReason, JobEndReason, Locale } from "../../shared/domain/schemas";
+import { catalogues } from "../../core/email/i18n";
+import type { EventType, ExitReason, JobEndReason, Locale } from "../../core/domain/schemas";
 
 /**
  * Every word the app shows, in bokmål (the default) and English. Obligations and phases are named
- * as in the emails (one catalogue, shared/email/i18n.ts), so the link in a reminder opens a page
+ * as in the emails (one catalogue, core/email/i18n.ts), so the link in a reminder opens a page
  * that speaks the same words.
  */
 const nb = {

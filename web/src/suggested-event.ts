@@ -1,8 +1,8 @@
-import type { EventType, ObligationKind } from "../../shared/domain/schemas";
+import type { EventType, ObligationKind } from "../../core/domain/schemas";
 
 /**
  * The event that records doing an obligation, for the one-tap "record" on My day. It follows what
- * closes each obligation (shared/journey/README.md): an employer contact for the job-search
+ * closes each obligation (core/journey/README.md): an employer contact for the job-search
  * clocks, a contact with the participant for follow-up and outreach.
  */
 export const suggestedEvent: Record<ObligationKind, { type: EventType; with?: "participant" | "employer" }> = {

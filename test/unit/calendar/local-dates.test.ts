@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { addDays, daysBetween, localDateOf, localMidnightInstant, weekdayOf } from "../../../shared/calendar/local-dates";
+import { addDays, daysBetween, localDateOf, localMidnightInstant, weekdayOf } from "../../../core/calendar/local-dates";
 
 describe("local dates", () => {
   it("the local date of an instant depends on the zone", () => {

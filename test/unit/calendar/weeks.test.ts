@@ -9,7 +9,7 @@ import {
   weekBounds,
   weeksBetween,
   weeksInWeekYear,
-} from "../../../shared/calendar/weeks";
+} from "../../../core/calendar/weeks";
 
 const oslo = "Europe/Oslo";
 const hours = ({ start, end }: { start: string; end: string }) => (Date.parse(end) - Date.parse(start)) / 3_600_000;

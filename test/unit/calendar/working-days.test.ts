@@ -9,7 +9,7 @@ import {
   nextDigestInstant,
   nextWorkingDay,
   publicHolidaysOf,
-} from "../../../shared/calendar/working-days";
+} from "../../../core/calendar/working-days";
 
 const oslo = "Europe/Oslo";
 const iso = (dates: Date[]) => dates.map((d) => d.toISOString());

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { renderDigest, type DigestItem } from "../../../shared/email";
+import { renderDigest, type DigestItem } from "../../../core/email";
 import { expectNoPersonalData } from "../../support/privacy";
 import {
   baseUrl,

@@ -1,5 +1,5 @@
 import { expect } from "vitest";
-import type { DigestEmailInput, DigestItem, RenderedEmail, WeeklySummaryFigures } from "../../../shared/email";
+import type { DigestEmailInput, DigestItem, RenderedEmail, WeeklySummaryFigures } from "../../../core/email";
 
 export const baseUrl = "https://ips.example.no";
 

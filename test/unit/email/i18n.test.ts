@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { obligationKinds, phases, type Locale } from "../../../shared/domain/schemas";
-import { catalogue, catalogues, type Catalogue } from "../../../shared/email";
+import { obligationKinds, phases, type Locale } from "../../../core/domain/schemas";
+import { catalogue, catalogues, type Catalogue } from "../../../core/email";
 import { expectNoPersonalData } from "../../support/privacy";
 import { healthWords } from "./fixtures";
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { renderEmail } from "../../../shared/email/layout";
+import { renderEmail } from "../../../core/email/layout";
 import { expectSelfContainedHtml } from "./fixtures";
 
 const hostile = (where: string) => `<i>${where}</i> & "q"`;

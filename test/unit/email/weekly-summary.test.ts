@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { renderWeeklySummary, type WeeklySummaryFigures } from "../../../shared/email";
+import { renderWeeklySummary, type WeeklySummaryFigures } from "../../../core/email";
 import { expectNoPersonalData } from "../../support/privacy";
-import { weekBounds } from "../../../shared/calendar/weeks";
+import { weekBounds } from "../../../core/calendar/weeks";
 import { baseUrl, expectInBothParts, expectSelfContainedHtml, healthWords, summaryFigures, textSection } from "./fixtures";
 
 const nb = { locale: "nb", timeZone: "Europe/Oslo", baseUrl } as const;

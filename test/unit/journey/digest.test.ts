@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
-import type { Obligation, ObligationKind, ObligationStatus } from "../../../shared/domain/schemas";
-import { localMidnightInstant } from "../../../shared/calendar/local-dates";
-import { selectDigestItems, type DigestItem, type DigestParticipant } from "../../../shared/journey/digest";
-import { dayItems } from "../../../shared/journey/day";
-import { byUrgency } from "../../../shared/journey/urgency";
-import { defaultRules, resolveRules } from "../../../shared/journey/rules";
+import type { Obligation, ObligationKind, ObligationStatus } from "../../../core/domain/schemas";
+import { localMidnightInstant } from "../../../core/calendar/local-dates";
+import { selectDigestItems, type DigestItem, type DigestParticipant } from "../../../core/journey/digest";
+import { dayItems } from "../../../core/journey/day";
+import { byUrgency } from "../../../core/journey/urgency";
+import { defaultRules, resolveRules } from "../../../core/journey/rules";
 import { at, journey, oslo, pause } from "./events";
 
 const obligation = (kind: ObligationKind, dueDate: string, status: ObligationStatus = "upcoming"): Obligation => ({

@@ -1,6 +1,6 @@
-import type { EventBody, ParticipantEvent } from "../../../shared/domain/schemas";
-import { evaluateJourney, type JourneyState } from "../../../shared/journey/evaluate";
-import { defaultRules, type JourneyRules } from "../../../shared/journey/rules";
+import type { EventBody, ParticipantEvent } from "../../../core/domain/schemas";
+import { evaluateJourney, type JourneyState } from "../../../core/journey/evaluate";
+import { defaultRules, type JourneyRules } from "../../../core/journey/rules";
 
 export const oslo = "Europe/Oslo";
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { resolveRules } from "../../../shared/journey/rules";
+import { resolveRules } from "../../../core/journey/rules";
 import { at, doneOf, employerContact, event, exit, followUpContact, journey, jobEnd, jobStart, openOf, pause, resume } from "./events";
 
 const referred = "2026-03-02"; // 30-day deadlines due 2026-04-01

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { evaluateJourney } from "../../../shared/journey/evaluate";
-import { defaultRules, resolveRules } from "../../../shared/journey/rules";
+import { evaluateJourney } from "../../../core/journey/evaluate";
+import { defaultRules, resolveRules } from "../../../core/journey/rules";
 import { at, benefitsCounselling, doneOf, employerContact, event, journey, openOf, oslo, participantMeeting } from "./events";
 
 describe("referral: the two 30-day clocks (IPS principles 5 and 6)", () => {

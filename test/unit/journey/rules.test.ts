@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { ruleOverridesSchema } from "../../../shared/config/deployment";
-import { defaultRules, placementDays, resolveRules, ruleSources } from "../../../shared/journey/rules";
+import { ruleOverridesSchema } from "../../../core/config/deployment";
+import { defaultRules, placementDays, resolveRules, ruleSources } from "../../../core/journey/rules";
 
 describe("journey rules", () => {
   it("defaults follow the IPS method", () => {

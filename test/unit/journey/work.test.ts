@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { obligationKinds } from "../../../shared/domain/schemas";
-import { resolveRules } from "../../../shared/journey/rules";
+import { obligationKinds } from "../../../core/domain/schemas";
+import { resolveRules } from "../../../core/journey/rules";
 import {
   at,
   benefitsCounselling,

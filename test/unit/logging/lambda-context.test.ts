@@ -10,9 +10,9 @@ import { createHandler as journeyRecord } from "../../../functions/journey-recor
 import { createHandler as sesEvents } from "../../../functions/ses-events/handler";
 import { createHandler as summarySend } from "../../../functions/summary-send/handler";
 import { createHandler as summaryTeams } from "../../../functions/summary-teams/handler";
-import { logger } from "../../../shared/logging/logger";
-import { functionName } from "../../../shared/runtime/function-names";
-import type { Deps } from "../../../shared/runtime/deps";
+import { logger } from "../../../adapters/logging/logger";
+import { functionName } from "../../../adapters/function-names";
+import type { Deps } from "../../../adapters/deps";
 import { functionSpecs } from "../../../infra/functions";
 import { expectNoPersonalData } from "../../support/privacy";
 
@@ -165,7 +165,7 @@ describe("the invocation's keys", () => {
     vi.stubEnv("AWS_LAMBDA_INITIALIZATION_TYPE", "on-demand");
     vi.resetModules();
     const fresh = await import("../../../functions/journey-continue/handler");
-    const { logger: freshLogger } = await import("../../../shared/logging/logger");
+    const { logger: freshLogger } = await import("../../../adapters/logging/logger");
     const lines = captureLogLines();
     const handler = fresh.createHandler(() => {
       freshLogger.warn("deps requested");

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { dropPersonalFields, logger } from "../../../shared/logging/logger";
+import { dropPersonalFields, logger } from "../../../adapters/logging/logger";
 import { expectNoPersonalData } from "../../support/privacy";
 
 describe("logs carry no personal or health data", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parkInputSchema, planInputSchema } from "../../../shared/workflow/journey-payload";
+import { parkInputSchema, planInputSchema } from "../../../core/wake/journey-payload";
 
 /**
  * A running execution keeps its definition while Lambda code is replaced under it: the payloads

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { eventNeedsWake } from "../../../shared/workflow/wake-needed";
-import type { DerivedState } from "../../../shared/data/participants";
+import { eventNeedsWake } from "../../../core/wake/wake-needed";
+import type { DerivedState } from "../../../core/participants/profile";
 
 const zone = "Europe/Oslo";
 const now = new Date("2027-01-04T09:00:00Z");

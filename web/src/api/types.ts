@@ -1,6 +1,6 @@
-import type { EventBody, Obligation, ObligationKind, ParticipantEvent, Phase, Team } from "../../../shared/domain/schemas";
-import type { Placement as Job } from "../../../shared/participants/jobs";
-import type { WeeklySummaryFigures } from "../../../shared/email/types";
+import type { EventBody, Obligation, ObligationKind, ParticipantEvent, Phase, Team } from "../../../core/domain/schemas";
+import type { Placement as Job } from "../../../core/participants/jobs";
+import type { WeeklySummaryFigures } from "../../../core/email/types";
 
 /** What the API answers, as the pages read it (the README's API table). */
 export type { EventBody, Job, Obligation, ObligationKind, ParticipantEvent, Phase, Team, WeeklySummaryFigures };

@@ -1,5 +1,5 @@
 import { UserManager, WebStorageStateStore, type User } from "oidc-client-ts";
-import { webAppPaths } from "../../../shared/config/web-app";
+import { webAppPaths } from "../../../core/config/web-app";
 import type { Auth, Principal, Session } from "./session";
 import { safeReturnTo } from "./session";
 

@@ -1,5 +1,5 @@
 import { useState } from "preact/hooks";
-import { eventBodySchema, exitReasons, jobEndReasons, type EventType } from "../../../shared/domain/schemas";
+import { eventBodySchema, exitReasons, jobEndReasons, type EventType } from "../../../core/domain/schemas";
 import type { Job } from "../api/types";
 import { useApp } from "../app-context";
 import { systemNow } from "../clock";

@@ -1,6 +1,6 @@
 import type { ComponentChildren } from "preact";
 import { useEffect, useId, useRef, useState } from "preact/hooks";
-import { createSpecialistSchema, createTeamSchema, locales, type Locale } from "../../../shared/domain/schemas";
+import { createSpecialistSchema, createTeamSchema, locales, type Locale } from "../../../core/domain/schemas";
 import type { EmailEvent, SpecialistListing, Team } from "../api/types";
 import { useResource } from "../api/use-resource";
 import { useApp } from "../app-context";

@@ -1,5 +1,5 @@
 import { useState } from "preact/hooks";
-import { createParticipantSchema } from "../../../shared/domain/schemas";
+import { createParticipantSchema } from "../../../core/domain/schemas";
 import { useApp } from "../app-context";
 import { useResource } from "../api/use-resource";
 import type { Caseload, Team } from "../api/types";

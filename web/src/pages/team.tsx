@@ -2,7 +2,7 @@ import { Fragment, type ComponentChildren } from "preact";
 import { useEffect, useId, useState } from "preact/hooks";
 import { useLocation } from "preact-iso";
 import { DateTime } from "luxon";
-import { phases } from "../../../shared/domain/schemas";
+import { phases } from "../../../core/domain/schemas";
 import type { Phase, Team, TeamParticipant, WeeklySummaryFigures } from "../api/types";
 import { useResource } from "../api/use-resource";
 import { useSession } from "../app-context";

@@ -1,0 +1,73 @@
+import { PutCommand } from "@aws-sdk/lib-dynamodb";
+import * as z from "zod";
+import type { Deps } from "../deps";
+import { queryAll } from "./query";
+import { fromItem } from "./items";
+
+/**
+ * Bounces and complaints that SES reports through the configuration set's event destination.
+ * Each is recorded once (keyed by message and type), so a redelivered notification adds nothing;
+ * admins read them through the API. Recipients are staff and team addresses, never participants.
+ */
+export const sesNotificationSchema = z.object({
+  eventType: z.enum(["Bounce", "Complaint", "Reject", "Delivery", "Send", "DeliveryDelay", "Open", "Click", "Rendering Failure", "Subscription"]),
+  mail: z.object({ messageId: z.string().min(1), timestamp: z.string().min(1), destination: z.array(z.string()).default([]) }),
+  bounce: z
+    .object({
+      bounceType: z.string(),
+      bounceSubType: z.string().optional(),
+      bouncedRecipients: z.array(z.object({ emailAddress: z.string() })).default([]),
+    })
+    .optional(),
+  complaint: z.object({ complainedRecipients: z.array(z.object({ emailAddress: z.string() })).default([]) }).optional(),
+});
+export type SesNotification = z.infer<typeof sesNotificationSchema>;
+
+const recorded = new Set(["Bounce", "Complaint", "Reject"]);
+
+export interface EmailEvent {
+  type: string;
+  messageId: string;
+  at: string;
+  recipients: string[];
+  detail?: string;
+}
+
+export async function recordEmailEvent(deps: Pick<Deps, "db" | "tableName">, notification: SesNotification): Promise<boolean> {
+  if (!recorded.has(notification.eventType)) return false;
+  const recipients =
+    notification.bounce?.bouncedRecipients.map((r) => r.emailAddress) ??
+    notification.complaint?.complainedRecipients.map((r) => r.emailAddress) ??
+    notification.mail.destination;
+  const at = new Date(notification.mail.timestamp).toISOString();
+  const event: EmailEvent = {
+    type: notification.eventType,
+    messageId: notification.mail.messageId,
+    at,
+    recipients,
+    ...(notification.bounce ? { detail: [notification.bounce.bounceType, notification.bounce.bounceSubType].filter(Boolean).join("/") } : {}),
+  };
+  try {
+    await deps.db.send(
+      new PutCommand({
+        TableName: deps.tableName,
+        Item: { pk: "EMAIL_EVENTS", sk: `${at}#${event.messageId}#${event.type}`, entity: "email-event", ...event },
+        ConditionExpression: "attribute_not_exists(pk)",
+      }),
+    );
+    return true;
+  } catch (error) {
+    if ((error as Error).name === "ConditionalCheckFailedException") return false;
+    throw error;
+  }
+}
+
+/** Bounces and complaints since an instant, newest first. */
+export async function listEmailEvents(deps: Pick<Deps, "db" | "tableName">, since: string): Promise<EmailEvent[]> {
+  const items = await queryAll(deps, {
+    KeyConditionExpression: "pk = :pk AND sk >= :since",
+    ExpressionAttributeValues: { ":pk": "EMAIL_EVENTS", ":since": since },
+    ScanIndexForward: false,
+  });
+  return items.map((item) => fromItem<EmailEvent>(item));
+}

@@ -1,0 +1,106 @@
+import { GetCommand, TransactWriteCommand } from "@aws-sdk/lib-dynamodb";
+import pRetry from "p-retry";
+import type { TransactWriteCommandInput } from "@aws-sdk/lib-dynamodb";
+import * as z from "zod";
+import type { Deps } from "../deps";
+import { keys } from "./keys";
+
+type Db = Pick<Deps, "db" | "tableName">;
+
+/** The first answer to a request, kept so that a replay gets the same answer and writes nothing. */
+export interface StoredResponse {
+  statusCode: number;
+  body: unknown;
+}
+
+/** Replays are answered for a week; after that the key may be used again. */
+const RETENTION_SECONDS = 7 * 24 * 3600;
+
+export const idempotencyKeySchema = z
+  .string()
+  .trim()
+  .min(1)
+  .max(200)
+  .regex(/^[\x21-\x7e]+$/, "must be printable ASCII without spaces");
+
+export async function findStoredResponse(deps: Db, scope: string, key: string): Promise<StoredResponse | undefined> {
+  const out = await deps.db.send(
+    new GetCommand({ TableName: deps.tableName, Key: keys.idempotency(scope, key), ConsistentRead: true }),
+  );
+  return out.Item ? { statusCode: out.Item.statusCode as number, body: out.Item.body } : undefined;
+}
+
+/** Part of the same transaction as the write it answers for: both land, or neither. */
+export function storedResponsePut(
+  deps: Db & Pick<Deps, "clock">,
+  scope: string,
+  key: string,
+  response: StoredResponse,
+): NonNullable<TransactWriteCommandInput["TransactItems"]>[number] {
+  return {
+    Put: {
+      TableName: deps.tableName,
+      Item: {
+        ...keys.idempotency(scope, key),
+        entity: "idempotency",
+        ...response,
+        expiresAt: Math.floor(deps.clock.now().getTime() / 1000) + RETENTION_SECONDS,
+      },
+      ConditionExpression: "attribute_not_exists(pk)",
+    },
+  };
+}
+
+/** The items of a cancelled transaction whose conditions failed. */
+export function conditionFailedAt(error: unknown): number[] {
+  return cancelledBy(error).conditions;
+}
+
+/**
+ * Why a transaction was cancelled: the items whose conditions failed, and whether another
+ * transaction was writing the same items at the time (DynamoDB's TransactionConflict), which a
+ * retry settles.
+ */
+export function cancelledBy(error: unknown): { conditions: number[]; conflicts: boolean } {
+  const reasons = (error as { CancellationReasons?: Array<{ Code?: string }> }).CancellationReasons;
+  if ((error as Error).name !== "TransactionCanceledException" || !reasons) return { conditions: [], conflicts: false };
+  return {
+    conditions: reasons.flatMap((reason, i) => (reason.Code === "ConditionalCheckFailed" ? [i] : [])),
+    conflicts: reasons.some((reason) => reason.Code === "TransactionConflict"),
+  };
+}
+
+/**
+ * A create that happens once per Idempotency-Key: the new items and the answer are written in one
+ * transaction, so a replay (the client retrying a lost answer) or a twin request that lost the race
+ * gets the first answer and creates nothing. Without a key the items are simply written.
+ * `afterwards` runs on the first answer and on every replay (a side effect that is itself
+ * idempotent, such as starting the journey by its name).
+ */
+export async function createOnce<T>(
+  deps: Db & Pick<Deps, "clock">,
+  request: { scope: string; key: string | undefined },
+  create: () => Promise<{ items: NonNullable<TransactWriteCommandInput["TransactItems"]>; response: StoredResponse & { body: T } }>,
+): Promise<StoredResponse & { body: T }> {
+  const { scope, key } = request;
+  const stored = async () => (key ? ((await findStoredResponse(deps, scope, key)) as (StoredResponse & { body: T }) | undefined) : undefined);
+  const attempt = async () => {
+    const first = await stored();
+    if (first) return first;
+    const { items, response } = await create();
+    const all = key ? [...items, storedResponsePut(deps, scope, key, response)] : items;
+    try {
+      await deps.db.send(new TransactWriteCommand({ TransactItems: all }));
+      return response;
+    } catch (error) {
+      // The twin request stored its answer first: that answer is this request's too.
+      if (key && cancelledBy(error).conditions.includes(all.length - 1)) {
+        const answer = await stored();
+        if (answer) return answer;
+      }
+      throw error;
+    }
+  };
+  // Both twins wrote at once and DynamoDB cancelled them (TransactionConflict): try again.
+  return pRetry(attempt, { retries: 10, factor: 1.5, minTimeout: 5, maxTimeout: 100, randomize: true, shouldRetry: ({ error }) => cancelledBy(error).conflicts });
+}

@@ -1,0 +1,155 @@
+import { GetCommand, TransactWriteCommand, UpdateCommand, type TransactWriteCommandInput } from "@aws-sdk/lib-dynamodb";
+import type { Deps } from "../deps";
+import type { ParticipantEvent } from "../../core/domain/schemas";
+import type { DerivedState, ParticipantProfile } from "../../core/participants/profile";
+import { index, keys } from "./keys";
+import { fromItem } from "./items";
+import { queryAll } from "./query";
+
+type Db = Pick<Deps, "db" | "tableName">;
+
+/** The entry of an idempotency record in a profile's `idempotencyKeys`. */
+export const idempotencyEntry = (scope: string, key: string) => `${scope}#${key}`;
+
+export function profileItem(profile: ParticipantProfile): Record<string, unknown> {
+  return {
+    ...keys.participant(profile.id),
+    entity: "participant",
+    gsi1pk: index.caseload(profile.specialistId),
+    gsi1sk: index.caseloadOrder(profile.nextDueAt, profile.id),
+    gsi2pk: index.team(profile.teamId),
+    gsi2sk: index.participantInTeam(profile.id),
+    ...profile,
+  };
+}
+
+export async function getParticipant(deps: Db, id: string): Promise<ParticipantProfile | undefined> {
+  const out = await deps.db.send(new GetCommand({ TableName: deps.tableName, Key: keys.participant(id), ConsistentRead: true }));
+  return out.Item ? fromItem<ParticipantProfile>(out.Item) : undefined;
+}
+
+export async function listEvents(deps: Db, participantId: string): Promise<ParticipantEvent[]> {
+  const items = await queryAll(deps, {
+    KeyConditionExpression: "pk = :pk AND begins_with(sk, :event)",
+    ExpressionAttributeValues: { ":pk": keys.participant(participantId).pk, ":event": "EVENT#" },
+    ConsistentRead: true,
+  });
+  return items.map((item) => {
+    const { participantId: _p, teamId: _t, ...event } = fromItem<ParticipantEvent & { participantId: string; teamId: string }>(item);
+    return event as ParticipantEvent;
+  });
+}
+
+/** A specialist's caseload, ordered by next due date (GSI1). */
+export async function listCaseload(deps: Db, specialistId: string): Promise<ParticipantProfile[]> {
+  const items = await queryAll(deps, {
+    IndexName: "gsi1",
+    KeyConditionExpression: "gsi1pk = :pk",
+    ExpressionAttributeValues: { ":pk": index.caseload(specialistId) },
+  });
+  return items.map((item) => fromItem<ParticipantProfile>(item));
+}
+
+/** A team's participants (GSI2). */
+export async function listTeamParticipants(deps: Db, teamId: string): Promise<ParticipantProfile[]> {
+  const items = await queryAll(deps, {
+    IndexName: "gsi2",
+    KeyConditionExpression: "gsi2pk = :pk AND begins_with(gsi2sk, :p)",
+    ExpressionAttributeValues: { ":pk": index.team(teamId), ":p": "PARTICIPANT#" },
+  });
+  return items.map((item) => fromItem<ParticipantProfile>(item));
+}
+
+/** A team's events in [from, to), in time order (GSI2). */
+export async function listTeamEvents(
+  deps: Db,
+  teamId: string,
+  from: string,
+  to: string,
+): Promise<Array<ParticipantEvent & { participantId: string }>> {
+  const items = await queryAll(deps, {
+    IndexName: "gsi2",
+    KeyConditionExpression: "gsi2pk = :pk AND gsi2sk BETWEEN :from AND :to",
+    ExpressionAttributeValues: { ":pk": index.team(teamId), ":from": `EVENT#${from}`, ":to": `EVENT#${to}` },
+  });
+  return items
+    .map((item) => fromItem<ParticipantEvent & { participantId: string; teamId?: string }>(item))
+    .filter((event) => event.at < to)
+    .map(({ teamId: _t, ...event }) => event as ParticipantEvent & { participantId: string });
+}
+
+/** The put of one event, as part of a transaction; it can never be written twice. */
+export function eventPut(
+  deps: Db,
+  profile: Pick<ParticipantProfile, "id" | "teamId">,
+  event: ParticipantEvent,
+): NonNullable<TransactWriteCommandInput["TransactItems"]>[number] {
+  return {
+    Put: {
+      TableName: deps.tableName,
+      Item: {
+        ...keys.event(profile.id, event.at, event.id),
+        entity: "event",
+        gsi2pk: index.team(profile.teamId),
+        gsi2sk: index.eventInTeam(event.at, event.id),
+        participantId: profile.id,
+        ...event,
+      },
+      ConditionExpression: "attribute_not_exists(pk)",
+    },
+  };
+}
+
+/**
+ * Replaces the derived state of a profile, but only if no other writer got there first
+ * (`version` unchanged): the caller recomputes from events and tries again.
+ */
+export function profileUpdate(
+  deps: Db,
+  profile: ParticipantProfile,
+  state: DerivedState,
+  nextVersion: number,
+  /** The idempotency record written in the same transaction (`idempotencyEntry`), remembered for an erasure. */
+  idempotencyKey?: string,
+): NonNullable<TransactWriteCommandInput["TransactItems"]>[number] {
+  return {
+    Update: {
+      TableName: deps.tableName,
+      Key: keys.participant(profile.id),
+      UpdateExpression:
+        "SET phase = :phase, obligations = :obligations, nextDueAt = :nextDueAt, inWork = :inWork, inSchool = :inSchool, missedFirstEmployerContact = :missed, nextChangeAt = :nextChangeAt, evaluatedAt = :evaluatedAt, rulesVersion = :rulesVersion, placementEndsAt = :placementEndsAt, gsi1sk = :order, version = :next" +
+        (idempotencyKey ? " ADD idempotencyKeys :keys" : ""),
+      // An erased participant is never written again (an erasure may land between read and write).
+      ConditionExpression: "version = :expected AND attribute_not_exists(erasedAt)",
+      ExpressionAttributeValues: {
+        ...(idempotencyKey ? { ":keys": new Set([idempotencyKey]) } : {}),
+        ":phase": state.phase,
+        ":obligations": state.obligations,
+        ":nextDueAt": state.nextDueAt,
+        ":inWork": state.inWork,
+        ":inSchool": state.inSchool,
+        ":missed": state.missedFirstEmployerContact,
+        ":nextChangeAt": state.nextChangeAt,
+        ":evaluatedAt": state.evaluatedAt,
+        ":rulesVersion": state.rulesVersion,
+        ":placementEndsAt": state.placementEndsAt,
+        ":order": index.caseloadOrder(state.nextDueAt, profile.id),
+        ":next": nextVersion,
+        ":expected": profile.version,
+      },
+    },
+  };
+}
+
+/**
+ * The same replacement on its own, outside a transaction: a single conditional update costs half
+ * the write units of a one-item transaction and is just as atomic.
+ */
+export async function updateProfileState(deps: Db, profile: ParticipantProfile, state: DerivedState, nextVersion: number) {
+  const { Update } = profileUpdate(deps, profile, state, nextVersion);
+  await deps.db.send(new UpdateCommand(Update!));
+}
+
+export async function transact(deps: Db, items: NonNullable<TransactWriteCommandInput["TransactItems"]>) {
+  await deps.db.send(new TransactWriteCommand({ TransactItems: items }));
+}

@@ -1,0 +1,60 @@
+import { GetCommand } from "@aws-sdk/lib-dynamodb";
+import { createOnce } from "./idempotency";
+import type { Deps } from "../deps";
+import { createSpecialistSchema, type CreateSpecialist, type Specialist } from "../../core/domain/schemas";
+import { index, keys } from "./keys";
+import { newId } from "../../core/ids";
+import { queryAll } from "./query";
+import { fromItem } from "./items";
+
+type Db = Pick<Deps, "db" | "tableName">;
+
+/** The working share of a specialist stored without one (before it was kept): full time. */
+export const defaultFte: number = createSpecialistSchema.shape.fte.parse(undefined);
+
+/** A new specialist as validated by createSpecialistSchema; `fte` may be left out (full time). */
+export type NewSpecialist = Omit<CreateSpecialist, "fte"> & Partial<Pick<CreateSpecialist, "fte">>;
+
+/** A stored specialist as the API shows it: records from before `fte` was kept are full time. */
+const specialistOf = (item: Record<string, unknown>): Specialist => {
+  const specialist = fromItem<Omit<Specialist, "fte"> & { fte?: number }>(item);
+  return { ...specialist, fte: specialist.fte ?? defaultFte };
+};
+
+/**
+ * Creates a specialist; with an Idempotency-Key, once: a retry or a twin request gets the first one.
+ */
+export async function createSpecialist(deps: Db & Pick<Deps, "clock">, input: NewSpecialist, idempotencyKey?: string): Promise<Specialist> {
+  const { body } = await createOnce<Specialist>(deps, { scope: "specialists", key: idempotencyKey }, async () => {
+    const id = newId();
+    const specialist: Specialist = { id, ...input, fte: input.fte ?? defaultFte, createdAt: deps.clock.now().toISOString() };
+    return {
+      items: [
+        {
+          Put: {
+            TableName: deps.tableName,
+            Item: { ...keys.specialist(id), entity: "specialist", gsi1pk: index.allSpecialists, gsi1sk: `${input.name}#${id}`, ...specialist },
+            ConditionExpression: "attribute_not_exists(pk)",
+          },
+        },
+      ],
+      response: { statusCode: 201, body: specialist },
+    };
+  });
+  return body;
+}
+
+export async function getSpecialist(deps: Db, id: string): Promise<Specialist | undefined> {
+  const out = await deps.db.send(new GetCommand({ TableName: deps.tableName, Key: keys.specialist(id) }));
+  return out.Item ? specialistOf(out.Item) : undefined;
+}
+
+/** All specialists: a Query on the listing index, never a Scan. */
+export async function listSpecialists(deps: Db): Promise<Specialist[]> {
+  const items = await queryAll(deps, {
+    IndexName: "gsi1",
+    KeyConditionExpression: "gsi1pk = :pk",
+    ExpressionAttributeValues: { ":pk": index.allSpecialists },
+  });
+  return items.map(specialistOf);
+}

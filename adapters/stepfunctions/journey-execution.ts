@@ -1,0 +1,228 @@
+import { GetCommand, PutCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
+import { SendTaskFailureCommand, SendTaskSuccessCommand, StartExecutionCommand } from "@aws-sdk/client-sfn";
+import type { AttributeValue } from "@aws-sdk/client-dynamodb";
+import { unmarshall } from "@aws-sdk/util-dynamodb";
+import type { Deps } from "../deps";
+import { keys } from "../dynamodb/keys";
+
+/**
+ * The link between a participant and their journey execution. Journeys run for years, longer than
+ * a Standard execution may live (1 year, 25,000 history events), so a journey continues as a fresh
+ * execution of itself: generation 1, 2, 3, ... each with a deterministic name, which also makes
+ * every start idempotent.
+ */
+export interface JourneyRecord {
+  participantId: string;
+  generation: number;
+  executionArn: string;
+  startedAt: string;
+  /** The callback token of the await the execution is parked in, if any. */
+  taskToken?: string;
+  /** The profile version the parked execution planned against. */
+  plannedVersion?: number;
+  /** When the parked execution wakes by itself (its await times out no earlier). */
+  wakeAt?: string;
+  /** Last time the execution checked in (planned its next wake). */
+  checkedInAt?: string;
+  /**
+   * Set when the execution decided to end (the participant exited), to the profile version it
+   * decided on: from then on an event writer cannot count on this execution to see its event and
+   * starts the next generation itself (see `endJourney`).
+   */
+  endingVersion?: number;
+  /** Set when the participant was erased: nothing starts, claims or wakes this journey again. */
+  erasedAt?: string;
+}
+
+/** Payload of the journey workflow's input. Versioned: handlers accept this and the previous version. */
+export interface JourneyInput {
+  version: 1;
+  participantId: string;
+  generation: number;
+}
+
+export const executionName = (participantId: string, generation: number) => `${participantId}-g${generation}`;
+
+export function journeyInput(participantId: string, generation: number): JourneyInput {
+  return { version: 1, participantId, generation };
+}
+
+/** Starts (or finds, since the name is deterministic) the given generation of a journey. */
+export async function startJourney(deps: Pick<Deps, "sfn" | "journeyStateMachineArn">, participantId: string, generation: number) {
+  const out = await deps.sfn.send(
+    new StartExecutionCommand({
+      stateMachineArn: deps.journeyStateMachineArn,
+      name: executionName(participantId, generation),
+      input: JSON.stringify(journeyInput(participantId, generation)),
+    }),
+  );
+  return out.executionArn!;
+}
+
+export async function getJourneyRecord(deps: Pick<Deps, "db" | "tableName">, participantId: string) {
+  const out = await deps.db.send(
+    new GetCommand({ TableName: deps.tableName, Key: keys.journey(participantId), ConsistentRead: true }),
+  );
+  if (!out.Item) return undefined;
+  const { pk: _pk, sk: _sk, ...record } = out.Item;
+  return record as JourneyRecord;
+}
+
+/**
+ * Records that an execution (re)took a participant's journey. A newer generation always wins over
+ * an older one, so a late write of a finished generation cannot hide the running one.
+ */
+export async function claimJourney(
+  deps: Pick<Deps, "db" | "tableName" | "clock">,
+  record: Pick<JourneyRecord, "participantId" | "generation" | "executionArn" | "startedAt">,
+): Promise<boolean> {
+  try {
+    await deps.db.send(
+      new PutCommand({
+        TableName: deps.tableName,
+        Item: { ...keys.journey(record.participantId), ...record, checkedInAt: deps.clock.now().toISOString() },
+        // Never after an erasure: the journey of an erased participant stays stopped.
+        ConditionExpression: "attribute_not_exists(erasedAt) AND (attribute_not_exists(pk) OR generation <= :generation)",
+        ExpressionAttributeValues: { ":generation": record.generation },
+      }),
+    );
+    return true;
+  } catch (error) {
+    if ((error as Error).name === "ConditionalCheckFailedException") return false;
+    throw error;
+  }
+}
+
+/**
+ * Parks a journey: stores the callback token, but only while the profile is still at the version
+ * the execution planned against. If an event landed in between, the store is refused and the
+ * caller wakes the execution at once: that closes the race between "plan" and "an event arrives".
+ * If a newer generation owns the journey, this execution is superseded and should end.
+ */
+export async function parkJourney(
+  deps: Pick<Deps, "db" | "tableName" | "clock">,
+  participantId: string,
+  generation: number,
+  taskToken: string,
+  plannedVersion: number,
+  wakeAt?: string,
+): Promise<"parked" | "stale" | "superseded"> {
+  try {
+    await deps.db.send(
+      new UpdateCommand({
+        TableName: deps.tableName,
+        Key: keys.journey(participantId),
+        // A plan from before `wakeAt` existed leaves none: an older park's would no longer hold.
+        UpdateExpression: wakeAt
+          ? "SET taskToken = :token, plannedVersion = :planned, checkedInAt = :now, wakeAt = :wakeAt"
+          : "SET taskToken = :token, plannedVersion = :planned, checkedInAt = :now REMOVE wakeAt",
+        ConditionExpression: "generation = :generation",
+        ReturnValuesOnConditionCheckFailure: "ALL_OLD",
+        ExpressionAttributeValues: {
+          ":token": taskToken,
+          ":planned": plannedVersion,
+          ":generation": generation,
+          ":now": deps.clock.now().toISOString(),
+          ...(wakeAt ? { ":wakeAt": wakeAt } : {}),
+        },
+      }),
+    );
+  } catch (error) {
+    if ((error as Error).name !== "ConditionalCheckFailedException") throw error;
+    // The document client leaves the item of a failed condition in DynamoDB's own format.
+    const item = (error as { Item?: Record<string, AttributeValue> }).Item;
+    const owner = item ? unmarshall(item) : undefined;
+    return typeof owner?.generation === "number" && owner.generation > generation ? "superseded" : "stale";
+  }
+  // The event writer bumps the profile version and then reads this record: if the version moved
+  // between planning and this write, the writer may have read the record before the token was
+  // there, so check the version after storing.
+  return (await profileVersion(deps, participantId)) === plannedVersion ? "parked" : "stale";
+}
+
+/** The participant's event version now (the second half of the park and end handshakes). */
+async function profileVersion(deps: Pick<Deps, "db" | "tableName">, participantId: string): Promise<number> {
+  const profile = await deps.db.send(
+    new GetCommand({ TableName: deps.tableName, Key: keys.participant(participantId), ConsistentRead: true, ProjectionExpression: "version" }),
+  );
+  return (profile.Item?.version as number | undefined) ?? 0;
+}
+
+/**
+ * Ends a journey after an exit, without losing an event that lands meanwhile (a return right after
+ * the exit). The same handshake as `parkJourney`: first the record says the execution is ending
+ * (and holds no token any more), then the profile version is read again. A writer that commits
+ * after that read finds the mark and starts the next generation (ensure-running.ts); if a writer
+ * committed before it, the version has moved and the caller hands over to the next generation
+ * instead of ending. Both paths start the same deterministically named generation, so at most one
+ * runs. Without this, a resume recorded while the exited journey was on its way out woke nothing
+ * (the execution was still RUNNING when the writer looked) and the returned participant had no
+ * journey at all.
+ */
+export async function endJourney(
+  deps: Pick<Deps, "db" | "tableName" | "clock">,
+  participantId: string,
+  generation: number,
+  plannedVersion: number,
+): Promise<"ended" | "stale"> {
+  try {
+    await deps.db.send(
+      new UpdateCommand({
+        TableName: deps.tableName,
+        Key: keys.journey(participantId),
+        UpdateExpression: "SET endingVersion = :planned, checkedInAt = :now REMOVE taskToken, plannedVersion, wakeAt",
+        ConditionExpression: "generation = :generation",
+        ExpressionAttributeValues: { ":planned": plannedVersion, ":generation": generation, ":now": deps.clock.now().toISOString() },
+      }),
+    );
+  } catch (error) {
+    // A newer generation owns the journey: this one just ends.
+    if ((error as Error).name === "ConditionalCheckFailedException") return "ended";
+    throw error;
+  }
+  return (await profileVersion(deps, participantId)) === plannedVersion ? "ended" : "stale";
+}
+
+/** Errors that mean the token is no longer waiting: the execution moved on already. */
+const goneTokenErrors = new Set(["TaskTimedOut", "InvalidToken", "TaskDoesNotExist"]);
+
+/**
+ * Wakes a parked journey so that it plans again at once (after an event was recorded), unless
+ * `needsWake` says the journey's own wake still comes in time. Returns false when there was no
+ * journey to wake (none parked, or its token is gone): the caller then makes sure one runs.
+ */
+export async function wakeJourney(
+  deps: Pick<Deps, "db" | "tableName" | "sfn">,
+  participantId: string,
+  reason: string,
+  needsWake: (record: JourneyRecord) => boolean,
+) {
+  const record = await getJourneyRecord(deps, participantId);
+  if (record?.erasedAt) return true;
+  if (!record?.taskToken) return false;
+  if (!needsWake(record)) return true;
+  return sendWake(deps, record.taskToken, reason);
+}
+
+export async function sendWake(deps: Pick<Deps, "sfn">, taskToken: string, reason: string): Promise<boolean> {
+  return settled(deps.sfn.send(new SendTaskSuccessCommand({ taskToken, output: JSON.stringify({ woken: reason }) })));
+}
+
+/**
+ * Fails an await with the error its Catch routes to the hand-over or the end. Not a failure of
+ * anything: the definition leaves the loop this way instead of through a Choice state after every plan.
+ */
+export async function leaveAwait(deps: Pick<Deps, "sfn">, taskToken: string, error: string): Promise<boolean> {
+  return settled(deps.sfn.send(new SendTaskFailureCommand({ taskToken, error, cause: "decided by the plan step" })));
+}
+
+/** True when the task took the callback; false when its token was no longer waiting. */
+async function settled(callback: Promise<unknown>): Promise<boolean> {
+  try {
+    await callback;
+    return true;
+  } catch (error) {
+    if (goneTokenErrors.has((error as Error).name)) return false;
+    throw error;
+  }
+}

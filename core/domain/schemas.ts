@@ -1,0 +1,186 @@
+import * as z from "zod";
+
+/**
+ * The domain's shapes, validated at every edge (HTTP API, workflow payloads). The OpenAPI document
+ * is generated from these same schemas.
+ */
+
+export const locales = ["nb", "en"] as const;
+export const localeSchema = z.enum(locales);
+export type Locale = z.infer<typeof localeSchema>;
+
+export const phases = ["referral", "job-search", "placement", "follow-up", "paused", "exited"] as const;
+export const phaseSchema = z.enum(phases);
+export type Phase = z.infer<typeof phaseSchema>;
+
+const id = z.string().min(1).max(64);
+const name = z.string().trim().min(1).max(120);
+export const isoInstant = z.iso.datetime({ offset: true });
+
+export const createTeamSchema = z
+  .object({
+    name,
+    emails: z.array(z.email()).min(1).max(50),
+    locale: localeSchema.default("nb"),
+    summaryCadence: z.enum(["weekly", "fortnightly"]).default("weekly"),
+  })
+  .strict();
+export type CreateTeam = z.infer<typeof createTeamSchema>;
+export type Team = CreateTeam & { id: string; createdAt: string };
+
+export const createSpecialistSchema = z
+  .object({
+    name,
+    email: z.email(),
+    teamIds: z.array(id).min(1).max(20),
+    /** The caseload limit of a full-time specialist; the summary scales it by `fte`. */
+    caseloadLimit: z.number().int().min(1).max(100).default(20),
+    /**
+     * The specialist's working share (full-time equivalent, 0.1 to 1.0 in hundredths): the weekly
+     * employer-contact target and the caseload limit the summary shows are scaled by it.
+     */
+    fte: z.number().min(0.1).max(1).multipleOf(0.01).default(1),
+  })
+  .strict();
+export type CreateSpecialist = z.infer<typeof createSpecialistSchema>;
+export type Specialist = CreateSpecialist & { id: string; createdAt: string };
+
+/**
+ * A participant is named by a short code (initials like "K.L." or a pseudonym like "P-0193"),
+ * never by a full name: health data is special-category personal data.
+ */
+export const participantCodeSchema = z
+  .string()
+  .trim()
+  .min(2)
+  .max(12)
+  .regex(/^[\p{L}\p{N}][\p{L}\p{N}.\- ]*$/u, "must be initials or a pseudonym (letters, digits, '.', '-')")
+  .refine(
+    (code) => !/^\p{Lu}\p{Ll}+(\s+\p{Lu}\p{Ll}+)+$/u.test(code) && !/\p{Ll}{2,}\s+\p{L}{2,}/u.test(code),
+    "looks like a full name: use initials or a pseudonym",
+  );
+
+export const preferencesSchema = z
+  .object({
+    jobs: z.array(z.string().trim().min(1).max(80)).max(20).optional(),
+    hoursPerWeek: z.number().min(1).max(60).optional(),
+    disclosure: z.enum(["none", "partial", "full"]).optional(),
+  })
+  .strict();
+
+export const createParticipantSchema = z
+  .object({
+    code: participantCodeSchema,
+    teamId: id,
+    specialistId: id,
+    referredAt: isoInstant,
+    preferences: preferencesSchema.optional(),
+  })
+  .strict();
+export type CreateParticipant = z.infer<typeof createParticipantSchema>;
+
+const at = isoInstant;
+const base = { at };
+const withParticipant = z.enum(["participant", "employer"]);
+
+/**
+ * Why a participant left, and why a job ended: codes from fixed lists, never free text, so that
+ * no health detail reaches a record, an email or a log, and the reasons can be counted. Each code
+ * has its bokmål and English label in the web app. Events stored before the codes (free text) are
+ * shown as "other".
+ */
+export const exitReasons = ["got-work-no-support-needed", "moved", "declined-further-support", "transferred", "no-contact", "other"] as const;
+export const jobEndReasons = ["temporary-ended", "quit", "dismissed", "changed-job", "other"] as const;
+export type ExitReason = (typeof exitReasons)[number];
+export type JobEndReason = (typeof jobEndReasons)[number];
+
+/** Benefits counselling: held, offered (and not yet held) or declined; each closes the reminder to offer it. */
+export const benefitsCounsellingStatuses = ["held", "offered", "declined"] as const;
+
+const employer = z.string().trim().min(1).max(120);
+const hoursPerWeek = z.number().min(0.5).max(60);
+const wage = z.enum(["ordinary", "subsidised"]);
+/** A job, by the id of the event that started it (returned by the API); see core/participants/jobs.ts. */
+const jobId = z.string().min(1).max(64);
+
+export const eventBodySchema = z.discriminatedUnion("type", [
+  z.object({ type: z.literal("participant-meeting"), ...base }).strict(),
+  // Without a status the session was held (the meaning of every event stored before statuses).
+  z.object({ type: z.literal("benefits-counselling"), ...base, status: z.enum(benefitsCounsellingStatuses).optional() }).strict(),
+  z
+    .object({
+      type: z.literal("employer-contact"),
+      ...base,
+      employer,
+      visit: z.union([z.literal(1), z.literal(2), z.literal(3)]).optional(),
+    })
+    .strict(),
+  z
+    .object({
+      type: z.literal("job-start"),
+      ...base,
+      employer,
+      hoursPerWeek,
+      wage,
+      temporary: z.boolean(),
+    })
+    .strict(),
+  /** A job offered, starting at `startsAt` (which may lie ahead): the start itself is a `job-start`. */
+  z.object({ type: z.literal("job-offer"), ...base, employer, startsAt: isoInstant, hoursPerWeek: hoursPerWeek.optional(), wage: wage.optional() }).strict(),
+  /** Hours, pay or terms of a held job changed. */
+  z
+    .object({ type: z.literal("job-change"), ...base, jobId: jobId.optional(), hoursPerWeek: hoursPerWeek.optional(), wage: wage.optional(), temporary: z.boolean().optional() })
+    .strict()
+    .refine((change) => change.hoursPerWeek !== undefined || change.wage !== undefined || change.temporary !== undefined, {
+      path: ["hoursPerWeek"],
+      message: "give at least one of hoursPerWeek, wage or temporary",
+    }),
+  z.object({ type: z.literal("job-end"), ...base, jobId: jobId.optional(), reason: z.enum(jobEndReasons).optional() }).strict(),
+  z.object({ type: z.literal("education-start"), ...base }).strict(),
+  z.object({ type: z.literal("education-end"), ...base }).strict(),
+  z.object({ type: z.literal("follow-up-contact"), ...base, with: withParticipant }).strict(),
+  z.object({ type: z.literal("follow-up-interval"), ...base, days: z.number().int().min(1).max(365) }).strict(),
+  z
+    .object({
+      type: z.literal("pause"),
+      ...base,
+      /** When the pause is to be reviewed (default: the deployment's pauseReviewDays after `at`). */
+      until: isoInstant.optional(),
+    })
+    .strict()
+    .refine((pause) => pause.until === undefined || Date.parse(pause.until) > Date.parse(pause.at), {
+      path: ["until"],
+      message: "must be after at",
+    }),
+  z.object({ type: z.literal("resume"), ...base }).strict(),
+  z.object({ type: z.literal("exit"), ...base, reason: z.enum(exitReasons) }).strict(),
+]);
+export type EventBody = z.infer<typeof eventBodySchema>;
+export type EventType = EventBody["type"];
+
+/** A recorded event: the body plus its id and when it was recorded. */
+export type ParticipantEvent = EventBody & { id: string; recordedAt: string };
+
+export const obligationKinds = [
+  "first-employer-contact",
+  "benefits-counselling",
+  "job-development",
+  "job-start-follow-up",
+  "placement-follow-up",
+  "follow-up",
+  "job-loss-follow-up",
+  "outreach",
+  "pause-review",
+  "pre-start-contact",
+] as const;
+export type ObligationKind = (typeof obligationKinds)[number];
+export type ObligationStatus = "upcoming" | "due" | "overdue" | "done";
+
+export interface Obligation {
+  kind: ObligationKind;
+  /** ISO instant. */
+  dueAt: string;
+  status: ObligationStatus;
+  /** When it was closed (status "done"). */
+  doneAt?: string;
+}

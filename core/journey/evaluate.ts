@@ -1,0 +1,596 @@
+import type { Obligation, ObligationKind, ParticipantEvent, Phase } from "../domain/schemas";
+import {
+  addDays,
+  daysBetween,
+  isoInstant,
+  laterDate,
+  localDateOf,
+  localMidnightInstant,
+  type LocalDate,
+} from "../calendar/local-dates";
+import { placementDays, rulesVersion, type JourneyRules } from "./rules";
+
+/**
+ * A participant's journey, computed from the referral and the recorded events (the truth) as of
+ * `now`. Pure: the same input always gives the same state, so the workflow, the API and the
+ * summaries can all recompute it. The decisions behind the rules are in README.md next to this file.
+ */
+
+export type ActivePhase = Exclude<Phase, "paused" | "exited">;
+
+/** An obligation with its due date as the local date as well as the instant that date begins. */
+export interface JourneyObligation extends Obligation {
+  /** Local date (yyyy-mm-dd) in the deployment's zone; `dueAt` is 00:00 local on it. */
+  dueDate: LocalDate;
+}
+
+export interface CurrentJob {
+  /** The id of the job-start event. */
+  id: string;
+  employer: string;
+  hoursPerWeek: number;
+  wage: "ordinary" | "subsidised";
+  temporary: boolean;
+  startedAt: string;
+}
+
+export interface Employment {
+  inWork: boolean;
+  inSchool: boolean;
+  currentJob?: CurrentJob;
+  educationStartedAt?: string;
+}
+
+/** An obligation whose clock stands still during a pause: how many days it had left when paused (negative: overdue). */
+export interface HeldObligation {
+  kind: ObligationKind;
+  daysLeft: number;
+}
+
+export interface JourneyState {
+  phase: Phase;
+  /** When the current phase began (ISO instant). */
+  phaseSince: string;
+  /** Open obligations (by due date), then the most recent done one of each kind (latest first). */
+  obligations: JourneyObligation[];
+  /** Earliest `dueAt` among open obligations. */
+  nextDueAt: string | null;
+  /**
+   * Earliest instant after `now` at which the phase or a status changes: the local midnight that
+   * makes an obligation due or overdue, the end of placement, or a recorded future-dated event.
+   */
+  nextChangeAt: string | null;
+  missedFirstEmployerContact: boolean;
+  employment: Employment;
+  lastEmployerContactAt?: string;
+  lastFollowUpContactAt?: string;
+  lastParticipantContactAt?: string;
+  lastBenefitsCounsellingAt?: string;
+  /** How the last benefits counselling went: held, offered (not yet held) or declined. */
+  lastBenefitsCounsellingStatus?: "held" | "offered" | "declined";
+  /** The participant's follow-up interval (the rule default until a `follow-up-interval` event). */
+  followUpIntervalDays: number;
+  /** When placement turns into follow-up (in placement only). */
+  placementEndsAt?: string;
+  /** Obligations waiting for the participant to resume (paused only). */
+  held?: HeldObligation[];
+  exitedAt?: string;
+  evaluatedAt: string;
+  /** The rules it was computed with (rulesVersion in rules.ts). */
+  rulesVersion: string;
+}
+
+export interface JourneyInput {
+  referredAt: string;
+  events: ParticipantEvent[];
+  now: Date;
+  rules: JourneyRules;
+  timeZone: string;
+}
+
+/** Events in the order they happened: by `at`, then by id (ULIDs keep recording order). */
+export function chronological<T extends { at: string; id: string }>(events: readonly T[]): T[] {
+  return [...events].sort((a, b) => Date.parse(a.at) - Date.parse(b.at) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
+export function evaluateJourney(input: JourneyInput): JourneyState {
+  const { events, now, rules, timeZone } = input;
+  const referredAt = Date.parse(input.referredAt);
+  if (Number.isNaN(referredAt)) throw new Error(`referredAt "${input.referredAt}" is not an instant`);
+  const journey = new Journey(input.referredAt, rules, timeZone);
+
+  let nextEventAt: number | undefined;
+  for (const event of chronological(events)) {
+    const at = Date.parse(event.at);
+    if (at > now.getTime()) {
+      // Recorded ahead of time (e.g. a job start next Monday): it takes effect when it happens.
+      nextEventAt = nextEventAt === undefined ? at : Math.min(nextEventAt, at);
+      continue;
+    }
+    // Something recorded as happening before the referral counts as happening at the referral.
+    const effective = new Date(Math.max(at, referredAt));
+    journey.advanceTo(effective);
+    journey.apply(event, effective);
+  }
+  journey.advanceTo(now);
+  return journey.stateAt(now, nextEventAt);
+}
+
+type EventOf<T extends ParticipantEvent["type"]> = Extract<ParticipantEvent, { type: T }>;
+
+interface Moment {
+  at: string;
+  date: LocalDate;
+}
+
+/** An open obligation's clock: due `days` calendar days after `anchor`, plus any paused days since. */
+interface OpenClock {
+  anchor: LocalDate;
+  days: number;
+}
+
+/** Obligations that recur while the participant is in a phase: each contact closes one and opens the next. */
+const rollingKinds = ["job-development", "placement-follow-up", "follow-up", "outreach"] as const;
+type RollingKind = (typeof rollingKinds)[number];
+
+const rollsIn: Record<RollingKind, (phase: ActivePhase) => boolean> = {
+  "job-development": (phase) => phase === "job-search",
+  "placement-follow-up": (phase) => phase === "placement",
+  "follow-up": (phase) => phase === "follow-up",
+  // Every active phase: paused and exited participants have no running clocks at all.
+  outreach: () => true,
+};
+
+/**
+ * A contact with the participant themself (fidelity: assertive engagement and outreach): a
+ * meeting, a follow-up contact with them, benefits counselling, or a job or school start, which
+ * they took part in. An employer-only contact is not one.
+ */
+function withParticipant(event: ParticipantEvent): boolean {
+  switch (event.type) {
+    case "participant-meeting":
+    case "benefits-counselling":
+    case "job-start":
+    case "education-start":
+      return true;
+    case "follow-up-contact":
+      return event.with === "participant";
+    default:
+      return false;
+  }
+}
+
+/** What an event closes (the table in README.md). */
+function closedBy(event: ParticipantEvent): readonly ObligationKind[] {
+  const kinds: ObligationKind[] = [];
+  switch (event.type) {
+    case "employer-contact":
+      kinds.push("first-employer-contact", "job-development");
+      break;
+    case "job-start":
+      // A job start is an employer contact by definition: the participant has been hired. The
+      // contact before the start is moot once the job has begun.
+      kinds.push("first-employer-contact", "pre-start-contact");
+      break;
+    case "benefits-counselling":
+      kinds.push("benefits-counselling");
+      break;
+    case "participant-meeting":
+      kinds.push("job-loss-follow-up");
+      break;
+    case "follow-up-contact":
+      // Weekly and later follow-up may be with the employer; the check after a start may not.
+      kinds.push("placement-follow-up", "follow-up", "job-loss-follow-up");
+      break;
+    default:
+      break;
+  }
+  // The check within 3 days of a start asks for contact with the participant (fidelity:
+  // time-unlimited follow-along supports): a meeting or a follow-up contact with them.
+  if (event.type === "participant-meeting" || (event.type === "follow-up-contact" && event.with === "participant")) {
+    kinds.push("job-start-follow-up");
+  }
+  if (withParticipant(event)) kinds.push("outreach", "pre-start-contact");
+  return kinds;
+}
+
+class Journey {
+  private clockPhase: ActivePhase = "referral";
+  private phaseSince: string;
+  private journeyStart: Moment;
+  private jobSearchStart?: LocalDate;
+  private placementStart?: LocalDate;
+  private paused?: Moment;
+  /** While paused: the local date the pause is to be reviewed. */
+  private pauseReview?: LocalDate;
+  private exited?: Moment;
+  /** Completed pauses, local dates [from, to): every clock open then stood still for these days. */
+  private readonly pauses: Array<{ from: LocalDate; to: LocalDate }> = [];
+  private readonly open = new Map<ObligationKind, OpenClock>();
+  private readonly done = new Map<ObligationKind, { dueDate: LocalDate; doneAt: string }>();
+  private missedFirstContact = false;
+  private lastEmployerContact?: Moment;
+  private lastFollowUpContact?: Moment;
+  private lastParticipantContact?: Moment;
+  private lastBenefitsCounselling?: Moment & { status: "held" | "offered" | "declined" };
+  private followUpIntervalDays: number;
+  private readonly employment: Employment = { inWork: false, inSchool: false };
+  /** Jobs held now, oldest first: people hold two part-time jobs; a job end names its job. */
+  private readonly openJobs: CurrentJob[] = [];
+
+  constructor(
+    referredAt: string,
+    private readonly rules: JourneyRules,
+    private readonly timeZone: string,
+  ) {
+    this.followUpIntervalDays = rules.followUpIntervalDays;
+    this.journeyStart = this.moment(new Date(referredAt));
+    this.phaseSince = this.journeyStart.at;
+    this.refer(this.journeyStart);
+  }
+
+  private moment(at: Date): Moment {
+    return { at: isoInstant(at), date: localDateOf(at, this.timeZone) };
+  }
+
+  /** A referral (or a return after exit): the two 30-day clocks start. */
+  private refer(m: Moment) {
+    this.open.set("first-employer-contact", { anchor: m.date, days: this.rules.firstEmployerContactDays });
+    this.open.set("benefits-counselling", { anchor: m.date, days: this.rules.benefitsCounsellingDays });
+    this.enter("referral", m);
+  }
+
+  private pausedDaysAfter(anchor: LocalDate): number {
+    let days = 0;
+    for (const pause of this.pauses) {
+      if (pause.to > anchor) days += daysBetween(laterDate(pause.from, anchor)!, pause.to);
+    }
+    return days;
+  }
+
+  private dueDateOf(clock: OpenClock): LocalDate {
+    return addDays(clock.anchor, clock.days + this.pausedDaysAfter(clock.anchor));
+  }
+
+  /** The date the clocks last ran: a pause freezes them on the day it began. */
+  private clockDate(date: LocalDate): LocalDate {
+    return this.paused ? this.paused.date : date;
+  }
+
+  private noteFirstContactMiss(date: LocalDate) {
+    const clock = this.open.get("first-employer-contact");
+    if (clock && this.clockDate(date) > this.dueDateOf(clock)) this.missedFirstContact = true;
+  }
+
+  private close(kind: ObligationKind, m: Moment) {
+    const clock = this.open.get(kind);
+    if (!clock) return;
+    if (kind === "first-employer-contact") this.noteFirstContactMiss(m.date);
+    this.done.set(kind, { dueDate: this.dueDateOf(clock), doneAt: m.at });
+    this.open.delete(kind);
+  }
+
+  private rollingAnchor(kind: RollingKind): LocalDate {
+    const floor = this.journeyStart.date;
+    switch (kind) {
+      case "job-development":
+        return laterDate(laterDate(this.lastEmployerContact?.date, this.jobSearchStart), floor)!;
+      case "placement-follow-up":
+      case "follow-up":
+        return laterDate(laterDate(this.lastFollowUpContact?.date, this.placementStart), floor)!;
+      case "outreach":
+        return laterDate(this.lastParticipantContact?.date, floor)!;
+    }
+  }
+
+  private rollingDays(kind: RollingKind): number {
+    switch (kind) {
+      case "job-development":
+        return this.rules.jobDevelopmentIntervalDays;
+      case "placement-follow-up":
+        return this.rules.placementFollowUpIntervalDays;
+      case "follow-up":
+        return this.followUpIntervalDays;
+      case "outreach":
+        // A participant tapering off in follow-up sets a longer interval; outreach does not override it.
+        return this.clockPhase === "follow-up" ? Math.max(this.rules.outreachDays, this.followUpIntervalDays) : this.rules.outreachDays;
+    }
+  }
+
+  /** Opens the recurring obligations of the current phase (anchored at the latest contact) and drops the others. */
+  private syncRolling() {
+    for (const kind of rollingKinds) {
+      if (this.exited || !rollsIn[kind](this.clockPhase)) this.open.delete(kind);
+      else if (!this.open.has(kind)) this.open.set(kind, { anchor: this.rollingAnchor(kind), days: this.rollingDays(kind) });
+    }
+    // Outreach runs through every phase; its length follows the phase and the participant's interval.
+    const outreach = this.open.get("outreach");
+    if (outreach) outreach.days = this.rollingDays("outreach");
+  }
+
+  /** Enters a phase (again): its recurring obligations start afresh from this moment or the latest contact. */
+  private enter(phase: ActivePhase, m: Moment) {
+    this.clockPhase = phase;
+    if (!this.paused) this.phaseSince = m.at;
+    this.open.delete("job-development");
+    this.open.delete("placement-follow-up");
+    this.open.delete("follow-up");
+    this.syncRolling();
+  }
+
+  private startPlacement(m: Moment) {
+    this.placementStart = m.date;
+    this.open.set("job-start-follow-up", { anchor: m.date, days: this.rules.jobStartFollowUpDays });
+    this.enter("placement", m);
+  }
+
+  private syncJobs() {
+    this.employment.inWork = this.openJobs.length > 0;
+    if (this.openJobs.length > 0) this.employment.currentJob = this.openJobs[this.openJobs.length - 1];
+    else delete this.employment.currentJob;
+  }
+
+  /** After a job or school ends: back to job search when neither work nor school remains. */
+  private afterEnd(m: Moment) {
+    const employed = this.clockPhase === "placement" || this.clockPhase === "follow-up";
+    if (employed && !this.employment.inWork && !this.employment.inSchool) {
+      this.jobSearchStart = m.date;
+      this.enter("job-search", m);
+    }
+  }
+
+  private placementEndDate(): LocalDate | undefined {
+    if (this.clockPhase !== "placement" || !this.placementStart) return undefined;
+    return addDays(this.placementStart, placementDays(this.rules) + this.pausedDaysAfter(this.placementStart));
+  }
+
+  /** Applies the changes time alone makes, up to and including `instant`: placement turns into follow-up. */
+  advanceTo(instant: Date) {
+    if (this.exited || this.paused) return;
+    const end = this.placementEndDate();
+    if (end === undefined) return;
+    const endsAt = localMidnightInstant(end, this.timeZone);
+    if (Date.parse(endsAt) <= instant.getTime()) this.enter("follow-up", { at: endsAt, date: end });
+  }
+
+  apply(event: ParticipantEvent, at: Date) {
+    const m = this.moment(at);
+    this.record(event, m);
+    // After exit only a return changes the journey; other events are kept as facts.
+    if (this.exited && event.type !== "resume") return;
+    for (const kind of closedBy(event)) this.close(kind, m);
+    this.transition(event, m);
+    this.syncRolling();
+  }
+
+  /** Facts every event leaves behind, whatever the phase (also after exit). */
+  private record(event: ParticipantEvent, m: Moment) {
+    if (withParticipant(event)) this.lastParticipantContact = m;
+    switch (event.type) {
+      case "employer-contact":
+        this.lastEmployerContact = m;
+        break;
+      case "benefits-counselling":
+        this.lastBenefitsCounselling = { ...m, status: event.status ?? "held" };
+        break;
+      case "follow-up-contact":
+        this.lastFollowUpContact = m;
+        break;
+      case "follow-up-interval":
+        this.setFollowUpInterval(event);
+        break;
+      case "job-start":
+        this.openJobs.push({
+          id: event.id,
+          employer: event.employer,
+          hoursPerWeek: event.hoursPerWeek,
+          wage: event.wage,
+          temporary: event.temporary,
+          startedAt: m.at,
+        });
+        this.syncJobs();
+        break;
+      case "job-end": {
+        // Same reading as the participant's job list (core/participants/jobs.ts): the job it
+        // names ends (one stored without a name: the latest); another job still held keeps them in work.
+        const index = event.jobId === undefined ? this.openJobs.length - 1 : this.openJobs.findIndex((job) => job.id === event.jobId);
+        if (index >= 0) this.openJobs.splice(index, 1);
+        this.syncJobs();
+        break;
+      }
+      case "job-change": {
+        const job = this.openJobs.find((held) => held.id === event.jobId) ?? this.openJobs.at(-1);
+        if (job && event.hoursPerWeek !== undefined) job.hoursPerWeek = event.hoursPerWeek;
+        if (job && event.wage !== undefined) job.wage = event.wage;
+        if (job && event.temporary !== undefined) job.temporary = event.temporary;
+        break;
+      }
+      case "education-start":
+        this.employment.inSchool = true;
+        this.employment.educationStartedAt = m.at;
+        break;
+      case "education-end":
+        this.employment.inSchool = false;
+        delete this.employment.educationStartedAt;
+        break;
+      default:
+        break;
+    }
+  }
+
+  private setFollowUpInterval(event: EventOf<"follow-up-interval">) {
+    this.followUpIntervalDays = event.days;
+    // The open follow-up is re-timed: the new interval counts from the same last contact.
+    const clock = this.open.get("follow-up");
+    if (clock) clock.days = event.days;
+  }
+
+  private transition(event: ParticipantEvent, m: Moment) {
+    switch (event.type) {
+      case "employer-contact":
+        // Fidelity scale: job search starts with the first face-to-face employer contact.
+        if (this.clockPhase === "referral") {
+          this.jobSearchStart = m.date;
+          this.enter("job-search", m);
+        }
+        break;
+      case "job-start":
+      case "education-start":
+        this.startPlacement(m);
+        break;
+      case "job-offer": {
+        // Contact within a week before the start, or at once when the start is closer.
+        const startDate = localDateOf(new Date(event.startsAt), this.timeZone);
+        const contactBy = laterDate(addDays(startDate, -this.rules.preStartContactDays), m.date)!;
+        this.open.set("pre-start-contact", { anchor: contactBy, days: 0 });
+        this.offerBenefitsCounselling(m);
+        break;
+      }
+      case "job-change":
+        // New hours or pay change what the participant keeps of their benefits.
+        if (event.hoursPerWeek !== undefined || event.wage !== undefined) this.offerBenefitsCounselling(m);
+        break;
+      case "job-end": {
+        // Fidelity: within 3 days of *learning* about the job loss: a job end recorded late counts
+        // from when it was recorded, not from the day the job ended.
+        const learnt = laterDate(m.date, localDateOf(new Date(event.recordedAt), this.timeZone))!;
+        this.open.set("job-loss-follow-up", { anchor: learnt, days: this.rules.jobLossFollowUpDays });
+        this.afterEnd(m);
+        break;
+      }
+      case "education-end":
+        this.afterEnd(m);
+        break;
+      case "pause":
+        if (this.paused) this.closePauseReview(m);
+        else {
+          this.paused = m;
+          this.phaseSince = m.at;
+        }
+        // A pause names when it is to be reviewed (or lasts pauseReviewDays): nobody stays paused unseen.
+        this.pauseReview = event.until ? localDateOf(new Date(event.until), this.timeZone) : addDays(m.date, this.rules.pauseReviewDays);
+        break;
+      case "resume":
+        if (this.exited) this.returnAfterExit(m);
+        else if (this.paused) {
+          this.closePauseReview(m);
+          this.pauses.push({ from: this.paused.date, to: m.date });
+          this.paused = undefined;
+          this.phaseSince = m.at;
+        }
+        break;
+      case "exit":
+        this.noteFirstContactMiss(m.date);
+        this.open.clear();
+        this.paused = undefined;
+        this.pauseReview = undefined;
+        this.exited = m;
+        this.phaseSince = m.at;
+        break;
+      default:
+        break;
+    }
+  }
+
+  /**
+   * Benefits counselling before each new job and after each change of hours or pay (principle 5):
+   * due benefitsCounsellingChangeDays later, or earlier if it was due before that anyway.
+   */
+  private offerBenefitsCounselling(m: Moment) {
+    const open = this.open.get("benefits-counselling");
+    const due = addDays(m.date, this.rules.benefitsCounsellingChangeDays);
+    if (!open || this.dueDateOf(open) > due) this.open.set("benefits-counselling", { anchor: m.date, days: this.rules.benefitsCounsellingChangeDays });
+  }
+
+  /** The pause's review is done: the participant resumed, or the pause was renewed. */
+  private closePauseReview(m: Moment) {
+    if (this.pauseReview) this.done.set("pause-review", { dueDate: this.pauseReview, doneAt: m.at });
+    this.pauseReview = undefined;
+  }
+
+  /**
+   * Coming back after exit (IPS principle 2: nobody is excluded) is a new referral at the resume:
+   * the 30-day clocks start again. Someone already in work or school comes back to follow-up.
+   */
+  private returnAfterExit(m: Moment) {
+    this.exited = undefined;
+    this.journeyStart = m;
+    this.missedFirstContact = false;
+    if (this.employment.inWork || this.employment.inSchool) this.enter("follow-up", m);
+    else this.refer(m);
+  }
+
+  private phase(): Phase {
+    if (this.exited) return "exited";
+    if (this.paused) return "paused";
+    return this.clockPhase;
+  }
+
+  stateAt(now: Date, nextEventAt: number | undefined): JourneyState {
+    const today = localDateOf(now, this.timeZone);
+    const running = !this.exited && !this.paused;
+
+    // Running: every open clock. Paused: the clocks stand still, and only the pause's review is due.
+    const dueDates: Array<[ObligationKind, LocalDate]> = running
+      ? [...this.open].map(([kind, clock]) => [kind, this.dueDateOf(clock)])
+      : this.paused && this.pauseReview
+        ? [["pause-review", this.pauseReview]]
+        : [];
+    const open: JourneyObligation[] = dueDates.map(([kind, dueDate]) => {
+      const status = dueDate < today ? "overdue" : dueDate === today ? "due" : "upcoming";
+      return { kind, dueDate, dueAt: localMidnightInstant(dueDate, this.timeZone), status };
+    });
+    open.sort((a, b) => a.dueDate.localeCompare(b.dueDate) || a.kind.localeCompare(b.kind));
+    const done: JourneyObligation[] = [...this.done]
+      .map(([kind, { dueDate, doneAt }]) => ({
+        kind,
+        dueDate,
+        dueAt: localMidnightInstant(dueDate, this.timeZone),
+        status: "done" as const,
+        doneAt,
+      }))
+      .sort((a, b) => Date.parse(b.doneAt) - Date.parse(a.doneAt) || a.kind.localeCompare(b.kind));
+
+    // Status changes come at local midnights: upcoming → due on the due date, due → overdue the
+    // day after. An overdue obligation changes no more (its midnight is past and filtered out).
+    const changes: number[] = open.map((o) =>
+      Date.parse(localMidnightInstant(o.status === "due" ? addDays(o.dueDate, 1) : o.dueDate, this.timeZone)),
+    );
+    const placementEnd = running ? this.placementEndDate() : undefined;
+    if (placementEnd) changes.push(Date.parse(localMidnightInstant(placementEnd, this.timeZone)));
+    if (nextEventAt !== undefined) changes.push(nextEventAt);
+    const upcomingChanges = changes.filter((at) => at > now.getTime());
+
+    const firstContact = this.open.get("first-employer-contact");
+    const missed =
+      this.missedFirstContact || (!this.exited && firstContact !== undefined && this.clockDate(today) > this.dueDateOf(firstContact));
+
+    return {
+      phase: this.phase(),
+      phaseSince: this.phaseSince,
+      obligations: [...open, ...done],
+      nextDueAt: open[0]?.dueAt ?? null,
+      nextChangeAt: upcomingChanges.length ? new Date(Math.min(...upcomingChanges)).toISOString() : null,
+      missedFirstEmployerContact: missed,
+      employment: { ...this.employment, ...(this.employment.currentJob ? { currentJob: { ...this.employment.currentJob } } : {}) },
+      followUpIntervalDays: this.followUpIntervalDays,
+      evaluatedAt: isoInstant(now),
+      rulesVersion: rulesVersion(this.rules),
+      ...(this.lastEmployerContact ? { lastEmployerContactAt: this.lastEmployerContact.at } : {}),
+      ...(this.lastFollowUpContact ? { lastFollowUpContactAt: this.lastFollowUpContact.at } : {}),
+      ...(this.lastParticipantContact ? { lastParticipantContactAt: this.lastParticipantContact.at } : {}),
+      ...(this.lastBenefitsCounselling
+        ? { lastBenefitsCounsellingAt: this.lastBenefitsCounselling.at, lastBenefitsCounsellingStatus: this.lastBenefitsCounselling.status }
+        : {}),
+      ...(placementEnd ? { placementEndsAt: localMidnightInstant(placementEnd, this.timeZone) } : {}),
+      ...(this.paused
+        ? {
+            held: [...this.open]
+              .map(([kind, clock]) => ({ kind, daysLeft: daysBetween(this.paused!.date, this.dueDateOf(clock)) }))
+              .sort((a, b) => a.daysLeft - b.daysLeft || a.kind.localeCompare(b.kind)),
+          }
+        : {}),
+      ...(this.exited ? { exitedAt: this.exited.at } : {}),
+    };
+  }
+}

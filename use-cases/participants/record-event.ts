@@ -1,0 +1,99 @@
+import pRetry, { AbortError } from "p-retry";
+import type { Deps } from "../../adapters/deps";
+import type { EventBody, ParticipantEvent } from "../../core/domain/schemas";
+import { invalidInput, conflict, gone } from "../../core/errors";
+import { eventPut, getParticipant, idempotencyEntry, listEvents, profileUpdate, transact } from "../../adapters/dynamodb/participants";
+import { type ParticipantProfile } from "../../core/participants/profile";
+import { cancelledBy, findStoredResponse, storedResponsePut, type StoredResponse } from "../../adapters/dynamodb/idempotency";
+import { newId } from "../../core/ids";
+import { derivedState, journeyStateOf } from "../../core/participants/state";
+import { type JourneyRecord, wakeJourney } from "../../adapters/stepfunctions/journey-execution";
+import { eventNeedsWake } from "../../core/wake/wake-needed";
+import { ensureJourneyRunning } from "../../adapters/stepfunctions/ensure-running";
+import { jobFor } from "../../core/participants/jobs";
+
+/**
+ * Writers of one participant that do not conflict in meaning (two contacts, a meeting and a
+ * contact) all land: a writer that lost the race to another reads the profile again and retries,
+ * with jittered backoff so that a burst of writers spreads out. 20 retries of at most 100 ms
+ * settle a burst of dozens; only a participant written to without pause gets a 409.
+ */
+const retryOptions = { retries: 20, factor: 1.5, minTimeout: 5, maxTimeout: 100, randomize: true };
+
+/** A lost race: the profile moved (or DynamoDB saw the items in another transaction). Worth another attempt. */
+class ProfileMoved extends Error {}
+
+/**
+ * Records one event for a participant. The event, the recomputed profile and the idempotency
+ * record land in one transaction, so nothing is ever half-written and a replayed key returns the
+ * first answer. Then the participant's journey is woken to plan again; a replay wakes it too, in
+ * case the first attempt stored the event but failed before the wake.
+ */
+export async function recordEvent(
+  deps: Deps,
+  profile: ParticipantProfile,
+  body: EventBody,
+  idempotencyKey: string,
+): Promise<StoredResponse> {
+  const scope = `events:${profile.id}`;
+  // A replayed key is found by the transaction below (its idempotency put is refused), which
+  // then answers with the first response: no read ahead of every recording for the rare replay.
+  const now = deps.clock.now();
+  const at = new Date(body.at);
+  if (at > now) throw invalidInput("at: must not be in the future");
+  if (at < new Date(profile.referredAt)) throw invalidInput("at: must not be before the referral");
+
+  const event = { ...body, at: at.toISOString(), id: newId(), recordedAt: now.toISOString() } as ParticipantEvent;
+  let current = profile;
+  const attempt = async () => {
+    const recorded = await listEvents(deps, current.id);
+    if (event.type === "job-end" || event.type === "job-change") {
+      // The event names its job, so that the record says which of several jobs ended or changed.
+      const job = jobFor(recorded, event.at, body.type === "job-end" || body.type === "job-change" ? body.jobId : undefined);
+      if ("error" in job) {
+        // A twin of this request (the same key) may have ended that job a moment ago: then the
+        // answer is the twin's, not "no job is held".
+        const first = await findStoredResponse(deps, scope, idempotencyKey);
+        if (first) return { response: first, state: derivedState(journeyStateOf(current, recorded, now, deps.deployment)), replay: true };
+        throw new AbortError(invalidInput(job.error));
+      }
+      event.jobId = job.jobId;
+    }
+    const state = derivedState(journeyStateOf(current, [...recorded, event], now, deps.deployment));
+    const response: StoredResponse = { statusCode: 201, body: { event, phase: state.phase } };
+    try {
+      await transact(deps, [
+        eventPut(deps, current, event),
+        profileUpdate(deps, current, state, current.version + 1, idempotencyEntry(scope, idempotencyKey)),
+        storedResponsePut(deps, scope, idempotencyKey, response),
+      ]);
+      return { response, state, replay: false };
+    } catch (error) {
+      const { conditions, conflicts } = cancelledBy(error);
+      if (conditions.includes(2)) {
+        // The key was used before (or won a race with us): answer as the first attempt did.
+        const first = await findStoredResponse(deps, scope, idempotencyKey);
+        if (first) return { response: first, state, replay: true };
+      }
+      if (conditions.includes(1) || conflicts) {
+        const fresh = await getParticipant(deps, current.id);
+        if (!fresh) throw new AbortError(error as Error);
+        if (fresh.erasedAt) throw new AbortError(gone("participant: erased"));
+        current = fresh;
+        throw new ProfileMoved();
+      }
+      throw new AbortError(error as Error);
+    }
+  };
+  const outcome = await pRetry(attempt, { ...retryOptions, shouldRetry: ({ error }) => error instanceof ProfileMoved }).catch((error) => {
+    if (error instanceof ProfileMoved) throw conflict("the participant changed while recording; try again");
+    throw error;
+  });
+  // A parked journey is woken unless its own wake comes in time; one that has ended (an exit,
+  // then a resume) is started again. A replay always wakes it: the first attempt may have
+  // stored the event and then failed before the wake.
+  const needsWake = (record: JourneyRecord) =>
+    outcome.replay || eventNeedsWake(record, current, outcome.state, now, deps.deployment.timeZone);
+  if (!(await wakeJourney(deps, current.id, event.type, needsWake))) await ensureJourneyRunning(deps, current.id);
+  return outcome.response;
+}

@@ -1,0 +1,114 @@
+import type { Deps } from "../../adapters/deps";
+import type { Team } from "../../core/domain/schemas";
+import { createSpecialistSchema } from "../../core/domain/schemas";
+import type { WeeklySummaryFigures } from "../../core/email/types";
+import { listTeamEvents, listTeamParticipants } from "../../adapters/dynamodb/participants";
+import { defaultFte, getSpecialist } from "../../adapters/dynamodb/specialists";
+import { getTeam } from "../../adapters/dynamodb/teams";
+import { notFound } from "../../core/errors";
+import { isoWeekSchema, weekBounds, type IsoWeek } from "../../core/calendar/weeks";
+import { summaryPeriod } from "../../core/summary/period";
+import {
+  computeFigures,
+  evaluateParticipants,
+  inPeriod,
+  overdueSpecialistIdsOf,
+  specialistIdsOf,
+  type FiguresInput,
+  type SpecialistLoad,
+  type TeamContact,
+} from "../../core/summary/figures";
+import { listSpecialistParticipants, listTeamEmployerContacts, listTeamMissedDeadlines } from "../../adapters/dynamodb/summary-repository";
+
+/** The limit a specialist has unless set otherwise (the specialist schema's default). */
+const defaultCaseloadLimit: number = createSpecialistSchema.shape.caseloadLimit.parse(undefined);
+
+/**
+ * Reads what a team's summary needs: queries on the team's index entries, and per shown specialist
+ * a lookup, their caseload entries and the named week's employer contacts of their other teams.
+ */
+export async function loadFiguresInput(deps: Deps, team: Team, week: IsoWeek): Promise<FiguresInput> {
+  const { timeZone } = deps.deployment;
+  const period = summaryPeriod(isoWeekSchema.parse(week), team.summaryCadence, timeZone);
+  const asOf = new Date(Math.min(Date.parse(period.end), deps.clock.now().getTime()));
+  const until = asOf.toISOString();
+  const [profiles, events, alerts] = await Promise.all([
+    listTeamParticipants(deps, team.id),
+    // All the team's events up to the end of the period: the states are computed from them.
+    listTeamEvents(deps, team.id, "", until),
+    listTeamMissedDeadlines(deps, team.id, until),
+  ]);
+  const participants = evaluateParticipants(profiles, events, asOf, deps.deployment);
+  const periodEvents = events.filter((event) => inPeriod(event.at, period));
+
+  // A specialist's employer contacts count across all their participants, in every team. Events
+  // carry the participant, not the specialist, and no index is keyed by specialist and time. So:
+  // the specialist's caseload index entries (one Query, which the caseload count needs anyway)
+  // say which of their participants are in which other team, and each such team's employer
+  // contacts of the named week come from one range Query on that team's events (GSI2,
+  // `EVENT#<at>` keys), shared by every specialist of this summary who works in that team. That
+  // reads one week of one or two other teams' events, where a Query per participant would cost a
+  // request (and at least half a read unit) for each of the 20-odd participants, and the other
+  // teams' whole histories (as read for this team) would grow without end.
+  const contactWeek = weekBounds(week, timeZone);
+  const contactsUntil = until < contactWeek.end ? until : contactWeek.end;
+  const otherTeamContacts = new Map<string, Promise<TeamContact[]>>();
+  const contactsOfTeam = (teamId: string): Promise<TeamContact[]> => {
+    if (contactsUntil <= contactWeek.start) return Promise.resolve([]);
+    let contacts = otherTeamContacts.get(teamId);
+    if (!contacts) {
+      contacts = listTeamEmployerContacts(deps, teamId, contactWeek.start, contactsUntil);
+      otherTeamContacts.set(teamId, contacts);
+    }
+    return contacts;
+  };
+
+  const shown = specialistIdsOf(participants, periodEvents);
+  const [specialists, otherSpecialists] = await Promise.all([
+    Promise.all(
+      shown.map(async (id): Promise<SpecialistLoad> => {
+        const [specialist, caseload] = await Promise.all([getSpecialist(deps, id), listSpecialistParticipants(deps, id)]);
+        const elsewhere = caseload.filter((entry) => entry.teamId !== team.id);
+        const theirs = new Set(elsewhere.map((entry) => entry.participantId));
+        const otherTeams = [...new Set(elsewhere.map((entry) => entry.teamId))];
+        const contacts = (await Promise.all(otherTeams.map(contactsOfTeam))).flat();
+        // A specialist removed since keeps their place in the figures under their id.
+        return {
+          id,
+          name: specialist?.name ?? id,
+          caseloadLimit: specialist?.caseloadLimit ?? defaultCaseloadLimit,
+          fte: specialist?.fte ?? defaultFte,
+          caseload: caseload.filter((entry) => entry.phase !== "exited").length,
+          contactsInOtherTeams: contacts.filter((contact) => theirs.has(contact.participantId)).length,
+        };
+      }),
+    ),
+    Promise.all(
+      overdueSpecialistIdsOf(participants, alerts, shown).map(async (id) => ({ id, name: (await getSpecialist(deps, id))?.name ?? id })),
+    ),
+  ]);
+  return {
+    team: { id: team.id, name: team.name },
+    week,
+    period,
+    asOf,
+    timeZone,
+    participants,
+    periodEvents,
+    alerts,
+    specialists,
+    ...(otherSpecialists.length > 0 ? { otherSpecialists } : {}),
+  };
+}
+
+/** The figures of a team's summary for `week`, for a team already read. */
+export async function figuresForTeam(deps: Deps, team: Team, week: IsoWeek): Promise<WeeklySummaryFigures> {
+  return computeFigures(await loadFiguresInput(deps, team, week));
+}
+
+/** The figures of a team's summary for `week` (an ISO week such as "2026-W48"). */
+export async function weeklySummaryFigures(deps: Deps, teamId: string, week: IsoWeek): Promise<WeeklySummaryFigures> {
+  const team = await getTeam(deps, teamId);
+  if (!team) throw notFound(`team ${teamId}`);
+  return figuresForTeam(deps, team, week);
+}
