@@ -12,20 +12,32 @@ export class DomainError extends Error {
     readonly details?: unknown,
   ) {
     super(message);
-    this.name = new.target.name;
   }
 }
 
+// Each name is written out, not taken from the class: the bundles are minified, and the name is
+// what a failed workflow task reports (Lambda's errorType), which the retry policy matches.
+
 /** The input breaks a rule; the message names the field. */
-export class InvalidInput extends DomainError {}
+export class InvalidInput extends DomainError {
+  override readonly name = "InvalidInput";
+}
 /** Outside the caller's role or scope. */
-export class Forbidden extends DomainError {}
+export class Forbidden extends DomainError {
+  override readonly name = "Forbidden";
+}
 /** No record with that id. */
-export class NotFound extends DomainError {}
+export class NotFound extends DomainError {
+  override readonly name = "NotFound";
+}
 /** Another writer changed the record meanwhile; asking again may succeed. */
-export class Conflict extends DomainError {}
+export class Conflict extends DomainError {
+  override readonly name = "Conflict";
+}
 /** A record that was there and is no more (an erased participant). */
-export class Gone extends DomainError {}
+export class Gone extends DomainError {
+  override readonly name = "Gone";
+}
 
 export const invalidInput = (message: string, details?: unknown) => new InvalidInput(message, details);
 export const forbidden = (message = "not allowed for this role") => new Forbidden(message);

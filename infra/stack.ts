@@ -20,7 +20,7 @@ import { type FunctionName, functionSpecs, pascalCase } from "./functions";
 import { resourcePrefix, signInDomainPrefix, signInDomainUrl, userPoolIssuerOrigin } from "./names";
 import { acknowledge } from "./nag";
 import { projectRoot } from "./paths";
-import { readWorkflowDefinition } from "./workflows";
+import { readWorkflowDefinition } from "../workflows/definitions";
 
 /**
  * Function and workflow logs, API access logs. They carry no personal data by design (the

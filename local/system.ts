@@ -10,6 +10,7 @@ import { createClients, type Deps } from "../adapters/deps";
 import { stateMachineName, substitutionKey } from "../adapters/function-names";
 import { VirtualClock } from "./clock/virtual-clock";
 import { LocalStepFunctions } from "./stepfunctions";
+import { readWorkflowDefinition, workflowNames } from "../workflows/definitions";
 import { LocalScheduler } from "./scheduler";
 import { startDynamoDb, type RunningServer } from "./servers/dynamodb";
 import { startSes } from "./servers/ses";
@@ -63,7 +64,7 @@ export interface LocalSystem {
   stop(): Promise<void>;
 }
 
-const workflowsDir = join(import.meta.dirname, "..", "workflows");
+const projectRoot = join(import.meta.dirname, "..");
 const savedClock = z.object({ now: z.iso.datetime() });
 
 /**
@@ -144,8 +145,8 @@ export async function startLocalSystem(options: LocalSystemOptions = {}): Promis
     }
     const substitutions = Object.fromEntries(Object.entries(bound.arns).map(([folder, arn]) => [substitutionKey(folder), arn]));
     const stateMachines = {} as LocalSystem["stateMachines"];
-    for (const workflow of ["journey", "digest", "summary"] as const) {
-      const asl = readFileSync(join(workflowsDir, `${workflow}.asl.json`), "utf8");
+    for (const workflow of workflowNames) {
+      const asl = readWorkflowDefinition(projectRoot, workflow).text;
       stateMachines[workflow] = stepFunctions.createStateMachine(
         stateMachineName(deployment.name, workflow),
         LocalStepFunctions.substitute(asl, substitutions),

@@ -2,7 +2,7 @@ import { ArnFormat, Stack, Token } from "aws-cdk-lib";
 import type { IKey } from "aws-cdk-lib/aws-kms";
 import type { RetentionDays } from "aws-cdk-lib/aws-logs";
 import { Construct } from "constructs";
-import type { WorkflowDefinition } from "../workflows";
+import type { WorkflowDefinition } from "../../workflows/definitions";
 import type { ManagedPolicyRole } from "../iam";
 import { acknowledge } from "../nag";
 import { PolicyStatement } from "aws-cdk-lib/aws-iam";

@@ -12,7 +12,7 @@ import {
 import { Construct } from "constructs";
 import { ManagedPolicyRole } from "../iam";
 import { acknowledge } from "../nag";
-import type { WorkflowDefinition } from "../workflows";
+import type { WorkflowDefinition } from "../../workflows/definitions";
 import type { IpsflowFunction } from "./function";
 
 export interface WorkflowProps {

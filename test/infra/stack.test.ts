@@ -14,7 +14,7 @@ import { functionSpecs } from "../../infra/functions";
 import { signInDomainPrefix } from "../../infra/names";
 import { projectRoot } from "../../infra/paths";
 import type { IpsflowStack } from "../../infra/stack";
-import { definitionPlaceholders, workflowFile, workflowNames } from "../../infra/workflows";
+import { definitionPlaceholders, readWorkflowDefinition, workflowNames } from "../../workflows/definitions";
 import {
   actionsOf,
   logicalIdOf,
@@ -317,11 +317,12 @@ describe("workflows", () => {
       ]),
     );
 
-  it("deploys exactly the ASL files the local engine runs, with a substitution for every placeholder", () => {
+  it("deploys exactly the definitions the local engine runs, with a substitution for every placeholder", () => {
     const aliases = resourcesOf(template, "AWS::Lambda::Alias");
     for (const workflow of workflowNames) {
       const { machine } = machines().get(stateMachineName("oslo", workflow))!;
-      const file = readFileSync(workflowFile(projectRoot, workflow), "utf8");
+      // What local/system.ts hands the local engine: the ASL file with the retry policy put in.
+      const file = readWorkflowDefinition(projectRoot, workflow).text;
       expect(JSON.parse(machine.Properties!.DefinitionString as string), workflow).toEqual(JSON.parse(file));
       const substitutions = machine.Properties!.DefinitionSubstitutions as Record<string, unknown>;
       expect(Object.keys(substitutions).sort(), workflow).toEqual(definitionPlaceholders(file));

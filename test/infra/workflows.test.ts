@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { functionName, stateMachineName, substitutionKey } from "../../adapters/function-names";
 import { functionSpecs } from "../../infra/functions";
 import { projectRoot } from "../../infra/paths";
-import { definitionPlaceholders, workflowFile, workflowNames } from "../../infra/workflows";
+import { definitionPlaceholders, readWorkflowDefinition, workflowNames, type WorkflowName } from "../../workflows/definitions";
 
 /** What CloudFormation puts in place of each placeholder, in the shape it has in AWS. */
 const deployedValues: Record<string, string> = {
@@ -26,7 +26,8 @@ describe("workflows/", () => {
   });
 
   describe.each(aslFiles)("%s", (file) => {
-    const text = readFileSync(join(projectRoot, "workflows", file), "utf8");
+    // As the stack deploys it and the local runtime runs it: the retry policy put in.
+    const text = readWorkflowDefinition(projectRoot, file.replace(".asl.json", "") as WorkflowName).text;
 
     it("uses only placeholders the stack substitutes", () => {
       const unknown = definitionPlaceholders(text).filter((placeholder) => !(placeholder in deployedValues));
@@ -42,7 +43,7 @@ describe("workflows/", () => {
   });
 
   it("catches a broken definition (the validator is not a rubber stamp)", () => {
-    const journey = JSON.parse(readFileSync(workflowFile(projectRoot, "journey"), "utf8")) as { StartAt: string };
+    const journey = JSON.parse(readWorkflowDefinition(projectRoot, "journey").text) as { StartAt: string };
     const broken = { ...journey, StartAt: "NoSuchState" };
     expect(aslValidator(broken).isValid).toBe(false);
   });

@@ -1,4 +1,3 @@
-import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -8,6 +7,7 @@ import { LocalStepFunctions, substitute } from "../../local/stepfunctions";
 import { createHandler as summaryTeams } from "../../functions/summary-teams/handler";
 import { createHandler as summarySend } from "../../functions/summary-send/handler";
 import { capturedMail, testClock, testDeps } from "../support/deps";
+import { readWorkflowDefinition } from "../../workflows/definitions";
 import { seedWeek48, week48SentAt, type Dataset } from "./dataset";
 
 /** asl-validator (the validator `npx asl-validator` runs) ships no types. */
@@ -16,7 +16,8 @@ const validateAsl = createRequire(import.meta.url)("asl-validator") as (definiti
   errorsText(separator?: string): string;
 };
 
-const aslText = readFileSync(join(import.meta.dirname, "..", "..", "workflows", "summary.asl.json"), "utf8");
+// As the stack deploys it and the local runtime runs it: the retry policy put in.
+const aslText = readWorkflowDefinition(join(import.meta.dirname, "..", ".."), "summary").text;
 const teamsArn = "arn:aws:lambda:eu-north-1:000000000000:function:ipsflow-test-summary-teams";
 const sendArn = "arn:aws:lambda:eu-north-1:000000000000:function:ipsflow-test-summary-send";
 
