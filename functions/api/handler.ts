@@ -13,7 +13,7 @@ import { routes } from "./routes";
  */
 export function createHandler(deps: () => Deps) {
   const router = httpRouterHandler<ApiEvent, ApiResult>({
-    routes: routes(deps),
+    routes: routes(deps).map((r) => ({ method: r.method, path: r.path, handler: r.run })),
     notFoundResponse: ({ method, path }) => {
       throw new HttpError(404, `no route ${method} ${path}`);
     },

@@ -36,7 +36,7 @@ export function principalOf(event: ApiEvent): Principal {
 }
 
 /** Ids are ULIDs or admin-chosen names: a bounded, URL-safe alphabet. Anything else is a 400 naming the parameter, never a lookup. */
-const pathIdSchema = z
+export const pathIdSchema = z
   .string()
   .min(1)
   .max(64)

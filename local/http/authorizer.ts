@@ -1,5 +1,7 @@
 import { createRemoteJWKSet, jwtVerify } from "jose";
 import type { Claims } from "../../core/access/principal";
+import { routes } from "../../functions/api/routes";
+import { routeKey } from "../../functions/api/route";
 
 /**
  * The local stand-in for API Gateway's JWT authorizer: it accepts dev tokens
@@ -56,5 +58,11 @@ async function jwksOf(issuer: string) {
   return createRemoteJWKSet(new URL(discovery.jwks_uri));
 }
 
-/** Routes API Gateway serves without the authorizer. */
-export const publicRoutes = new Set(["GET /openapi.json"]);
+/** Routes API Gateway serves without the authorizer: those the route table marks public. */
+export const publicRoutes = new Set(
+  routes(() => {
+    throw new Error("the route table is read for its routes only");
+  })
+    .filter((route) => route.public)
+    .map(routeKey),
+);
