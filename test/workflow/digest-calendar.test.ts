@@ -1,7 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { DateTime } from "luxon";
-import { startTestSystem, seedTeam } from "../support/system";
-import { digestLines, digestOn, oslo, scenario, ZONE, type Team, type TestSystem } from "./scenario";
+import { digestLines, digestOn, oslo, useWorkflowSystem, ZONE, type Team } from "./scenario";
 
 /**
  * The morning digest on the calendar: 08:00 Oslo on working days, on both sides of the
@@ -15,20 +14,16 @@ import { digestLines, digestOn, oslo, scenario, ZONE, type Team, type TestSystem
  * and ends its participants' journeys so that later tests do not pay for their digests.
  */
 
-let system: TestSystem;
-let s: ReturnType<typeof scenario>;
-let always: Team;
-
 const FIRST_DAY = "2026-10-19";
 const LAST_DAY = "2027-05-19";
 
+const { s, seedTeam } = useWorkflowSystem({ start: `${FIRST_DAY}T07:00` });
+let always: Team;
+
 beforeAll(async () => {
-  system = await startTestSystem({ start: new Date(oslo(`${FIRST_DAY}T07:00`)) });
-  s = scenario(system);
-  always = await seedTeam(system.api);
+  always = await seedTeam();
   await s.refer(always, "A-1", oslo("2026-09-01T10:00"));
 });
-afterAll(() => system?.stop());
 
 const claimedAt = async (date: string) => (await s.digestRecord(always.specialist.id, date))?.claimedAt as string | undefined;
 
@@ -46,7 +41,7 @@ const linesOn = async (team: Team, date: string) => {
 
 describe("digest calendar", () => {
   it("a Friday digest lists what falls due over the weekend", async () => {
-    const team = await seedTeam(system.api);
+    const team = await seedTeam();
     // Wednesday 21 October, 07:00: the 3-day follow-up falls due on Saturday 24 October.
     await s.advanceTo("2026-10-21T07:00");
     const id = await startJob(team, "W-1");
@@ -77,7 +72,7 @@ describe("digest calendar", () => {
   });
 
   it("Christmas: Christmas Eve is a working day and lists what falls due over Christmas; none on 25-27 December", async () => {
-    const team = await seedTeam(system.api);
+    const team = await seedTeam();
     await s.advanceTo("2026-12-22T07:00");
     const id = await startJob(team, "X-1");
     await s.advanceTo("2026-12-29T09:00");
@@ -91,7 +86,7 @@ describe("digest calendar", () => {
   });
 
   it("Easter and the March switch to summer time: the Wednesday before lists all that falls due until Tuesday; 08:00 either side", async () => {
-    const team = await seedTeam(system.api);
+    const team = await seedTeam();
     // Tuesday 23 March, 07:00: the 3-day follow-up falls on Good Friday, the weekly one on Tuesday 30 March.
     await s.advanceTo("2027-03-23T07:00");
     const id = await startJob(team, "E-1");
@@ -116,7 +111,7 @@ describe("digest calendar", () => {
   });
 
   it("17 May (a Monday, and Whit Monday): Friday 14 May lists what falls due until Monday; none on 15-17 May", async () => {
-    const team = await seedTeam(system.api);
+    const team = await seedTeam();
     await s.advanceTo("2027-05-12T07:00");
     await startJob(team, "M-1"); // due Saturday 15 May
     await s.advanceTo("2027-05-14T07:00");

@@ -1,12 +1,11 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { SESv2Client } from "@aws-sdk/client-sesv2";
-import { startTestSystem, seedTeam } from "../support/system";
 import { createHandler as createDigestSend } from "../../functions/digest-send/handler";
 import { lambdaArn } from "../../local/functions";
 import { freePort } from "../../local/servers/ports";
 import { localCredentials } from "../../local/servers/credentials";
 import type { Deps } from "../../adapters/deps";
-import { digestOn, oslo, scenario, type TestSystem } from "./scenario";
+import { digestOn, oslo, useWorkflowSystem } from "./scenario";
 
 /**
  * A specialist gets at most one digest a morning, whatever retries happen: the digest-send
@@ -15,40 +14,34 @@ import { digestOn, oslo, scenario, type TestSystem } from "./scenario";
  * sends, once.
  */
 
-let system: TestSystem;
-let s: ReturnType<typeof scenario>;
+// Monday 2 November 2026, 07:00 in Oslo: an hour before the scheduled digest.
+const { system, s, seedTeam } = useWorkflowSystem({ start: "2026-11-02T07:00" });
 let deadSes: SESv2Client;
 
 beforeAll(async () => {
-  // Monday 2 November 2026, 07:00 in Oslo: an hour before the scheduled digest.
-  system = await startTestSystem({ start: new Date(oslo("2026-11-02T07:00")) });
-  s = scenario(system);
   // SES that cannot be reached: a port nothing listens on, and no SDK retries.
   deadSes = new SESv2Client({
-    region: system.deps.deployment.region,
+    region: system().deps.deployment.region,
     endpoint: `http://127.0.0.1:${await freePort()}`,
     credentials: localCredentials,
     maxAttempts: 1,
   });
 });
-afterAll(async () => {
-  deadSes?.destroy();
-  await system?.stop();
-});
+afterAll(() => deadSes?.destroy());
 
 type DigestSend = (event: unknown, context: object) => Promise<{ outcome: string; items: number }>;
 const digestSend = (deps: () => Deps) => createDigestSend(deps) as unknown as DigestSend;
 const context = { functionName: "digest-send", awsRequestId: "exactly-once" };
-const sendLambda = () => lambdaArn(system.deps.deployment.region, system.deps.deployment.name, "digest-send");
+const sendLambda = () => lambdaArn(system().deps.deployment.region, system().deps.deployment.name, "digest-send");
 
 afterEach(() => {
-  const plain = digestSend(() => system.deps);
-  system.stepFunctions.addLambda(sendLambda(), (event) => plain(event, context));
+  const plain = digestSend(() => system().deps);
+  system().stepFunctions.addLambda(sendLambda(), (event) => plain(event, context));
 });
 
 /** A participant whose deadlines are long overdue: the specialist has something every morning. */
 async function overdueCaseload() {
-  const team = await seedTeam(system.api);
+  const team = await seedTeam();
   await s.refer(team, "O-1", oslo("2026-09-01T10:00"));
   return team;
 }
@@ -56,7 +49,7 @@ async function overdueCaseload() {
 describe("exactly one digest a morning", () => {
   it("two concurrent invocations for the same specialist and morning send one email; the scheduled run finds the claim", async () => {
     const team = await overdueCaseload();
-    const handler = digestSend(() => system.deps);
+    const handler = digestSend(() => system().deps);
     const event = { specialistId: team.specialist.id, date: "2026-11-02" };
     const outcomes = await Promise.all([handler(event, context), handler(event, context)]);
     expect(outcomes.map((o) => o.outcome).sort()).toEqual(["already-sent", "sent"]);
@@ -77,7 +70,7 @@ describe("exactly one digest a morning", () => {
   it("a send SES refused releases the claim: the scheduled run that follows sends exactly one", async () => {
     await s.advanceTo("2026-11-03T07:00");
     const team = await overdueCaseload();
-    const failing = digestSend(() => ({ ...system.deps, ses: deadSes }));
+    const failing = digestSend(() => ({ ...system().deps, ses: deadSes }));
     await expect(failing({ specialistId: team.specialist.id, date: "2026-11-03" }, context)).rejects.toThrow();
     expect(await s.digestRecord(team.specialist.id, "2026-11-03")).toBeUndefined();
     expect(await s.mail(team)).toHaveLength(0);
@@ -85,7 +78,7 @@ describe("exactly one digest a morning", () => {
     await s.advanceTo("2026-11-03T09:00");
     expect(await s.mail(team)).toHaveLength(1);
     expect(await s.digestRecord(team.specialist.id, "2026-11-03")).toMatchObject({ status: "sent", claimedAt: oslo("2026-11-03T08:00") });
-    expect((await digestSend(() => system.deps)({ specialistId: team.specialist.id, date: "2026-11-03" }, context)).outcome).toBe(
+    expect((await digestSend(() => system().deps)({ specialistId: team.specialist.id, date: "2026-11-03" }, context)).outcome).toBe(
       "already-sent",
     );
     expect(await s.mail(team)).toHaveLength(1);
@@ -94,10 +87,10 @@ describe("exactly one digest a morning", () => {
   it("inside the digest workflow, a failed send is retried and sends once", async () => {
     await s.advanceTo("2026-11-04T07:00");
     const team = await overdueCaseload();
-    const plain = digestSend(() => system.deps);
-    const failing = digestSend(() => ({ ...system.deps, ses: deadSes }));
+    const plain = digestSend(() => system().deps);
+    const failing = digestSend(() => ({ ...system().deps, ses: deadSes }));
     const attempts: string[] = [];
-    system.stepFunctions.addLambda(sendLambda(), async (event) => {
+    system().stepFunctions.addLambda(sendLambda(), async (event) => {
       if ((event as { specialistId: string }).specialistId !== team.specialist.id) return plain(event, context);
       attempts.push(attempts.length === 0 ? "refused" : "delivered");
       return attempts.length === 1 ? failing(event, context) : plain(event, context);
@@ -107,9 +100,9 @@ describe("exactly one digest a morning", () => {
     expect(attempts).toEqual(["refused", "delivered"]);
     expect(await s.mail(team)).toHaveLength(1);
     expect(await s.digestRecord(team.specialist.id, "2026-11-04")).toMatchObject({ status: "sent" });
-    const [digest] = (await system.stepFunctions.listExecutions({ stateMachineArn: system.stateMachines.digest })).executions;
+    const [digest] = (await system().stepFunctions.listExecutions({ stateMachineArn: system().stateMachines.digest })).executions;
     expect(digest.status).toBe("SUCCEEDED");
-    const history = await system.stepFunctions.getExecutionHistory({ executionArn: digest.executionArn });
+    const history = await system().stepFunctions.getExecutionHistory({ executionArn: digest.executionArn });
     expect(history.events.filter((e) => e.type === "TaskFailed")).toHaveLength(1);
   });
 });

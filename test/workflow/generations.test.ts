@@ -1,11 +1,10 @@
 import { readFileSync } from "node:fs";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestSystem, seedTeam } from "../support/system";
+import { describe, expect, it } from "vitest";
 import { lambdaArn } from "../../local/functions";
 import { LocalStepFunctions } from "../../local/stepfunctions";
 import { substitutionKey } from "../../adapters/function-names";
 import { executionName, journeyInput } from "../../adapters/stepfunctions/journey-execution";
-import { oslo, scenario, type TestSystem } from "./scenario";
+import { useWorkflowSystem } from "./scenario";
 
 /**
  * Generations of one journey that do not follow the usual handover: one started under the
@@ -14,37 +13,30 @@ import { oslo, scenario, type TestSystem } from "./scenario";
  * 30-day deadlines.
  */
 
-let system: TestSystem;
-let s: ReturnType<typeof scenario>;
-
-beforeAll(async () => {
-  system = await startTestSystem({ start: new Date(oslo("2026-11-02T10:00")) });
-  s = scenario(system);
-});
-afterAll(() => system?.stop());
+const { system, s, seedTeam } = useWorkflowSystem({ start: "2026-11-02T10:00" });
 
 /**
  * Refers a participant and starts generation 2 of their journey on `stateMachineArn`, while
  * generation 1 still runs or (`stopFirst`) after it was stopped.
  */
 async function referWithSecondGeneration(code: string, stateMachineArn: string, options: { stopFirst?: boolean } = {}) {
-  const team = await seedTeam(system.api);
+  const team = await seedTeam();
   const id = await s.refer(team, code);
   const first = await s.journey(id);
-  if (options.stopFirst) await system.stepFunctions.stopExecution({ executionArn: first.executionArn, error: "Replaced", cause: "by the test" });
-  const { executionArn } = await system.stepFunctions.startExecution({
+  if (options.stopFirst) await system().stepFunctions.stopExecution({ executionArn: first.executionArn, error: "Replaced", cause: "by the test" });
+  const { executionArn } = await system().stepFunctions.startExecution({
     stateMachineArn,
     name: executionName(id, 2),
     input: JSON.stringify(journeyInput(id, 2)),
   });
-  await system.api.advance({ hours: 1 });
+  await system().api.advance({ hours: 1 });
   expect(await s.journey(id)).toMatchObject({ generation: 2, executionArn, parked: true });
   const deadline = (await s.open(id, "first-employer-contact"))!.dueAt;
   return { id, team, first, second: executionArn, deadline };
 }
 
 /** Past the day after a deadline: it came due and was missed. */
-const pastMissed = (deadline: string) => system.api.advance({ to: new Date(Date.parse(deadline) + 34 * 3_600_000).toISOString() });
+const pastMissed = (deadline: string) => system().api.advance({ to: new Date(Date.parse(deadline) + 34 * 3_600_000).toISOString() });
 
 describe("a journey started under the earlier definition", () => {
   /**
@@ -55,10 +47,10 @@ describe("a journey started under the earlier definition", () => {
   const previousDefinition = readFileSync(new URL("./fixtures/journey-before-plan-recorded.asl.json", import.meta.url), "utf8");
 
   it("records what came due in its own Record step, once, with today's functions, runs on, and ends at an exit", async () => {
-    const { region, name } = system.deps.deployment;
+    const { region, name } = system().deps.deployment;
     const functions = ["journey-plan", "journey-park", "journey-record", "journey-continue"];
     const substitutions = Object.fromEntries(functions.map((folder) => [substitutionKey(folder), lambdaArn(region, name, folder)]));
-    const previousJourney = system.stepFunctions.createStateMachine("ipsflow-journey-previous", LocalStepFunctions.substitute(previousDefinition, substitutions));
+    const previousJourney = system().stepFunctions.createStateMachine("ipsflow-journey-previous", LocalStepFunctions.substitute(previousDefinition, substitutions));
 
     // Generation 1 runs on today's definition; in its place, generation 2 runs on the earlier one
     // (in AWS both are the same state machine, before and after an update).
@@ -71,7 +63,7 @@ describe("a journey started under the earlier definition", () => {
     expect(due[0]).toMatchObject({ dueAt: deadline });
 
     expect(await s.statesEntered(executionArn)).toContain("Record");
-    const { events } = await system.stepFunctions.getExecutionHistory({ executionArn, maxResults: 1000 });
+    const { events } = await system().stepFunctions.getExecutionHistory({ executionArn, maxResults: 1000 });
     expect((events as unknown as Array<{ type: string }>).some((event) => event.type.endsWith("Failed"))).toBe(false);
 
     // Still planning and parked on the earlier definition, with the missed deadline on the profile.
@@ -80,7 +72,7 @@ describe("a journey started under the earlier definition", () => {
 
     // An exit ends it through its Choice state.
     await s.record(team, id, { type: "exit", reason: "moved" });
-    expect((await system.stepFunctions.describeExecution({ executionArn })).status).toBe("SUCCEEDED");
+    expect((await system().stepFunctions.describeExecution({ executionArn })).status).toBe("SUCCEEDED");
     expect((await s.statesEntered(executionArn)).slice(-3)).toEqual(["Plan", "Decide", "Done"]);
   });
 });
@@ -88,11 +80,11 @@ describe("a journey started under the earlier definition", () => {
 describe("a superseded generation", () => {
   it("ends at its next wake, and the newer generation keeps the journey", async () => {
     // A newer generation started while the older one still runs takes the journey over.
-    const { id, first, second, deadline } = await referWithSecondGeneration("S.G.", system.stateMachines.journey);
+    const { id, first, second, deadline } = await referWithSecondGeneration("S.G.", system().stateMachines.journey);
 
     // Both wake when the 30-day deadlines come due.
     await pastMissed(deadline);
-    expect((await system.stepFunctions.describeExecution({ executionArn: first.executionArn })).status).toBe("SUCCEEDED");
+    expect((await system().stepFunctions.describeExecution({ executionArn: first.executionArn })).status).toBe("SUCCEEDED");
     const entered = await s.statesEntered(first.executionArn);
     // The first plan and the wake at the due date: park finds the newer generation and ends the
     // execution at once. (Executions on the earlier definition, which never hand park's reason to

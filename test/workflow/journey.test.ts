@@ -1,51 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { GetCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
-import { startTestSystem, seedTeam, type Api } from "../support/system";
+import { describe, expect, it } from "vitest";
+import { QueryCommand } from "@aws-sdk/lib-dynamodb";
 import { capturedMail } from "../support/deps";
-import { keys } from "../../adapters/dynamodb/keys";
 import { expectNoPersonalData } from "../support/privacy";
-
-let system: Awaited<ReturnType<typeof startTestSystem>>;
-let api: Api;
+import { useWorkflowSystem } from "./scenario";
 
 // Monday 2 November 2026, 10:00 in Oslo (winter time, UTC+1).
-const START = "2026-11-02T09:00:00Z";
-
-beforeAll(async () => {
-  system = await startTestSystem({ start: new Date(START) });
-  api = system.api;
-});
-afterAll(() => system?.stop());
-
-const ids = { n: 0 };
-const key = () => `k-${++ids.n}`;
-
-async function refer(ctx: Awaited<ReturnType<typeof seedTeam>>, code = "K.L.", referredAt?: string) {
-  const now = (await api.call("GET", "/local/clock")).body.now as string;
-  const res = await api.post("/participants", { code, teamId: ctx.team.id, specialistId: ctx.specialist.id, referredAt: referredAt ?? now });
-  expect(res.status).toBe(201);
-  await system.clock.settle();
-  return res.body.id as string;
-}
-
-async function record(ctx: Awaited<ReturnType<typeof seedTeam>>, participantId: string, event: Record<string, unknown>) {
-  const now = (await api.call("GET", "/local/clock")).body.now as string;
-  const res = await api.post(`/participants/${participantId}/events`, { at: now, ...event }, ctx.specialistToken, { "Idempotency-Key": key() });
-  expect(res.status, JSON.stringify(res.body)).toBe(201);
-  await system.clock.settle();
-  return res.body;
-}
-
-const obligation = async (participantId: string, kind: string) =>
-  (await api.get(`/participants/${participantId}`)).body.obligations.find((o: { kind: string; status: string }) => o.kind === kind && o.status !== "done");
-
-const digestRecord = async (specialistId: string, date: string) =>
-  (await system.deps.db.send(new GetCommand({ TableName: system.deps.tableName, Key: keys.digest(specialistId, date) }))).Item;
+const { system, s, seedTeam } = useWorkflowSystem({ start: "2026-11-02T10:00" });
 
 describe("journey workflow on the local engine", () => {
   it("reminds before the 30-day deadline, flags it when missed (once, for the team) and mails no names", async () => {
-    const ctx = await seedTeam(api);
-    const id = await refer(ctx, "P-0193");
+    const ctx = await seedTeam();
+    const { api } = system();
+    const id = await s.refer(ctx, "P-0193");
     const journey = await api.get(`/participants/${id}/journey`);
     expect(journey.body).toMatchObject({ generation: 1, status: "RUNNING", parked: true });
 
@@ -63,10 +29,10 @@ describe("journey workflow on the local engine", () => {
 
     // The deadline passes with no employer contact: overdue, and recorded for the team once.
     await api.advance({ to: "2026-12-04T08:30:00Z" });
-    expect((await obligation(id, "first-employer-contact")).status).toBe("overdue");
-    const alerts = await system.deps.db.send(
+    expect((await s.open(id, "first-employer-contact"))!.status).toBe("overdue");
+    const alerts = await system().deps.db.send(
       new QueryCommand({
-        TableName: system.deps.tableName,
+        TableName: system().deps.tableName,
         IndexName: "gsi2",
         KeyConditionExpression: "gsi2pk = :pk AND begins_with(gsi2sk, :a)",
         ExpressionAttributeValues: { ":pk": `TEAM#${ctx.team.id}`, ":a": "ALERT#" },
@@ -79,32 +45,34 @@ describe("journey workflow on the local engine", () => {
     for (const m of mail) expectNoPersonalData(`${m.subject}\n${m.body.text}\n${m.body.html}`, [ctx.specialist.name, "diagnose"]);
     // One digest per working morning, never two on one day.
     const days = mail.map((m) => m.subject);
-    expect(new Set((await Promise.all(["2026-11-25", "2026-11-26"].map((d) => digestRecord(ctx.specialist.id, d)))).map((r) => r?.status))).toEqual(new Set(["sent"]));
+    expect(new Set((await Promise.all(["2026-11-25", "2026-11-26"].map((d) => s.digestRecord(ctx.specialist.id, d)))).map((r) => r?.status))).toEqual(new Set(["sent"]));
     expect(days.length).toBe(8); // 25–27 Nov, 30 Nov–4 Dec: eight working mornings
   });
 
   it("an event wakes the parked journey at once and closes the obligation", async () => {
-    const ctx = await seedTeam(api);
-    const id = await refer(ctx, "A.B.");
+    const ctx = await seedTeam();
+    const { api } = system();
+    const id = await s.refer(ctx, "A.B.");
     const before = await api.get(`/participants/${id}/journey`);
-    const result = await record(ctx, id, { type: "employer-contact", employer: "Kiwi", visit: 1 });
+    const result = await s.record(ctx, id, { type: "employer-contact", employer: "Kiwi", visit: 1 });
     expect(result.phase).toBe("job-search");
     const after = await api.get(`/participants/${id}/journey`);
     expect(after.body).toMatchObject({ status: "RUNNING", parked: true, generation: before.body.generation });
     expect(new Date(after.body.checkedInAt) >= new Date(before.body.checkedInAt)).toBe(true);
-    expect(await obligation(id, "first-employer-contact")).toBeUndefined();
+    expect(await s.open(id, "first-employer-contact")).toBeUndefined();
     // job search: the next employer contact is due 7 days after the last one
-    const development = await obligation(id, "job-development");
-    expect(development.status).toBe("upcoming");
-    const history = await system.stepFunctions.getExecutionHistory({ executionArn: after.body.executionArn });
+    const development = await s.open(id, "job-development");
+    expect(development!.status).toBe("upcoming");
+    const history = await system().stepFunctions.getExecutionHistory({ executionArn: after.body.executionArn });
     expect(history.events.length).toBeGreaterThan(5);
   });
 
   it("pause stops every clock until resume, and comes up for review at its end; exit ends the journey", async () => {
-    const ctx = await seedTeam(api);
-    const id = await refer(ctx, "P.S.");
+    const ctx = await seedTeam();
+    const { api } = system();
+    const id = await s.refer(ctx, "P.S.");
     const now = (await api.get("/local/clock")).body.now as string;
-    await record(ctx, id, { type: "pause", until: new Date(Date.parse(now) + 60 * 86_400_000).toISOString() });
+    await s.record(ctx, id, { type: "pause", until: new Date(Date.parse(now) + 60 * 86_400_000).toISOString() });
     const paused = await api.get(`/participants/${id}`);
     expect(paused.body.phase).toBe("paused");
     // Only the pause's review is open: the other clocks stand still.
@@ -117,9 +85,9 @@ describe("journey workflow on the local engine", () => {
     const reminded = (await capturedMail(ctx.specialist.email)).slice(mailBefore);
     expect(reminded.length).toBeGreaterThan(0);
     expect(reminded[0].body.text).toContain("P.S.");
-    await record(ctx, id, { type: "resume" });
+    await s.record(ctx, id, { type: "resume" });
     expect((await api.get(`/participants/${id}`)).body.phase).not.toBe("paused");
-    await record(ctx, id, { type: "exit", reason: "moved" });
+    await s.record(ctx, id, { type: "exit", reason: "moved" });
     await api.advance({ hours: 1 });
     const journey = await api.get(`/participants/${id}/journey`);
     expect(journey.body.status).toBe("SUCCEEDED");

@@ -1,10 +1,9 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { startTestSystem, seedTeam } from "../support/system";
+import { afterEach, describe, expect, it } from "vitest";
 import { keys } from "../../adapters/dynamodb/keys";
 import { lambdaArn } from "../../local/functions";
 import { createHandler as createPlanHandler } from "../../functions/journey-plan/handler";
 import { createHandler as createParkHandler } from "../../functions/journey-park/handler";
-import { digestLines, digestOn, midnight, oslo, scenario, type TestSystem } from "./scenario";
+import { digestLines, digestOn, midnight, oslo, useWorkflowSystem } from "./scenario";
 
 /**
  * A participant's journey through the whole local system, beyond the obligations themselves:
@@ -13,30 +12,23 @@ import { digestLines, digestOn, midnight, oslo, scenario, type TestSystem } from
  * file; every test starts at its own local time, later than the test before it.
  */
 
-let system: TestSystem;
-let s: ReturnType<typeof scenario>;
+// Monday 2 November 2026, 10:00 in Oslo.
+const { system, s, seedTeam } = useWorkflowSystem({ start: "2026-11-02T10:00" });
 
-beforeAll(async () => {
-  // Monday 2 November 2026, 10:00 in Oslo.
-  system = await startTestSystem({ start: new Date(oslo("2026-11-02T10:00")) });
-  s = scenario(system);
-});
-afterAll(() => system?.stop());
-
-const lambda = (folder: string) => lambdaArn(system.deps.deployment.region, system.deps.deployment.name, folder);
+const lambda = (folder: string) => lambdaArn(system().deps.deployment.region, system().deps.deployment.name, folder);
 const lambdaContext = (folder: string) => ({ functionName: folder, awsRequestId: "scenario" });
-const planHandler = () => createPlanHandler(() => system.deps) as unknown as (event: unknown, context: object) => Promise<unknown>;
-const parkHandler = () => createParkHandler(() => system.deps) as unknown as (event: unknown, context: object) => Promise<{ outcome: string }>;
+const planHandler = () => createPlanHandler(() => system().deps) as unknown as (event: unknown, context: object) => Promise<unknown>;
+const parkHandler = () => createParkHandler(() => system().deps) as unknown as (event: unknown, context: object) => Promise<{ outcome: string }>;
 
 afterEach(() => {
   // Tests that intercept a workflow function put the plain handler back.
-  system.stepFunctions.addLambda(lambda("journey-plan"), (event) => planHandler()(event, lambdaContext("journey-plan")));
-  system.stepFunctions.addLambda(lambda("journey-park"), (event) => parkHandler()(event, lambdaContext("journey-park")));
+  system().stepFunctions.addLambda(lambda("journey-plan"), (event) => planHandler()(event, lambdaContext("journey-plan")));
+  system().stepFunctions.addLambda(lambda("journey-park"), (event) => parkHandler()(event, lambdaContext("journey-park")));
 });
 
 describe("pause, resume, exit and return", () => {
   it("a pause stops every clock and every digest; resume lets each clock run on with the days it had left", async () => {
-    const team = await seedTeam(system.api);
+    const team = await seedTeam();
     const id = await s.refer(team, "P.R.");
     expect((await s.open(id, "first-employer-contact"))!.dueAt).toBe(midnight("2026-12-02"));
 
@@ -79,7 +71,7 @@ describe("pause, resume, exit and return", () => {
 
   it("exit ends the journey and the digests; a resume after exit is a return with fresh clocks in a new generation", async () => {
     await s.advanceTo("2026-12-28T10:00");
-    const team = await seedTeam(system.api);
+    const team = await seedTeam();
     // Referred 40 days ago: both 30-day deadlines are overdue, so every working morning has a digest.
     const id = await s.refer(team, "E.X.", oslo("2026-11-18T10:00"));
     await s.advanceTo("2026-12-29T09:00");
@@ -116,7 +108,7 @@ describe("pause, resume, exit and return", () => {
 describe("jobs", () => {
   it("a temporary job ends: job search with a job-loss follow-up; a new job starts its own follow-up; both jobs are kept", async () => {
     await s.advanceTo("2027-02-08T10:00");
-    const team = await seedTeam(system.api);
+    const team = await seedTeam();
     const id = await s.refer(team, "J.E.");
     expect((await s.record(team, id, { type: "employer-contact", employer: "Coop", visit: 1 })).phase).toBe("job-search");
     const start = await s.record(team, id, { type: "job-start", employer: "Coop", hoursPerWeek: 10, wage: "ordinary", temporary: true });
@@ -181,12 +173,12 @@ describe("jobs", () => {
 describe("a journey that loses its execution, and events that race the plan", () => {
   it("an event for a journey whose execution was stopped starts the next generation, and nothing is lost", async () => {
     await s.advanceTo("2027-03-29T10:00");
-    const team = await seedTeam(system.api);
+    const team = await seedTeam();
     const id = await s.refer(team, "L.E.");
     const lost = await s.journey(id);
     expect(lost).toMatchObject({ generation: 1, status: "RUNNING" });
-    await system.stepFunctions.stopExecution({ executionArn: lost.executionArn, error: "Lost", cause: "stopped by the test" });
-    await system.clock.settle();
+    await system().stepFunctions.stopExecution({ executionArn: lost.executionArn, error: "Lost", cause: "stopped by the test" });
+    await system().clock.settle();
     expect(await s.journey(id)).toMatchObject({ generation: 1, status: "ABORTED" });
 
     await s.advanceTo("2027-03-30T10:00");
@@ -216,13 +208,13 @@ describe("a journey that loses its execution, and events that race the plan", ()
 
   it("an event recorded while the journey plans is not slept through: park sees the newer version and plans again", async () => {
     await s.advanceTo("2027-04-12T10:00");
-    const team = await seedTeam(system.api);
+    const team = await seedTeam();
     const id = await s.refer(team, "R.A.");
     const parkOutcomes: string[] = [];
     let injected = false;
     const plan = planHandler();
     const park = parkHandler();
-    system.stepFunctions.addLambda(lambda("journey-plan"), async (event) => {
+    system().stepFunctions.addLambda(lambda("journey-plan"), async (event) => {
       const planned = await plan(event, lambdaContext("journey-plan"));
       const participantId = (event as { state: { participantId: string } }).state.participantId;
       if (participantId === id && !injected) {
@@ -232,7 +224,7 @@ describe("a journey that loses its execution, and events that race the plan", ()
       }
       return planned;
     });
-    system.stepFunctions.addLambda(lambda("journey-park"), async (event) => {
+    system().stepFunctions.addLambda(lambda("journey-park"), async (event) => {
       const out = await park(event, lambdaContext("journey-park"));
       if ((event as { state: { participantId: string } }).state.participantId === id) parkOutcomes.push(out.outcome);
       return out;
@@ -266,7 +258,7 @@ describe("a journey that loses its execution, and events that race the plan", ()
     { moment: "after the plan decided to end", code: "R.F.", start: "2027-04-16T11:00" },
   ])("a return recorded $moment is not lost: the journey runs on", async ({ moment, code, start }) => {
     await s.advanceTo(start);
-    const team = await seedTeam(system.api);
+    const team = await seedTeam();
     const id = await s.refer(team, code);
     let injected = false;
     const comeBack = async () => {
@@ -278,11 +270,11 @@ describe("a journey that loses its execution, and events that race the plan", ()
     const db = {
       send: async (command: { input: { UpdateExpression?: string } }) => {
         if (early && !injected && command.input.UpdateExpression?.includes("endingVersion")) await comeBack();
-        return system.deps.db.send(command as never);
+        return system().deps.db.send(command as never);
       },
     };
-    const plan = createPlanHandler(() => ({ ...system.deps, db: db as never })) as unknown as (event: unknown, context: object) => Promise<unknown>;
-    system.stepFunctions.addLambda(lambda("journey-plan"), async (event) => {
+    const plan = createPlanHandler(() => ({ ...system().deps, db: db as never })) as unknown as (event: unknown, context: object) => Promise<unknown>;
+    system().stepFunctions.addLambda(lambda("journey-plan"), async (event) => {
       const planned = (await plan(event, lambdaContext("journey-plan"))) as { participantId: string; action: string };
       if (!early && !injected && planned.participantId === id && planned.action === "end") await comeBack();
       return planned;
@@ -294,24 +286,24 @@ describe("a journey that loses its execution, and events that race the plan", ()
     const journey = await s.journey(id);
     expect(journey).toMatchObject({ status: "RUNNING", parked: true, generation: 2 });
     expect(await s.item(keys.journey(id))).toMatchObject({ generation: 2, plannedVersion: 2 });
-    const executions = (await system.stepFunctions.listExecutions({ stateMachineArn: system.stateMachines.journey })).executions;
+    const executions = (await system().stepFunctions.listExecutions({ stateMachineArn: system().stateMachines.journey })).executions;
     expect(executions.filter((e) => e.name.startsWith(id) && e.status === "RUNNING").map((e) => e.name)).toEqual([`${id}-g2`]);
 
     // The new generation waits for the returned participant's 30-day deadlines.
-    expect(system.clock.pendingTimers()).toContainEqual({ at: new Date(midnight("2027-05-16")), label: `sfn ${id}-g2: Await timeout` });
+    expect(system().clock.pendingTimers()).toContainEqual({ at: new Date(midnight("2027-05-16")), label: `sfn ${id}-g2: Await timeout` });
     await s.record(team, id, { type: "exit", reason: "other" });
   });
 
   it("events recorded back to back, without waiting for the journey, all count and the journey parks on the latest version", async () => {
     await s.advanceTo("2027-04-19T10:00");
-    const team = await seedTeam(system.api);
+    const team = await seedTeam();
     const ids = [await s.refer(team, "B.A."), await s.refer(team, "B.B."), await s.refer(team, "B.C.")];
     for (const id of ids) {
       await s.record(team, id, { type: "participant-meeting" }, { settle: false });
       await s.record(team, id, { type: "benefits-counselling" }, { settle: false });
       await s.record(team, id, { type: "employer-contact", employer: "Meny" }, { settle: false });
     }
-    await system.clock.settle();
+    await system().clock.settle();
 
     for (const id of ids) {
       const journeyItem = await s.item(keys.journey(id));

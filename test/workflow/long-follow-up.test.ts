@@ -1,10 +1,9 @@
 import { readFileSync } from "node:fs";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { DescribeStateMachineCommand, DescribeStateMachineForExecutionCommand, ListStateMachinesCommand } from "@aws-sdk/client-sfn";
-import { startTestSystem, seedTeam } from "../support/system";
 import type { ExecutionListItem } from "../../local/stepfunctions";
 import { MAX_GENERATION_DAYS, MAX_PLANS_PER_GENERATION } from "../../core/wake/journey-payload";
-import { digestLines, digestOn, midnight, oslo, plusDays, scenario, type TestSystem } from "./scenario";
+import { digestLines, digestOn, midnight, plusDays, useWorkflowSystem } from "./scenario";
 
 /**
  * Follow-up never ends by itself (IPS principle 8): a participant in work, followed for three
@@ -18,23 +17,16 @@ import { digestLines, digestOn, midnight, oslo, plusDays, scenario, type TestSys
 const AWS_MAX_EXECUTION_DAYS = 365;
 const AWS_MAX_HISTORY_EVENTS = 25_000;
 
-let system: TestSystem;
-let s: ReturnType<typeof scenario>;
-
 const START = "2027-01-04"; // a Monday
 const END = "2030-01-04";
 
-beforeAll(async () => {
-  system = await startTestSystem({ start: new Date(oslo(`${START}T10:00`)) });
-  s = scenario(system);
-});
-afterAll(() => system?.stop());
+const { system, s, seedTeam } = useWorkflowSystem({ start: `${START}T10:00` });
 
 async function journeyExecutions(participantId: string) {
   const all: ExecutionListItem[] = [];
   let nextToken: string | undefined;
   do {
-    const page = await system.stepFunctions.listExecutions({ stateMachineArn: system.stateMachines.journey, nextToken });
+    const page = await system().stepFunctions.listExecutions({ stateMachineArn: system().stateMachines.journey, nextToken });
     all.push(...page.executions);
     nextToken = page.nextToken;
   } while (nextToken);
@@ -44,7 +36,7 @@ async function journeyExecutions(participantId: string) {
 describe("three years of follow-up", () => {
   it("reminds in year 3 as in year 1 when a monthly contact is missed, across generations of small executions", async () => {
     // Fortnightly team summaries: half the Monday work of a weekly team, which this test does not need.
-    const team = await seedTeam(system.api, { cadence: "fortnightly" });
+    const team = await seedTeam({ cadence: "fortnightly" });
     const id = await s.refer(team, "L-3");
     await s.record(team, id, { type: "benefits-counselling" });
     await s.record(team, id, { type: "employer-contact", employer: "Bama", visit: 3 });
@@ -119,7 +111,7 @@ describe("three years of follow-up", () => {
     expect(executions.length).toBe(journey.generation);
     expect(executions.slice(0, -1).every((e) => e.status === "SUCCEEDED")).toBe(true);
     expect(executions.at(-1)!.status).toBe("RUNNING");
-    const lengths = executions.map((e) => system.stepFunctions.historyEventCount(e.executionArn));
+    const lengths = executions.map((e) => system().stepFunctions.historyEventCount(e.executionArn));
     const maxEvents = Math.max(...lengths);
     // One loop (plan, await) writes about 11 events; a generation holds at most 16 plans.
     expect(maxEvents).toBeLessThan(MAX_PLANS_PER_GENERATION * 20);
@@ -127,12 +119,12 @@ describe("three years of follow-up", () => {
     // at a plan, so at most one await of 35 days later).
     const generations: string[] = [];
     for (const [i, e] of executions.entries()) {
-      const history = await system.stepFunctions.getExecutionHistory({ executionArn: e.executionArn, maxResults: 1000 });
+      const history = await system().stepFunctions.getExecutionHistory({ executionArn: e.executionArn, maxResults: 1000 });
       expect(history.events).toHaveLength(lengths[i]);
       const plans = history.events.filter(
         (event) => event.type === "TaskStateEntered" && (event.stateEnteredEventDetails as { name: string }).name === "Plan",
       ).length;
-      const days = ((e.stopDate ?? system.clock.now()).getTime() - e.startDate.getTime()) / 86_400_000;
+      const days = ((e.stopDate ?? system().clock.now()).getTime() - e.startDate.getTime()) / 86_400_000;
       generations.push(`g${i + 1}: ${plans} plans, ${Math.round(days)} days, ${lengths[i]} events`);
       expect(days, generations.at(-1)).toBeLessThan(AWS_MAX_EXECUTION_DAYS);
       expect(lengths[i], generations.at(-1)).toBeLessThan(AWS_MAX_HISTORY_EVENTS);
@@ -141,7 +133,7 @@ describe("three years of follow-up", () => {
       if (e.status === "SUCCEEDED") expect(plans === MAX_PLANS_PER_GENERATION || days >= MAX_GENERATION_DAYS, generations.at(-1)).toBe(true);
     }
     // The journey as a whole ran for years, on executions started after the first one ended.
-    expect((system.clock.now().getTime() - executions[0].startDate.getTime()) / 86_400_000).toBeGreaterThan(2 * AWS_MAX_EXECUTION_DAYS);
+    expect((system().clock.now().getTime() - executions[0].startDate.getTime()) / 86_400_000).toBeGreaterThan(2 * AWS_MAX_EXECUTION_DAYS);
     console.info(`three years of follow-up: ${executions.length} generations (max ${maxEvents} history events): ${generations.join("; ")}`);
     // About 30 s of real time on an idle two-core machine; the margin is for a busy one.
   }, 180_000);
@@ -149,10 +141,10 @@ describe("three years of follow-up", () => {
 
 describe("the local system's workflows", () => {
   it("shows them to ListStateMachines, DescribeStateMachine and DescribeStateMachineForExecution", async () => {
-    const { sfn, deployment } = system.deps;
+    const { sfn, deployment } = system().deps;
     const listed = await sfn.send(new ListStateMachinesCommand({}));
-    expect(listed.stateMachines?.map((machine) => machine.stateMachineArn)).toEqual(expect.arrayContaining(Object.values(system.stateMachines)));
-    const journey = await sfn.send(new DescribeStateMachineCommand({ stateMachineArn: system.stateMachines.journey }));
+    expect(listed.stateMachines?.map((machine) => machine.stateMachineArn)).toEqual(expect.arrayContaining(Object.values(system().stateMachines)));
+    const journey = await sfn.send(new DescribeStateMachineCommand({ stateMachineArn: system().stateMachines.journey }));
     expect(journey).toMatchObject({ status: "ACTIVE", type: "STANDARD", name: expect.stringContaining(deployment.name) });
     // The ASL of workflows/, its ${...} placeholders replaced by the local function ARNs.
     const asl = JSON.parse(readFileSync(new URL("../../workflows/journey.asl.json", import.meta.url), "utf8"));
@@ -160,10 +152,10 @@ describe("the local system's workflows", () => {
     expect(Object.keys(described.States)).toEqual(Object.keys(asl.States));
     expect(described.States.Plan.Parameters.FunctionName).toMatch(/^arn:aws:lambda:/);
 
-    const team = await seedTeam(system.api);
+    const team = await seedTeam();
     const id = await s.refer(team, "D-1");
     const { executionArn } = await s.journey(id);
     const forExecution = await sfn.send(new DescribeStateMachineForExecutionCommand({ executionArn }));
-    expect(forExecution).toMatchObject({ stateMachineArn: system.stateMachines.journey, definition: journey.definition });
+    expect(forExecution).toMatchObject({ stateMachineArn: system().stateMachines.journey, definition: journey.definition });
   });
 });

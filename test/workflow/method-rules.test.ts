@@ -1,28 +1,20 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { seedTeam, startTestSystem } from "../support/system";
-import { digestLines, digestOn, midnight, oslo, scenario, type TestSystem } from "./scenario";
+import { describe, expect, it } from "vitest";
+import { digestLines, digestOn, midnight, oslo, useWorkflowSystem, type Team } from "./scenario";
 
 /**
  * The IPS rules as the method means them, through the whole local system: events go in through
  * the HTTP API, the journeys plan and wake on the virtual clock, and the morning digest tells the
  * specialist what is due. Each test would fail if its rule went back to what it was.
  */
-let system: TestSystem;
-let s: ReturnType<typeof scenario>;
+// Monday 2 November 2026, 10:00 in Oslo.
+const { s, seedTeam } = useWorkflowSystem({ start: "2026-11-02T10:00" });
 
-beforeAll(async () => {
-  // Monday 2 November 2026, 10:00 in Oslo.
-  system = await startTestSystem({ start: new Date(oslo("2026-11-02T10:00")) });
-  s = scenario(system);
-});
-afterAll(() => system?.stop());
-
-const tasksOf = async (team: Awaited<ReturnType<typeof seedTeam>>, day: string, code: string) =>
+const tasksOf = async (team: Team, day: string, code: string) =>
   digestLines((await digestOn(team, day))?.body.text ?? "").find((row) => row.code === code)?.tasks.map((t) => t.task) ?? [];
 
 describe("the IPS rules through the system", () => {
   it("outreach: a job start is a contact with the participant, and a tapered interval is not overridden", async () => {
-    const team = await seedTeam(system.api);
+    const team = await seedTeam();
     // Referred 28 days ago, met on the day: outreach would come due on Wednesday.
     const hired = await s.refer(team, "O.J.", oslo("2026-10-05T10:00"));
     await s.record(team, hired, { type: "participant-meeting", at: oslo("2026-10-05T11:00") });
@@ -47,7 +39,7 @@ describe("the IPS rules through the system", () => {
 
   it("job loss: the contact is due 3 days after the specialist learnt of it, not after the last day at work", async () => {
     await s.advanceTo("2026-11-09T10:00");
-    const team = await seedTeam(system.api);
+    const team = await seedTeam();
     const id = await s.refer(team, "J.L.", oslo("2026-08-03T10:00"));
     await s.record(team, id, { type: "job-start", employer: "Posten", hoursPerWeek: 10, wage: "ordinary", temporary: true, at: oslo("2026-08-20T10:00") });
     await s.record(team, id, { type: "follow-up-contact", with: "participant", at: oslo("2026-10-01T10:00") });
@@ -65,7 +57,7 @@ describe("the IPS rules through the system", () => {
 
   it("a job offer: a contact within the week before the start, and benefits counselling before it; again after a change of hours", async () => {
     await s.advanceTo("2026-11-16T10:00");
-    const team = await seedTeam(system.api);
+    const team = await seedTeam();
     const id = await s.refer(team, "J.T.", oslo("2026-10-19T10:00"));
     await s.record(team, id, { type: "benefits-counselling" });
     await s.record(team, id, { type: "employer-contact", employer: "Coop" });

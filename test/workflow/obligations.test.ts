@@ -1,7 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestSystem, seedTeam } from "../support/system";
+import { describe, expect, it } from "vitest";
 import { keys } from "../../adapters/dynamodb/keys";
-import { digestLines, digestOn, midnight, oslo, scenario, type TestSystem } from "./scenario";
+import { digestLines, digestOn, midnight, oslo, useWorkflowSystem } from "./scenario";
 
 /**
  * Every obligation rule of core/journey/rules.ts, through the whole local system: events go in
@@ -12,21 +11,14 @@ import { digestLines, digestOn, midnight, oslo, scenario, type TestSystem } from
  * that later tests do not pay for their digests.
  */
 
-let system: TestSystem;
-let s: ReturnType<typeof scenario>;
-
-beforeAll(async () => {
-  // Monday 2 November 2026, 10:00 in Oslo.
-  system = await startTestSystem({ start: new Date(oslo("2026-11-02T10:00")) });
-  s = scenario(system);
-});
-afterAll(() => system?.stop());
+// Monday 2 November 2026, 10:00 in Oslo.
+const { s, seedTeam } = useWorkflowSystem({ start: "2026-11-02T10:00" });
 
 const recordedDue = async (id: string) => (await s.dueRecords(id)).map((r) => `${r.kind}@${r.dueAt}`);
 
 describe("obligations through the system", () => {
   it("first employer contact and benefits counselling: due 30 days after referral, warned 7 days ahead, recorded and flagged when missed", async () => {
-    const team = await seedTeam(system.api);
+    const team = await seedTeam();
     const id = await s.refer(team, "F.C.");
     expect(await s.open(id, "first-employer-contact")).toMatchObject({ dueAt: midnight("2026-12-02"), status: "upcoming" });
     expect(await s.open(id, "benefits-counselling")).toMatchObject({ dueAt: midnight("2026-12-02"), status: "upcoming" });
@@ -85,7 +77,7 @@ describe("obligations through the system", () => {
 
   it("job development: in job search, due 7 days after the last employer contact", async () => {
     await s.advanceTo("2026-12-03T10:00");
-    const team = await seedTeam(system.api);
+    const team = await seedTeam();
     const id = await s.refer(team, "J.D.");
     await s.record(team, id, { type: "employer-contact", employer: "Kiwi", visit: 1 });
     expect(await s.open(id, "job-development")).toMatchObject({ dueAt: midnight("2026-12-10") });
@@ -115,7 +107,7 @@ describe("obligations through the system", () => {
 
   it("job and school starts: a contact within 3 days, then weekly through placement", async () => {
     await s.advanceTo("2026-12-15T10:00");
-    const team = await seedTeam(system.api);
+    const team = await seedTeam();
     const worker = await s.refer(team, "J.S.");
     const student = await s.refer(team, "E.S.");
     // A job start is an employer contact: the 30-day deadline is met.
@@ -167,7 +159,7 @@ describe("obligations through the system", () => {
 
   it("placement turns into follow-up after 28 days: follow-up 30 days after the last contact, or the participant's own interval; outreach after 30 days without the participant", async () => {
     await s.advanceTo("2027-01-04T10:00");
-    const team = await seedTeam(system.api);
+    const team = await seedTeam();
     const id = await s.refer(team, "F.U.");
     await s.record(team, id, { type: "job-start", employer: "Coop", hoursPerWeek: 15, wage: "subsidised", temporary: false });
     for (const day of ["2027-01-06", "2027-01-13", "2027-01-20", "2027-01-27"]) {
@@ -221,7 +213,7 @@ describe("obligations through the system", () => {
 
   it("job loss: a contact within 3 days of the end; someone still at school stays in follow-up", async () => {
     await s.advanceTo("2027-03-01T10:00");
-    const team = await seedTeam(system.api);
+    const team = await seedTeam();
     const id = await s.refer(team, "J.L.");
     await s.record(team, id, { type: "education-start" });
     await s.record(team, id, { type: "job-start", employer: "Kiwi", hoursPerWeek: 6, wage: "ordinary", temporary: true });
@@ -246,7 +238,7 @@ describe("obligations through the system", () => {
 
   it("a team that reads English gets its specialist's digest in English", async () => {
     await s.advanceTo("2027-04-08T10:00");
-    const team = await seedTeam(system.api, { locale: "en" });
+    const team = await seedTeam({ locale: "en" });
     // Referred 35 days ago: both 30-day deadlines and outreach came due on 3 April.
     const id = await s.refer(team, "EN-7", oslo("2027-03-04T10:00"));
     await s.advanceTo("2027-04-09T09:00");

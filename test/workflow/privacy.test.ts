@@ -1,8 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
-import { startTestSystem, seedTeam } from "../support/system";
 import { capturedMail } from "../support/deps";
 import { expectNoPersonalData } from "../support/privacy";
-import { digestOn, oslo, scenario, type TestSystem } from "./scenario";
+import { digestOn, oslo, useWorkflowSystem } from "./scenario";
 
 /**
  * Health data is special-category personal data: the emails and the log output of a whole
@@ -12,8 +11,6 @@ import { digestOn, oslo, scenario, type TestSystem } from "./scenario";
  * system wrote repeats them.
  */
 
-let system: TestSystem;
-let s: ReturnType<typeof scenario>;
 const output: string[] = [];
 
 /** What a specialist might type into a reason field. None of it may leave the event log. */
@@ -35,34 +32,31 @@ beforeAll(async () => {
   for (const level of ["log", "info", "warn", "error", "debug"] as const) {
     vi.spyOn(console, level).mockImplementation((...args: unknown[]) => void output.push(args.map(String).join(" ")));
   }
-  system = await startTestSystem({ start: new Date(oslo("2026-11-02T10:00")), log: (line) => output.push(line) });
-  s = scenario(system);
 });
+afterAll(() => vi.restoreAllMocks());
+// Started once the output is captured, so that nothing the system writes escapes the check.
+const { system, s, seedTeam } = useWorkflowSystem({ start: "2026-11-02T10:00", log: (line) => output.push(line) });
 afterEach(() => {
   vi.unstubAllEnvs();
-});
-afterAll(async () => {
-  vi.restoreAllMocks();
-  await system?.stop();
 });
 
 describe("privacy", () => {
   it("no full name, diagnosis or treatment word in any email or log line of a journey", async () => {
-    const team = await seedTeam(system.api);
+    const team = await seedTeam();
     // Referred five weeks ago: the deadlines are overdue, so digests go out every working morning.
     const id = await s.refer(team, "K.L.", oslo("2026-09-28T10:00"));
     const other = await s.refer(team, "P-0193");
     await s.record(team, id, { type: "employer-contact", employer: "Kiwi Majorstuen", visit: 1 });
     await s.record(team, id, { type: "job-start", employer: "Kiwi Majorstuen", hoursPerWeek: 8, wage: "subsidised", temporary: true });
     await s.advanceTo("2026-11-04T10:00");
-    const refused = await system.api.post(`/participants/${id}/events`, { type: "job-end", at: oslo("2026-11-04T10:00"), reason: JOB_END_REASON }, team.specialistToken, {
+    const refused = await system().api.post(`/participants/${id}/events`, { type: "job-end", at: oslo("2026-11-04T10:00"), reason: JOB_END_REASON }, team.specialistToken, {
       "Idempotency-Key": "free-text-job-end",
     });
     expect(refused.status).toBe(400);
     await s.record(team, id, { type: "job-end", reason: "dismissed" });
     await s.record(team, other, { type: "pause" });
     await s.advanceTo("2026-11-06T10:00");
-    const refusedExit = await system.api.post(`/participants/${other}/events`, { type: "exit", at: oslo("2026-11-06T10:00"), reason: EXIT_REASON }, team.specialistToken, {
+    const refusedExit = await system().api.post(`/participants/${other}/events`, { type: "exit", at: oslo("2026-11-06T10:00"), reason: EXIT_REASON }, team.specialistToken, {
       "Idempotency-Key": "free-text-exit",
     });
     expect(refusedExit.status).toBe(400);

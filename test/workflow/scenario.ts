@@ -1,7 +1,7 @@
-import { expect } from "vitest";
+import { afterAll, beforeAll, expect } from "vitest";
 import { DateTime } from "luxon";
 import { GetCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
-import { seedTeam, type startTestSystem } from "../support/system";
+import { seedTeam, startTestSystem } from "../support/system";
 import { capturedMail } from "../support/deps";
 import { keys } from "../../adapters/dynamodb/keys";
 
@@ -41,46 +41,73 @@ export interface DigestLine {
   tasks: Array<{ task: string; status: string }>;
 }
 
-export function scenario(system: TestSystem) {
-  const { api } = system;
+/**
+ * One local system for a test file, started before its first test at a local Oslo time and
+ * stopped after its last. Its hooks take their place among the file's own where it is called:
+ * a beforeAll declared after the call finds the system up, and an afterAll declared after it runs
+ * before the system stops (after-hooks run as a stack). The system exists only between those
+ * hooks, hence an accessor rather than a value.
+ */
+export function useWorkflowSystem(options: { start: string; log?: (line: string) => void }) {
+  let current: TestSystem | undefined;
+  beforeAll(async () => {
+    current = await startTestSystem({ start: new Date(oslo(options.start)), ...(options.log && { log: options.log }) });
+  });
+  afterAll(() => current?.stop());
+  const system = (): TestSystem => {
+    if (!current) throw new Error("the workflow system runs from the file's first beforeAll to its afterAll");
+    return current;
+  };
+  return {
+    system,
+    s: scenario(system),
+    /** A new team with its specialist: each test has its own mailbox. */
+    seedTeam: (teamOptions?: Parameters<typeof seedTeam>[1]) => seedTeam(system().api, teamOptions),
+  };
+}
+
+/** Acts on a system, or on the one an accessor gives at the time of each call. */
+export function scenario(of: TestSystem | (() => TestSystem)) {
+  const system = typeof of === "function" ? of : () => of;
+  const api = () => system().api;
   let keyCounter = 0;
 
-  const now = async () => (await api.get("/local/clock")).body.now as string;
+  const now = async () => (await api().get("/local/clock")).body.now as string;
 
   /** Moves the virtual clock to a local Oslo time (no-op if already there). */
   const advanceTo = async (local: string) => {
     const to = oslo(local);
     if (new Date(to) > new Date(await now())) {
-      const res = await api.advance({ to });
+      const res = await api().advance({ to });
       expect(res.status, JSON.stringify(res.body)).toBe(200);
     }
   };
 
   const refer = async (team: Team, code: string, referredAt?: string) => {
-    const res = await api.post("/participants", {
+    const res = await api().post("/participants", {
       code,
       teamId: team.team.id,
       specialistId: team.specialist.id,
       referredAt: referredAt ?? (await now()),
     });
     expect(res.status, JSON.stringify(res.body)).toBe(201);
-    await system.clock.settle();
+    await system().clock.settle();
     return res.body.id as string;
   };
 
   /** Records an event dated now (unless `at` is given); `settle: false` returns as soon as the API answered. */
   const record = async (team: Team, participantId: string, event: Record<string, unknown>, options: { settle?: boolean } = {}) => {
     const body = { at: await now(), ...event };
-    const res = await api.post(`/participants/${participantId}/events`, body, team.specialistToken, {
+    const res = await api().post(`/participants/${participantId}/events`, body, team.specialistToken, {
       "Idempotency-Key": `scenario-${++keyCounter}`,
     });
     expect(res.status, JSON.stringify(res.body)).toBe(201);
-    if (options.settle !== false) await system.clock.settle();
+    if (options.settle !== false) await system().clock.settle();
     return res.body as { event: { id: string }; phase: string };
   };
 
   const participant = async (participantId: string) => {
-    const res = await api.get(`/participants/${participantId}`);
+    const res = await api().get(`/participants/${participantId}`);
     expect(res.status).toBe(200);
     return res.body as { phase: string; obligations: Obligation[]; jobs: Array<Record<string, unknown>>; events: unknown[] };
   };
@@ -93,21 +120,21 @@ export function scenario(system: TestSystem) {
     (await participant(participantId)).obligations.filter((o) => o.status !== "done").map((o) => o.kind).sort();
 
   const journey = async (participantId: string) => {
-    const res = await api.get(`/participants/${participantId}/journey`);
+    const res = await api().get(`/participants/${participantId}/journey`);
     expect(res.status).toBe(200);
     return res.body as { generation: number; executionArn: string; status: string; parked: boolean; checkedInAt: string | null };
   };
 
   const item = async (key: { pk: string; sk: string }) =>
-    (await system.deps.db.send(new GetCommand({ TableName: system.deps.tableName, Key: key, ConsistentRead: true }))).Item;
+    (await system().deps.db.send(new GetCommand({ TableName: system().deps.tableName, Key: key, ConsistentRead: true }))).Item;
 
   const digestRecord = (specialistId: string, localDate: string) => item(keys.digest(specialistId, localDate));
 
   /** Local dates of every digest recorded for a specialist. */
   const digestDates = async (specialistId: string) => {
-    const out = await system.deps.db.send(
+    const out = await system().deps.db.send(
       new QueryCommand({
-        TableName: system.deps.tableName,
+        TableName: system().deps.tableName,
         KeyConditionExpression: "pk = :pk",
         ExpressionAttributeValues: { ":pk": keys.digest(specialistId, "").pk },
         ConsistentRead: true,
@@ -118,9 +145,9 @@ export function scenario(system: TestSystem) {
 
   /** DUE records of a participant (what the journey recorded as come due), as "kind@dueAt". */
   const dueRecords = async (participantId: string) => {
-    const out = await system.deps.db.send(
+    const out = await system().deps.db.send(
       new QueryCommand({
-        TableName: system.deps.tableName,
+        TableName: system().deps.tableName,
         KeyConditionExpression: "pk = :pk AND begins_with(sk, :due)",
         ExpressionAttributeValues: { ":pk": keys.participant(participantId).pk, ":due": "DUE#" },
         ConsistentRead: true,
@@ -133,7 +160,7 @@ export function scenario(system: TestSystem) {
 
   /** Names of the states an execution entered, in order. */
   const statesEntered = async (executionArn: string): Promise<string[]> => {
-    const { events } = await system.stepFunctions.getExecutionHistory({ executionArn, maxResults: 1000 });
+    const { events } = await system().stepFunctions.getExecutionHistory({ executionArn, maxResults: 1000 });
     return (events as unknown as Array<{ type: string; stateEnteredEventDetails?: { name?: string } }>)
       .filter((event) => event.type.endsWith("StateEntered"))
       .map((event) => event.stateEnteredEventDetails?.name ?? "?");

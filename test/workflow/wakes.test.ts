@@ -1,8 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestSystem, seedTeam } from "../support/system";
+import { describe, expect, it } from "vitest";
 import { createHandler as createPark } from "../../functions/journey-park/handler";
 import { lambdaArn } from "../../local/functions";
-import { midnight, oslo, scenario, type TestSystem } from "./scenario";
+import { midnight, oslo, useWorkflowSystem } from "./scenario";
 
 /**
  * Which recorded events wake a parked journey at once. One that brings nothing due before the
@@ -11,14 +10,7 @@ import { midnight, oslo, scenario, type TestSystem } from "./scenario";
  * sooner wakes it. `checkedInAt` on the journey is set each time the execution parks.
  */
 
-let system: TestSystem;
-let s: ReturnType<typeof scenario>;
-
-beforeAll(async () => {
-  system = await startTestSystem({ start: new Date(oslo("2026-11-02T10:00")) });
-  s = scenario(system);
-});
-afterAll(() => system?.stop());
+const { system, s, seedTeam } = useWorkflowSystem({ start: "2026-11-02T10:00" });
 
 /** How far after `dueAt` the journey recorded an obligation as come due (ms). */
 async function recordedLate(participantId: string, kind: string, dueAt: string): Promise<number> {
@@ -29,7 +21,7 @@ async function recordedLate(participantId: string, kind: string, dueAt: string):
 
 describe("events and a parked journey", () => {
   it("an event that brings nothing due before the journey's own wake leaves it parked, and that wake still comes on time", async () => {
-    const team = await seedTeam(system.api);
+    const team = await seedTeam();
     const id = await s.refer(team, "P.K.");
     const { executionArn, checkedInAt } = await s.journey(id);
     const plans = async () => (await s.statesEntered(executionArn)).filter((name) => name === "Plan").length;
@@ -58,13 +50,13 @@ describe("events and a parked journey", () => {
     expect(await s.journey(id)).toMatchObject({ status: "SUCCEEDED" });
     expect((await s.statesEntered(executionArn)).slice(-3)).toEqual(["Plan", "Await", "Done"]);
     // Failed once, on purpose, and not retried.
-    const { events } = await system.stepFunctions.getExecutionHistory({ executionArn, maxResults: 1000 });
+    const { events } = await system().stepFunctions.getExecutionHistory({ executionArn, maxResults: 1000 });
     expect((events as unknown as Array<{ type: string }>).filter((event) => event.type === "TaskFailed")).toHaveLength(1);
   });
 
   it("an event that changes the phase or brings something due sooner wakes the journey at once", async () => {
     await s.advanceTo("2026-12-07T09:00");
-    const team = await seedTeam(system.api);
+    const team = await seedTeam();
     const id = await s.refer(team, "W.E.");
     await s.advanceTo("2026-12-07T09:30");
     await s.record(team, id, { type: "benefits-counselling" });
@@ -102,12 +94,12 @@ describe("events and a parked journey", () => {
 
   it("a park that fails is tried again, and the journey stays parked", async () => {
     await s.advanceTo("2027-01-18T10:00");
-    const team = await seedTeam(system.api);
+    const team = await seedTeam();
     const id = await s.refer(team, "R.P.");
-    const { region, name } = system.deps.deployment;
-    const park = createPark(() => system.deps) as unknown as (event: unknown, context: object) => Promise<unknown>;
+    const { region, name } = system().deps.deployment;
+    const park = createPark(() => system().deps) as unknown as (event: unknown, context: object) => Promise<unknown>;
     const attempts: string[] = [];
-    system.stepFunctions.addLambda(lambdaArn(region, name, "journey-park"), async (event) => {
+    system().stepFunctions.addLambda(lambdaArn(region, name, "journey-park"), async (event) => {
       if ((event as { state: { participantId: string } }).state.participantId === id) {
         attempts.push(attempts.length === 0 ? "failed" : "parked");
         if (attempts.length === 1) throw new Error("the table did not answer");
@@ -121,7 +113,7 @@ describe("events and a parked journey", () => {
     expect(attempts).toEqual(["failed", "parked"]);
     const journey = await s.journey(id);
     expect(journey).toMatchObject({ status: "RUNNING", parked: true });
-    const { events } = await system.stepFunctions.getExecutionHistory({ executionArn: journey.executionArn, maxResults: 1000 });
+    const { events } = await system().stepFunctions.getExecutionHistory({ executionArn: journey.executionArn, maxResults: 1000 });
     expect((events as unknown as Array<{ type: string }>).filter((event) => event.type.endsWith("Failed"))).toHaveLength(1);
   });
 });
