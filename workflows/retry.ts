@@ -4,9 +4,9 @@
  * before the definition is deployed or run locally, so AWS and the local engine run the same one.
  *
  * First, the errors that fail the same way on every attempt are not retried at all: the domain's
- * refusals (core/errors.ts: the input breaks a rule, is outside the caller's scope, names a
- * record that does not exist or was erased) and the journey's own decisions to hand over or end,
- * which the Await state's Catch routes. Everything else is worth another try: Lambda's transient
+ * refusals (core/errors.ts: a task input that does not fit its schema or breaks a rule, a caller
+ * outside its scope, a record that does not exist or was erased) and the journey's own decisions
+ * to hand over or end, which the Await state's Catch routes. Everything else is worth another try: Lambda's transient
  * faults and any other task failure (a throttled SES send, DynamoDB's transaction conflicts, a
  * `Conflict` with another writer). Six attempts with full jitter, from 2 s doubling, spread over
  * about two minutes: every task is idempotent (claims, conditional writes), so a retry after an

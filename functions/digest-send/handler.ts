@@ -2,7 +2,7 @@ import middy from "@middy/core";
 import * as z from "zod";
 import { lazyDeps, type Deps } from "../../adapters/deps";
 import { logInvocation } from "../../adapters/logging/middleware";
-import { parseOrThrow } from "../../core/errors";
+import { parseEvent } from "../middleware/parse-event";
 import { localDateSchema } from "../../core/calendar/local-dates";
 import { sendDigest } from "../../use-cases/digest/send-digests";
 
@@ -10,10 +10,11 @@ const inputSchema = z.object({ specialistId: z.string().min(1), date: localDateS
 
 /** Digest step 2, per specialist: at most one email a morning, recorded before it is sent. */
 export function createHandler(deps: () => Deps) {
-  return middy(async (event: unknown) => {
-    const { specialistId, date } = parseOrThrow(inputSchema, event);
+  return middy(async ({ specialistId, date }: z.output<typeof inputSchema>) => {
     return sendDigest(deps(), specialistId, date);
-  }).use(logInvocation());
+  })
+    .use(logInvocation())
+    .use(parseEvent(inputSchema));
 }
 
 export const handler = createHandler(lazyDeps());

@@ -1,7 +1,8 @@
 import middy from "@middy/core";
+import type * as z from "zod";
 import { lazyDeps, type Deps } from "../../adapters/deps";
 import { logInvocation } from "../../adapters/logging/middleware";
-import { parseOrThrow } from "../../core/errors";
+import { parseEvent } from "../middleware/parse-event";
 import { continueInputSchema } from "../../core/wake/journey-payload";
 import { executionName, startJourney } from "../../adapters/stepfunctions/journey-execution";
 
@@ -10,8 +11,7 @@ import { executionName, startJourney } from "../../adapters/stepfunctions/journe
  * same execution) before this one ends. The new execution picks up the newest definition.
  */
 export function createHandler(deps: () => Deps) {
-  return middy(async (event: unknown) => {
-    const { state } = parseOrThrow(continueInputSchema, event);
+  return middy(async ({ state }: z.output<typeof continueInputSchema>) => {
     const generation = state.generation + 1;
     try {
       const executionArn = await startJourney(deps(), state.participantId, generation);
@@ -23,7 +23,9 @@ export function createHandler(deps: () => Deps) {
       if ((error as Error).name !== "ExecutionAlreadyExists") throw error;
       return { execution: executionName(state.participantId, generation), generation, alreadyStarted: true };
     }
-  }).use(logInvocation());
+  })
+    .use(logInvocation())
+    .use(parseEvent(continueInputSchema));
 }
 
 export const handler = createHandler(lazyDeps());

@@ -1,7 +1,8 @@
 import middy from "@middy/core";
+import type * as z from "zod";
 import { lazyDeps, type Deps } from "../../adapters/deps";
 import { logInvocation } from "../../adapters/logging/middleware";
-import { parseOrThrow } from "../../core/errors";
+import { parseEvent } from "../middleware/parse-event";
 import { parkInputSchema, superseded } from "../../core/wake/journey-payload";
 import { leaveAwait, parkJourney, sendWake } from "../../adapters/stepfunctions/journey-execution";
 import { emitCheckIn } from "../../adapters/logging/metrics";
@@ -13,8 +14,7 @@ import { emitCheckIn } from "../../adapters/logging/metrics";
  * definition routes there (`endWith`).
  */
 export function createHandler(deps: () => Deps) {
-  return middy(async (event: unknown) => {
-    const { state, taskToken, endWith } = parseOrThrow(parkInputSchema, event);
+  return middy(async ({ state, taskToken, endWith }: z.output<typeof parkInputSchema>) => {
     const d = deps();
     if (state.action === "continue" || state.action === "end") {
       if (!endWith) throw new Error(`park: plan decided "${state.action}" but the definition routes no error to it`);
@@ -28,7 +28,9 @@ export function createHandler(deps: () => Deps) {
     if (outcome === "superseded") await (endWith ? leaveAwait(d, taskToken, endWith.end) : sendWake(d, taskToken, superseded));
     emitCheckIn(d.deployment.name);
     return { outcome };
-  }).use(logInvocation());
+  })
+    .use(logInvocation())
+    .use(parseEvent(parkInputSchema));
 }
 
 export const handler = createHandler(lazyDeps());

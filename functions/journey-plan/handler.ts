@@ -1,13 +1,16 @@
 import middy from "@middy/core";
+import type * as z from "zod";
 import { lazyDeps, type Deps } from "../../adapters/deps";
 import { logInvocation } from "../../adapters/logging/middleware";
-import { parseOrThrow } from "../../core/errors";
+import { parseEvent } from "../middleware/parse-event";
 import { planInputSchema } from "../../core/wake/journey-payload";
 import { planJourney } from "../../use-cases/journey/plan";
 
 /** Journey step "plan": compute the next due obligation and how long to await it. */
 export function createHandler(deps: () => Deps) {
-  return middy(async (event: unknown) => planJourney(deps(), parseOrThrow(planInputSchema, event))).use(logInvocation());
+  return middy(async (state: z.output<typeof planInputSchema>) => planJourney(deps(), state))
+    .use(logInvocation())
+    .use(parseEvent(planInputSchema));
 }
 
 export const handler = createHandler(lazyDeps());

@@ -1,16 +1,18 @@
 import middy from "@middy/core";
+import type * as z from "zod";
 import { lazyDeps, type Deps } from "../../adapters/deps";
 import { logInvocation } from "../../adapters/logging/middleware";
-import { parseOrThrow } from "../../core/errors";
+import { parseEvent } from "../middleware/parse-event";
 import { recordInputSchema } from "../../core/wake/journey-payload";
 import { recordDue } from "../../use-cases/journey/record-due";
 
 /** Journey step "record": what came due is recorded exactly once (and a missed deadline flagged). */
 export function createHandler(deps: () => Deps) {
-  return middy(async (event: unknown) => {
-    const { state } = parseOrThrow(recordInputSchema, event);
+  return middy(async ({ state }: z.output<typeof recordInputSchema>) => {
     return recordDue(deps(), state.participantId);
-  }).use(logInvocation());
+  })
+    .use(logInvocation())
+    .use(parseEvent(recordInputSchema));
 }
 
 export const handler = createHandler(lazyDeps());

@@ -2,7 +2,7 @@ import middy from "@middy/core";
 import * as z from "zod";
 import { lazyDeps, type Deps } from "../../adapters/deps";
 import { logInvocation } from "../../adapters/logging/middleware";
-import { parseOrThrow } from "../../core/errors";
+import { parseEvent } from "../middleware/parse-event";
 import { isoWeekSchema } from "../../core/calendar/weeks";
 import { sendTeamSummary } from "../../use-cases/summary/send";
 
@@ -10,12 +10,13 @@ const inputSchema = z.object({ teamId: z.string().min(1).max(64), week: isoWeekS
 
 /** Summary step 2, per team: at most one summary per ISO week, recorded before it is sent. */
 export function createHandler(deps: () => Deps) {
-  return middy(async (event: unknown) => {
-    const { teamId, week } = parseOrThrow(inputSchema, event);
+  return middy(async ({ teamId, week }: z.output<typeof inputSchema>) => {
     const { outcome } = await sendTeamSummary(deps(), teamId, week);
     // Only ids and the outcome go back: the Map collects every team's result in the execution's state.
     return { teamId, week, outcome };
-  }).use(logInvocation());
+  })
+    .use(logInvocation())
+    .use(parseEvent(inputSchema));
 }
 
 export const handler = createHandler(lazyDeps());

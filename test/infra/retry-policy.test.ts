@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DescribeExecutionCommand, StartExecutionCommand } from "@aws-sdk/client-sfn";
 import { invalidInput, notFound } from "../../core/errors";
+import { createHandler as createPlanHandler } from "../../functions/journey-plan/handler";
 import { assembleDefinition, readWorkflowDefinition, workflowNames } from "../../workflows/definitions";
 import { lambdaTaskRetry } from "../../workflows/retry";
 import { projectRoot } from "../../infra/paths";
@@ -31,10 +32,18 @@ describe("the workflows' retry policy", () => {
   });
 
   describe("on the local engine", () => {
-    const attempts = { invalid: 0, missing: 0, flaky: 0 };
+    const attempts = { malformed: 0, invalid: 0, missing: 0, flaky: 0 };
+    // The real plan handler, given an input that does not fit its schema: it fails before it needs anything.
+    const plan = createPlanHandler(() => {
+      throw new Error("not reached");
+    });
     let local: LocalStepFunctionsFixture;
     beforeAll(async () => {
       local = await startLocalStepFunctions({
+        malformed: async (input) => {
+          attempts.malformed++;
+          return plan(input as never, { awsRequestId: "retry-policy", functionName: "journey-plan" } as never);
+        },
         invalid: async () => {
           attempts.invalid++;
           throw invalidInput("at: must not be in the future");
@@ -52,12 +61,13 @@ describe("the workflows' retry policy", () => {
     });
     afterAll(() => local?.stop());
 
-    it("does not retry a domain refusal, and retries a transient failure", async () => {
+    it("does not retry a malformed task input or a domain refusal, and retries a transient failure", async () => {
       const caught = (next: string) => [{ ErrorEquals: ["States.ALL"], ResultPath: "$.caught", Next: next }];
       const definition = assembleDefinition(
         JSON.stringify({
-          StartAt: "Invalid",
+          StartAt: "Malformed",
           States: {
+            Malformed: { ...invoke("malformed", { participantId: 42 }), ResultPath: "$.malformed", Retry: "LambdaTask", Catch: caught("Invalid"), Next: "Invalid" },
             Invalid: { ...invoke("invalid", {}), ResultPath: "$.invalid", Retry: "LambdaTask", Catch: caught("Missing"), Next: "Missing" },
             Missing: { ...invoke("missing", {}), ResultPath: "$.missing", Retry: "LambdaTask", Catch: caught("Flaky"), Next: "Flaky" },
             Flaky: { ...invoke("flaky", {}), ResultPath: "$.flaky", Retry: "LambdaTask", End: true },
@@ -69,7 +79,7 @@ describe("the workflows' retry policy", () => {
       await local.clock.settle();
       const execution = await local.client.send(new DescribeExecutionCommand({ executionArn }));
       expect(execution.status).toBe("SUCCEEDED");
-      expect(attempts).toEqual({ invalid: 1, missing: 1, flaky: 3 });
+      expect(attempts).toEqual({ malformed: 1, invalid: 1, missing: 1, flaky: 3 });
     });
   });
 });
