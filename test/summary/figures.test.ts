@@ -1,10 +1,11 @@
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Deps } from "../../adapters/deps";
 import type { WeeklySummaryFigures } from "../../core/email";
 import { weeklySummaryFigures } from "../../use-cases/summary/load-figures";
 import { previewSummary } from "../../use-cases/summary/preview";
 import { testClock, testDeps } from "../support/deps";
 import { seedWeek48, week48SentAt, type Dataset } from "./dataset";
+import { holdJourneys, type HeldJourneys } from "./seed";
 
 const oslo = (iso: string) => new Date(iso).toISOString();
 
@@ -13,9 +14,12 @@ describe("weekly summary figures, 2026-W48 of a seeded team", () => {
   let deps: Deps;
   let data: Dataset;
   let figures: WeeklySummaryFigures;
+  let journeys: HeldJourneys;
 
+  afterAll(() => journeys?.stop());
   beforeAll(async () => {
-    deps = await testDeps({ clock });
+    journeys = await holdJourneys();
+    deps = await testDeps({ clock, ...journeys.sfn });
     data = await seedWeek48(deps, clock);
     clock.set(week48SentAt);
     figures = await weeklySummaryFigures(deps, data.nord.id, "2026-W48");

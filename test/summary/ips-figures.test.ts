@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PutCommand, type QueryCommandInput } from "@aws-sdk/lib-dynamodb";
 import type { Deps } from "../../adapters/deps";
 import type { Specialist, Team } from "../../core/domain/schemas";
@@ -9,7 +9,7 @@ import { index, keys } from "../../adapters/dynamodb/keys";
 import { weeklySummaryFigures } from "../../use-cases/summary/load-figures";
 import { previewSummary } from "../../use-cases/summary/preview";
 import { testClock, testDeps } from "../support/deps";
-import { mailbox, record, seedParticipant } from "./seed";
+import { holdJourneys, mailbox, record, seedParticipant, type HeldJourneys } from "./seed";
 
 /**
  * The summary's figures as the IPS method counts them, for 2026-W48 (Monday 23 November 00:00 to
@@ -42,9 +42,12 @@ describe("the weekly summary by the IPS method: two teams, a part-time specialis
   const ids: Record<string, string> = {};
   let figures: WeeklySummaryFigures;
   let ostFigures: WeeklySummaryFigures;
+  let journeys: HeldJourneys;
 
+  afterAll(() => journeys?.stop());
   beforeAll(async () => {
-    deps = await testDeps({ clock });
+    journeys = await holdJourneys();
+    deps = await testDeps({ clock, ...journeys.sfn });
     vest = await createTeam(deps, { name: "Team Vest", emails: [mailbox("vest")], locale: "nb", summaryCadence: "weekly" });
     ost = await createTeam(deps, { name: "Team Øst", emails: [mailbox("ost")], locale: "en", summaryCadence: "weekly" });
     // Kari's working share is left out: full time.

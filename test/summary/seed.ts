@@ -1,35 +1,74 @@
 import type { Deps } from "../../adapters/deps";
 import type { CreateParticipant, EventBody } from "../../core/domain/schemas";
-import type { ParticipantEvent } from "../../core/domain/schemas";
-import { eventPut, getParticipant, listEvents, profileItem, profileUpdate, transact } from "../../adapters/dynamodb/participants";
+import { getParticipant } from "../../adapters/dynamodb/participants";
 import { type ParticipantProfile } from "../../core/participants/profile";
-import { derivedState, journeyStateOf } from "../../core/participants/state";
-import { referralProfile } from "../../use-cases/participants/create";
+import { createParticipant } from "../../use-cases/participants/create";
+import { recordEvent } from "../../use-cases/participants/record-event";
 import { recordDue } from "../../use-cases/journey/record-due";
+import { VirtualClock } from "../../local/clock/virtual-clock";
+import { LocalStepFunctions } from "../../local/stepfunctions";
 import { newId } from "../../core/ids";
 
 /**
- * Seeds participants and events through the repository, writing what a referral and a recorded
- * event write (the profile with its state computed from events, the event on the team's index),
- * without starting or waking journey executions: the summary reads data only, so these tests need
- * no Step Functions. The journey's record step (recordDue) writes the missed-deadline alerts.
+ * Seeds participants and events with the functions the API calls (createParticipant,
+ * recordEvent), so that whatever they write, the seed writes too. Both start or wake the
+ * participant's journey; the deps given here must point them at `holdJourneys()`, whose journeys
+ * never plan: a summary reads data only, and a journey that planned would record what came due
+ * behind the test's back. A test that wants the missed-deadline alerts asks for them with
+ * `recordDueNow`, which runs the journey's own step for that.
  */
 
-export async function seedParticipant(deps: Deps, input: CreateParticipant): Promise<ParticipantProfile> {
-  const { profile } = referralProfile(input, deps.clock.now(), deps.deployment);
-  await transact(deps, [{ Put: { TableName: deps.tableName, Item: profileItem(profile), ConditionExpression: "attribute_not_exists(pk)" } }]);
-  return profile;
+export interface HeldJourneys {
+  /** What `testDeps` takes to start journeys here. */
+  sfn: { sfnEndpoint: string; journeyStateMachineArn: string };
+  stop(): Promise<void>;
 }
 
-/** Records events in order, each with the profile's state recomputed at the clock's time. */
+/**
+ * A Step Functions endpoint (the local engine, reached through the SDK) whose journey state
+ * machine parks on a callback token that nothing ever sends, on a virtual clock that never moves.
+ * A start is idempotent while the execution runs, which is how the event writer's "make sure a
+ * journey runs" finds it running each time.
+ */
+export async function holdJourneys(): Promise<HeldJourneys> {
+  const region = "eu-north-1";
+  const park = `arn:aws:lambda:${region}:000000000000:function:held-journey-park`;
+  const engine = new LocalStepFunctions({ clock: new VirtualClock({ speed: 0 }), region, lambdas: { [park]: async () => ({}) } });
+  const journeyStateMachineArn = engine.createStateMachine("held-journey", {
+    StartAt: "Hold",
+    States: {
+      Hold: {
+        Type: "Task",
+        Resource: "arn:aws:states:::lambda:invoke.waitForTaskToken",
+        Parameters: { FunctionName: park, Payload: { "taskToken.$": "$$.Task.Token" } },
+        End: true,
+      },
+    },
+  });
+  const server = await engine.listen(0);
+  return {
+    sfn: { sfnEndpoint: server.endpoint, journeyStateMachineArn },
+    async stop() {
+      await engine.close();
+      await server.close();
+    },
+  };
+}
+
+/** Registers a referral, as POST /participants does, at the clock's time. */
+export async function seedParticipant(deps: Deps, input: CreateParticipant): Promise<ParticipantProfile> {
+  const created = await createParticipant(deps, input);
+  if (created.statusCode !== 201) throw new Error(`referral of ${input.code} answered ${created.statusCode}: ${JSON.stringify(created.body)}`);
+  return (await getParticipant(deps, (created.body as { id: string }).id))!;
+}
+
+/** Records events in order, as POST /participants/{id}/events does, each at the clock's time. */
 export async function record(deps: Deps, participantId: string, ...bodies: EventBody[]): Promise<void> {
-  const now = deps.clock.now();
   for (const body of bodies) {
     const profile = await getParticipant(deps, participantId);
     if (!profile) throw new Error(`no participant ${participantId}`);
-    const event = { ...body, at: new Date(body.at).toISOString(), id: newId(), recordedAt: now.toISOString() } as ParticipantEvent;
-    const state = journeyStateOf(profile, [...(await listEvents(deps, participantId)), event], now, deps.deployment);
-    await transact(deps, [eventPut(deps, profile, event), profileUpdate(deps, profile, derivedState(state), profile.version + 1)]);
+    const recorded = await recordEvent(deps, profile, body, `seed-${newId()}`);
+    if (recorded.statusCode !== 201) throw new Error(`${body.type} answered ${recorded.statusCode}: ${JSON.stringify(recorded.body)}`);
   }
 }
 

@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SESv2Client } from "@aws-sdk/client-sesv2";
 import type { Deps } from "../../adapters/deps";
 import type { Team } from "../../core/domain/schemas";
@@ -11,7 +11,7 @@ import { weeklySummaryFigures } from "../../use-cases/summary/load-figures";
 import { capturedMail, testClock, testDeps } from "../support/deps";
 import { expectNoPersonalData } from "../support/privacy";
 import { seedWeek48, week48SentAt, type Dataset } from "./dataset";
-import { mailbox, record, seedParticipant } from "./seed";
+import { holdJourneys, mailbox, record, seedParticipant, type HeldJourneys } from "./seed";
 
 describe("sending the weekly summary", () => {
   const clock = testClock(week48SentAt);
@@ -19,9 +19,12 @@ describe("sending the weekly summary", () => {
   let data: Dataset;
   let createdMidWeek: Team;
   let createdAtWeekStart: Team;
+  let journeys: HeldJourneys;
 
+  afterAll(() => journeys?.stop());
   beforeAll(async () => {
-    deps = await testDeps({ clock });
+    journeys = await holdJourneys();
+    deps = await testDeps({ clock, ...journeys.sfn });
     data = await seedWeek48(deps, clock);
     clock.set("2026-11-25T12:00:00.000Z"); // Wednesday of week 48
     createdMidWeek = await createTeam(deps, { name: "Team Midt", emails: [mailbox("midt")], locale: "nb", summaryCadence: "weekly" });
@@ -99,9 +102,12 @@ describe("sending the weekly summary", () => {
 describe("summaries across a daylight-saving switch and a week 53", () => {
   const clock = testClock("2026-10-01T06:00:00.000Z");
   let deps: Deps;
+  let journeys: HeldJourneys;
 
+  afterAll(() => journeys?.stop());
   beforeAll(async () => {
-    deps = await testDeps({ clock });
+    journeys = await holdJourneys();
+    deps = await testDeps({ clock, ...journeys.sfn });
   });
 
   it("counts the 169-hour week 43 of 2026 by Oslo midnights", async () => {

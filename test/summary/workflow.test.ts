@@ -1,6 +1,6 @@
 import { createRequire } from "node:module";
 import { join } from "node:path";
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Deps } from "../../adapters/deps";
 import { VirtualClock } from "../../local/clock/virtual-clock";
 import { LocalStepFunctions, substitute } from "../../local/stepfunctions";
@@ -9,6 +9,7 @@ import { createHandler as summarySend } from "../../functions/summary-send/handl
 import { capturedMail, testClock, testDeps } from "../support/deps";
 import { readWorkflowDefinition } from "../../workflows/definitions";
 import { seedWeek48, week48SentAt, type Dataset } from "./dataset";
+import { holdJourneys, type HeldJourneys } from "./seed";
 
 /** asl-validator (the validator `npx asl-validator` runs) ships no types. */
 const validateAsl = createRequire(import.meta.url)("asl-validator") as (definition: unknown) => {
@@ -47,9 +48,12 @@ describe("the summary workflow on the local Step Functions engine", () => {
   let data: Dataset;
   let stepFunctions: LocalStepFunctions;
   let stateMachineArn: string;
+  let journeys: HeldJourneys;
 
+  afterAll(() => journeys?.stop());
   beforeAll(async () => {
-    const seedDeps = await testDeps({ clock: seedClock });
+    journeys = await holdJourneys();
+    const seedDeps = await testDeps({ clock: seedClock, ...journeys.sfn });
     data = await seedWeek48(seedDeps, seedClock);
     const deps: Deps = { ...seedDeps, clock };
     stepFunctions = new LocalStepFunctions({

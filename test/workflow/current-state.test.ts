@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import type { Deps } from "../../adapters/deps";
 import type { EventBody } from "../../core/domain/schemas";
@@ -10,7 +10,7 @@ import { keys } from "../../adapters/dynamodb/keys";
 import { currentState } from "../../use-cases/participants/current-state";
 import { resolveRules, rulesVersion } from "../../core/journey/rules";
 import { derivedState, journeyStateOf } from "../../core/participants/state";
-import { record, seedParticipant } from "../summary/seed";
+import { holdJourneys, record, seedParticipant, type HeldJourneys } from "../summary/seed";
 import { testClock, testDeps } from "../support/deps";
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
@@ -26,9 +26,12 @@ describe("current state of a participant", () => {
   let sent: string[] = [];
   let teamId: string;
   let specialistId: string;
+  let journeys: HeldJourneys;
 
+  afterAll(() => journeys?.stop());
   beforeAll(async () => {
-    deps = await testDeps({ clock });
+    journeys = await holdJourneys();
+    deps = await testDeps({ clock, ...journeys.sfn });
     deps.db.middlewareStack.add(
       (next, context) => async (args) => {
         sent.push(context.commandName!);
