@@ -3,8 +3,8 @@ import { SfnError } from "./errors";
 
 /**
  * Turns an ASL definition, as AWS runs it, into the definition the local engine runs. The file
- * in workflows/ is never changed; these adaptations are applied to a copy (see the comment block
- * in local-step-functions.ts for why each exists):
+ * in workflows/ is never changed; these adaptations are applied to a copy (README.md beside this
+ * file says why each exists):
  *
  * - every Task gets a huge engine timeout (the endpoint owns timeouts on the virtual clock) and
  *   its Parameters are wrapped so the endpoint also receives TimeoutSecondsPath and

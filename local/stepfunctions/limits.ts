@@ -2,7 +2,7 @@
  * The hard quotas of a Standard execution, which AWS cannot raise and the local endpoint enforces
  * the same way (AWS Step Functions Developer Guide, "Step Functions service quotas": quotas
  * related to state machine executions and to task executions). What each one does when reached is
- * described, with its evidence, in the comment block of local-step-functions.ts.
+ * described, with its evidence, in README.md beside this file.
  */
 
 /** "Maximum execution time: 1 year" (365 days of the virtual clock). */

@@ -12,7 +12,7 @@ interface EventLogger {
 type Execute = (input: unknown, options: { eventLogger?: Partial<EventLogger> }, cleanup: unknown) => Promise<unknown>;
 
 const ENGINE_CHANGED =
-  "aws-local-stepfunctions no longer runs as local/stepfunctions/observed-run.ts expects (StateMachine#execute with options.eventLogger.dispatch); check the engine version";
+  "aws-local-stepfunctions no longer runs as local/stepfunctions/observed-run.ts expects (StateMachine#execute with options.eventLogger.dispatch); see the section on the engine in local/stepfunctions/README.md";
 
 /**
  * Runs the engine with each of its events handed to `onEvent` at the moment the engine dispatches

@@ -33,35 +33,41 @@ let timeoutClass: ErrorClass | undefined;
 let capturing: Promise<void> | undefined;
 
 export function captureEngineTimeoutError(): Promise<void> {
-  capturing ??= (async () => {
-    const probe = new StateMachine(
-      {
-        StartAt: "Probe",
-        States: {
-          Probe: { Type: "Task", Resource: "arn:aws:lambda:us-east-1:000000000000:function:probe", TimeoutSeconds: 0.001, End: true },
-        },
-      } as StateMachineDefinition,
-      { validationOptions: { noValidate: true } },
-    );
-    const never = new Promise<never>(() => undefined);
-    const outcome: unknown = await probe
-      .run({}, { overrides: { taskResourceLocalHandlers: { Probe: () => never } } })
-      .result.then(
-        () => undefined,
-        (error: unknown) => error,
-      );
-    const cause = outcome instanceof Error ? outcome.cause : undefined;
+  capturing ??= probeEngineTimeoutError().then((found) => {
+    // Without the engine's class a Catch on States.TaskFailed would also catch timeouts;
+    // test/local/step-functions-engine.test.ts fails when the probe finds none.
     timeoutClass =
-      cause instanceof Error && cause.name === "States.Timeout"
-        ? (cause.constructor as ErrorClass)
-        : class extends Error {
-            constructor() {
-              super("States.Timeout");
-              this.name = "States.Timeout";
-            }
-          };
-  })();
+      found ??
+      class extends Error {
+        constructor() {
+          super("States.Timeout");
+          this.name = "States.Timeout";
+        }
+      };
+  });
   return capturing;
+}
+
+/** The class of the error the engine fails a timed-out task with, if it is named States.Timeout. */
+export async function probeEngineTimeoutError(): Promise<ErrorClass | undefined> {
+  const probe = new StateMachine(
+    {
+      StartAt: "Probe",
+      States: {
+        Probe: { Type: "Task", Resource: "arn:aws:lambda:us-east-1:000000000000:function:probe", TimeoutSeconds: 0.001, End: true },
+      },
+    } as StateMachineDefinition,
+    { validationOptions: { noValidate: true } },
+  );
+  const never = new Promise<never>(() => undefined);
+  const outcome: unknown = await probe
+    .run({}, { overrides: { taskResourceLocalHandlers: { Probe: () => never } } })
+    .result.then(
+      () => undefined,
+      (error: unknown) => error,
+    );
+  const cause = outcome instanceof Error ? outcome.cause : undefined;
+  return cause instanceof Error && cause.name === "States.Timeout" ? (cause.constructor as ErrorClass) : undefined;
 }
 
 /** `States.Timeout` (TimeoutSeconds) or `States.HeartbeatTimeout` (HeartbeatSeconds), as the engine's own timeout. */

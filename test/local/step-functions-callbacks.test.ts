@@ -158,6 +158,8 @@ describe("callback tasks on the local endpoint", () => {
     await local.client.send(new SendTaskHeartbeatCommand({ taskToken: token }));
     await local.clock.advanceBy({ minutes: 59 });
     expect(seen.records).toEqual([]);
+    // Heartbeats are not history events, as in AWS: 10 events to the parked Await, none since.
+    expect(local.sfn.historyEventCount(executionArn)).toBe(10);
 
     await local.clock.advanceBy({ minutes: 1 });
     expect(seen.records).toEqual([{ at: new Date(start.getTime() + 160 * 60_000), error: "States.HeartbeatTimeout" }]);
@@ -232,7 +234,63 @@ describe("callback tasks on the local endpoint", () => {
     ]);
     expect(events?.[10]).toMatchObject({ id: 11, previousEventId: 10, timestamp: afterDays(1) });
     expect(events?.[10].taskTimedOutEventDetails?.error).toBe("States.Timeout");
-    expect(events?.[1].stateEnteredEventDetails?.name).toBe("Plan");
+    // Only the state's name: events carry no state input or output locally.
+    expect(events?.[1].stateEnteredEventDetails).toEqual({ name: "Plan" });
+  });
+
+  it("leaves the callback task of a Map iteration abandoned by a failing sibling open until the execution closes", async () => {
+    const tokens: string[] = [];
+    local = await startLocalStepFunctions({
+      "ipsflow-local-park": async (event) => {
+        tokens.push((event as { token: string }).token);
+        return {};
+      },
+      "ipsflow-local-broken": async () => {
+        throw Object.assign(new Error("broken"), { name: "Broken" });
+      },
+    });
+    const park = (rest: Record<string, unknown>) => ({
+      Type: "Task",
+      Resource: "arn:aws:states:::lambda:invoke.waitForTaskToken",
+      Parameters: { FunctionName: lambdaArn("ipsflow-local-park"), Payload: { "token.$": "$$.Task.Token" } },
+      ...rest,
+    });
+    const arn = local.sfn.createStateMachine("abandoning", {
+      StartAt: "Items",
+      States: {
+        Items: {
+          Type: "Map",
+          ItemsPath: "$.items",
+          ItemProcessor: {
+            ProcessorConfig: { Mode: "INLINE" },
+            StartAt: "Route",
+            States: {
+              Route: { Type: "Choice", Choices: [{ Variable: "$", StringEquals: "park", Next: "Park" }], Default: "Break" },
+              Park: park({ TimeoutSeconds: 3600, End: true }),
+              Break: invoke("ipsflow-local-broken", {}, { End: true }),
+            },
+          },
+          Catch: [{ ErrorEquals: ["States.ALL"], ResultPath: "$.failure", Next: "Await" }],
+          End: true,
+        },
+        Await: park({ ResultPath: null, End: true }),
+      },
+    });
+    const { executionArn } = await local.client.send(
+      new StartExecutionCommand({ stateMachineArn: arn, name: "abandoning-1", input: JSON.stringify({ items: ["park", "break"] }) }),
+    );
+    await local.clock.settle();
+
+    // The Map failed and was caught, so the execution waits in Await; the abandoned Park still has its token and timer.
+    expect(tokens).toHaveLength(2);
+    await local.client.send(new SendTaskHeartbeatCommand({ taskToken: tokens[0] }));
+    expect(local.clock.pendingTimers().map((timer) => timer.label)).toContain("sfn abandoning-1: Park timeout");
+
+    await local.client.send(new SendTaskSuccessCommand({ taskToken: tokens[1], output: "{}" }));
+    await local.clock.settle();
+    expect((await describeExecution(executionArn!)).status).toBe("SUCCEEDED");
+    await expect(local.client.send(new SendTaskHeartbeatCommand({ taskToken: tokens[0] }))).rejects.toBeInstanceOf(TaskTimedOut);
+    expect(local.clock.pendingTimers()).toEqual([]);
   });
 
   it("wakes an execution from inside a Lambda handler that calls the endpoint through the SDK", async () => {

@@ -137,6 +137,10 @@ describe("an execution history holds at most 25,000 events", () => {
       error: "States.Runtime",
       cause: "The execution reached the maximum number of history events (25000).",
     });
+    // Without maxResults a page holds 1000 events (AWS: 100).
+    const firstPage = await local.client.send(new GetExecutionHistoryCommand({ executionArn }));
+    expect(firstPage.events).toHaveLength(1000);
+    expect(firstPage.nextToken).toBeDefined();
   });
 
   it("invokes no Lambda after the cut", async () => {

@@ -8,6 +8,7 @@ import {
   paginateListStateMachines,
   StartExecutionCommand,
   StateMachineDoesNotExist,
+  ValidationException,
 } from "@aws-sdk/client-sfn";
 import { lambdaArn, type LocalStepFunctionsFixture, region, start, startLocalStepFunctions } from "./step-functions-fixture";
 
@@ -68,6 +69,9 @@ describe("state machines on the local endpoint, through the real SDK", () => {
       paged.push(...(page.stateMachines ?? []).map((machine) => machine.name!));
     }
     expect(paged).toEqual(names);
+
+    // A token the endpoint did not give: ValidationException (AWS: InvalidToken).
+    await expect(local.client.send(new ListStateMachinesCommand({ nextToken: "not-a-token" }))).rejects.toBeInstanceOf(ValidationException);
   });
 
   it("pages 100 state machines at a time when maxResults is absent or 0, as AWS does", async () => {

@@ -258,8 +258,11 @@ describe("local Step Functions endpoint through the real SDK", () => {
             "executionName.$": "$$.Execution.Name",
             "startTime.$": "$$.Execution.StartTime",
             "input.$": "$$.Execution.Input",
+            "redriveCount.$": "$$.Execution.RedriveCount",
             "stateMachineId.$": "$$.StateMachine.Id",
+            "stateMachineName.$": "$$.StateMachine.Name",
             "stateName.$": "$$.State.Name",
+            "enteredTime.$": "$$.State.EnteredTime",
             "label.$": "States.Format('{}/{}', $$.Execution.Name, $$.State.Name)",
           },
           { End: true },
@@ -274,11 +277,29 @@ describe("local Step Functions endpoint through the real SDK", () => {
         executionName: "p-1-g1",
         startTime: "2026-03-05T08:00:00.000Z",
         input: { participantId: "p-1" },
+        redriveCount: 0,
         stateMachineId: arn,
+        stateMachineName: "context",
         stateName: "Look",
+        enteredTime: "2026-03-05T08:00:00.000Z",
         label: "p-1-g1/Look",
       },
     ]);
+  });
+
+  it("fails a path to $$.State.RetryCount with States.Runtime: the endpoint does not fill it", async () => {
+    local = await startLocalStepFunctions({ "ipsflow-local-context": async () => ({}) });
+    const arn = local.sfn.createStateMachine("retry-count", {
+      StartAt: "Look",
+      States: {
+        Look: invoke("ipsflow-local-context", { "retryCount.$": "$$.State.RetryCount" }, {
+          Catch: [{ ErrorEquals: ["States.ALL"], Next: "Caught" }],
+          End: true,
+        }),
+        Caught: { Type: "Pass", End: true },
+      },
+    });
+    expect(await run(arn, {})).toMatchObject({ status: "FAILED", error: "States.Runtime", cause: expect.stringMatching(/RetryCount/) });
   });
 
   it("times an execution out on the virtual clock (top-level TimeoutSeconds)", async () => {
@@ -318,6 +339,23 @@ describe("local Step Functions endpoint through the real SDK", () => {
         States: { Put: { Type: "Task", Resource: "arn:aws:states:::dynamodb:putItem", Parameters: {}, End: true } },
       }),
     ).toThrow(/not supported locally/);
+    const pass = { Type: "Pass", End: true };
+    expect(() => local!.sfn.createStateMachine("jsonata", { QueryLanguage: "JSONata", StartAt: "Done", States: { Done: pass } })).toThrow(
+      /JSONata is not supported locally/,
+    );
+    for (const field of ["Assign", "Arguments", "Output"]) {
+      expect(() => local!.sfn.createStateMachine("fields", { StartAt: "Done", States: { Done: { ...pass, [field]: {} } } })).toThrow(
+        `field ${field} is not supported locally`,
+      );
+    }
+    const distributed = {
+      Type: "Map",
+      ItemProcessor: { ProcessorConfig: { Mode: "DISTRIBUTED", ExecutionType: "STANDARD" }, StartAt: "Item", States: { Item: pass } },
+      End: true,
+    };
+    expect(() => local!.sfn.createStateMachine("distributed", { StartAt: "Items", States: { Items: distributed } })).toThrow(
+      /distributed Map is not supported locally/,
+    );
     expect(() => local!.sfn.createStateMachine("broken", { StartAt: "Missing", States: {} })).toThrow(/invalid/i);
   });
 
