@@ -1,5 +1,6 @@
 import middy from "@middy/core";
 import httpRouterHandler from "@middy/http-router";
+import httpHeaderNormalizer from "@middy/http-header-normalizer";
 import type { Context } from "aws-lambda";
 import { lazyDeps, type Deps } from "../../adapters/deps";
 import { logInvocation } from "../../adapters/logging/middleware";
@@ -20,6 +21,8 @@ export function createHandler(deps: () => Deps) {
   });
   return middy<ApiEvent, ApiResult, Error, Context>(router)
     .use(logInvocation())
+    // Header names in lower case, whatever the client sent (API Gateway passes them as received).
+    .use(httpHeaderNormalizer())
     .use(httpErrors());
 }
 

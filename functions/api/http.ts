@@ -22,10 +22,9 @@ export function jsonBody(event: ApiEvent): unknown {
   }
 }
 
+/** A request header; names are lower case (the API's header normalizer runs first). */
 export function header(event: ApiEvent, name: string): string | undefined {
-  const wanted = name.toLowerCase();
-  for (const [key, value] of Object.entries(event.headers ?? {})) if (key.toLowerCase() === wanted) return value;
-  return undefined;
+  return event.headers?.[name.toLowerCase()];
 }
 
 export function principalOf(event: ApiEvent): Principal {
