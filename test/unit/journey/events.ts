@@ -1,3 +1,4 @@
+import { DateTime } from "luxon";
 import type { EventBody, ParticipantEvent } from "../../../core/domain/schemas";
 import { evaluateJourney, type JourneyState } from "../../../core/journey/evaluate";
 import { defaultRules, type JourneyRules } from "../../../core/journey/rules";
@@ -12,27 +13,12 @@ export function event(body: EventBody, id?: string): ParticipantEvent {
   return { ...body, id: id ?? `ev-${String(sequence).padStart(6, "0")}`, recordedAt: body.at } as ParticipantEvent;
 }
 
-/** Oslo wall-clock time → instant, e.g. at("2026-03-02 10:00"). */
+/** Oslo wall-clock time → instant with Oslo's offset on that day, e.g. at("2026-03-02 10:00") → "2026-03-02T10:00:00+01:00". */
 export function at(local: string): string {
   const [date, time = "10:00"] = local.split(" ");
-  const offset = osloOffset(date);
-  return `${date}T${time}:00${offset}`;
-}
-
-// Summer time in Norway: last Sunday of March to last Sunday of October (the switch days
-// themselves are avoided by the tests that use this shorthand at 10:00).
-function osloOffset(date: string): string {
-  const dst: Record<string, [string, string]> = {
-    "2025": ["2025-03-30", "2025-10-26"],
-    "2026": ["2026-03-29", "2026-10-25"],
-    "2027": ["2027-03-28", "2027-10-31"],
-    "2028": ["2028-03-26", "2028-10-29"],
-    "2029": ["2029-03-25", "2029-10-28"],
-  };
-  const [from, to] = dst[date.slice(0, 4)] ?? (() => {
-    throw new Error(`no DST table for ${date}`);
-  })();
-  return date >= from && date < to ? "+02:00" : "+01:00";
+  const instant = DateTime.fromISO(`${date}T${time}`, { zone: oslo });
+  if (!instant.isValid) throw new Error(`not an Oslo time: ${local} (${instant.invalidExplanation})`);
+  return instant.toISO({ suppressMilliseconds: true })!;
 }
 
 export const employerContact = (when: string, employer = "Bakeriet AS") => event({ type: "employer-contact", at: at(when), employer });

@@ -18,6 +18,19 @@ describe("referral: the two 30-day clocks (IPS principles 5 and 6)", () => {
     expect(state.missedFirstEmployerContact).toBe(false);
   });
 
+  it("falls due at midnight Oslo time on either side of a daylight-saving switch, in any year", () => {
+    // Referred in winter time, due in summer time (the switch is on Sunday 30 March 2031).
+    expect(openOf(journey("2031-03-03", [], "2031-03-03 12:00"), "first-employer-contact")).toMatchObject({
+      dueDate: "2031-04-02",
+      dueAt: "2031-04-01T22:00:00.000Z",
+    });
+    // Referred in summer time, due in winter time (the switch is on Sunday 26 October 2031).
+    expect(openOf(journey("2031-10-10", [], "2031-10-10 12:00"), "first-employer-contact")).toMatchObject({
+      dueDate: "2031-11-09",
+      dueAt: "2031-11-08T23:00:00.000Z",
+    });
+  });
+
   it("turns due on the due date and overdue the day after, and flags the missed deadline", () => {
     const dueDay = journey("2026-03-02", [], "2026-04-01 08:00");
     expect(openOf(dueDay, "first-employer-contact")?.status).toBe("due");
