@@ -9,14 +9,13 @@ import {
   type LocalDate,
 } from "../calendar/local-dates";
 import { placementDays, rulesVersion, type JourneyRules } from "./rules";
+import { closedBy, obligationRules, recurringKinds, recursIn, withParticipant, type ActivePhase, type RecurrenceFacts } from "./obligations";
 
 /**
  * A participant's journey, computed from the referral and the recorded events (the truth) as of
  * `now`. Pure: the same input always gives the same state, so the workflow, the API and the
  * summaries can all recompute it. The decisions behind the rules are in README.md next to this file.
  */
-
-export type ActivePhase = Exclude<Phase, "paused" | "exited">;
 
 /** An obligation with its due date as the local date as well as the instant that date begins. */
 export interface JourneyObligation extends Obligation {
@@ -116,8 +115,6 @@ export function evaluateJourney(input: JourneyInput): JourneyState {
   return journey.stateAt(now, nextEventAt);
 }
 
-type EventOf<T extends ParticipantEvent["type"]> = Extract<ParticipantEvent, { type: T }>;
-
 interface Moment {
   at: string;
   date: LocalDate;
@@ -127,71 +124,6 @@ interface Moment {
 interface OpenClock {
   anchor: LocalDate;
   days: number;
-}
-
-/** Obligations that recur while the participant is in a phase: each contact closes one and opens the next. */
-const rollingKinds = ["job-development", "placement-follow-up", "follow-up", "outreach"] as const;
-type RollingKind = (typeof rollingKinds)[number];
-
-const rollsIn: Record<RollingKind, (phase: ActivePhase) => boolean> = {
-  "job-development": (phase) => phase === "job-search",
-  "placement-follow-up": (phase) => phase === "placement",
-  "follow-up": (phase) => phase === "follow-up",
-  // Every active phase: paused and exited participants have no running clocks at all.
-  outreach: () => true,
-};
-
-/**
- * A contact with the participant themself (fidelity: assertive engagement and outreach): a
- * meeting, a follow-up contact with them, benefits counselling, or a job or school start, which
- * they took part in. An employer-only contact is not one.
- */
-function withParticipant(event: ParticipantEvent): boolean {
-  switch (event.type) {
-    case "participant-meeting":
-    case "benefits-counselling":
-    case "job-start":
-    case "education-start":
-      return true;
-    case "follow-up-contact":
-      return event.with === "participant";
-    default:
-      return false;
-  }
-}
-
-/** What an event closes (the table in README.md). */
-function closedBy(event: ParticipantEvent): readonly ObligationKind[] {
-  const kinds: ObligationKind[] = [];
-  switch (event.type) {
-    case "employer-contact":
-      kinds.push("first-employer-contact", "job-development");
-      break;
-    case "job-start":
-      // A job start is an employer contact by definition: the participant has been hired. The
-      // contact before the start is moot once the job has begun.
-      kinds.push("first-employer-contact", "pre-start-contact");
-      break;
-    case "benefits-counselling":
-      kinds.push("benefits-counselling");
-      break;
-    case "participant-meeting":
-      kinds.push("job-loss-follow-up");
-      break;
-    case "follow-up-contact":
-      // Weekly and later follow-up may be with the employer; the check after a start may not.
-      kinds.push("placement-follow-up", "follow-up", "job-loss-follow-up");
-      break;
-    default:
-      break;
-  }
-  // The check within 3 days of a start asks for contact with the participant (fidelity:
-  // time-unlimited follow-along supports): a meeting or a follow-up contact with them.
-  if (event.type === "participant-meeting" || (event.type === "follow-up-contact" && event.with === "participant")) {
-    kinds.push("job-start-follow-up");
-  }
-  if (withParticipant(event)) kinds.push("outreach", "pre-start-contact");
-  return kinds;
 }
 
 class Journey {
@@ -270,52 +202,43 @@ class Journey {
     this.open.delete(kind);
   }
 
-  private rollingAnchor(kind: RollingKind): LocalDate {
-    const floor = this.journeyStart.date;
-    switch (kind) {
-      case "job-development":
-        return laterDate(laterDate(this.lastEmployerContact?.date, this.jobSearchStart), floor)!;
-      case "placement-follow-up":
-      case "follow-up":
-        return laterDate(laterDate(this.lastFollowUpContact?.date, this.placementStart), floor)!;
-      case "outreach":
-        return laterDate(this.lastParticipantContact?.date, floor)!;
-    }
+  /** The journey so far, as the recurring obligations' clocks measure from it. */
+  private recurrenceFacts(): RecurrenceFacts {
+    return {
+      phase: this.clockPhase,
+      journeyStart: this.journeyStart.date,
+      jobSearchStart: this.jobSearchStart,
+      placementStart: this.placementStart,
+      lastEmployerContact: this.lastEmployerContact?.date,
+      lastFollowUpContact: this.lastFollowUpContact?.date,
+      lastParticipantContact: this.lastParticipantContact?.date,
+      followUpIntervalDays: this.followUpIntervalDays,
+      rules: this.rules,
+    };
   }
 
-  private rollingDays(kind: RollingKind): number {
-    switch (kind) {
-      case "job-development":
-        return this.rules.jobDevelopmentIntervalDays;
-      case "placement-follow-up":
-        return this.rules.placementFollowUpIntervalDays;
-      case "follow-up":
-        return this.followUpIntervalDays;
-      case "outreach":
-        // A participant tapering off in follow-up sets a longer interval; outreach does not override it.
-        return this.clockPhase === "follow-up" ? Math.max(this.rules.outreachDays, this.followUpIntervalDays) : this.rules.outreachDays;
+  /**
+   * Opens the recurring obligations of the current phase (obligations.ts: anchored at the latest
+   * contact that counts) and drops the others; an open one is re-timed, since its length may
+   * follow the phase or the participant's own interval.
+   */
+  private syncRecurring() {
+    const facts = this.recurrenceFacts();
+    for (const kind of recurringKinds) {
+      const recurs = obligationRules[kind].recurs!;
+      const clock = this.open.get(kind);
+      if (this.exited || !recursIn(recurs, this.clockPhase)) this.open.delete(kind);
+      else if (!clock) this.open.set(kind, { anchor: recurs.anchor(facts), days: recurs.days(facts) });
+      else clock.days = recurs.days(facts);
     }
-  }
-
-  /** Opens the recurring obligations of the current phase (anchored at the latest contact) and drops the others. */
-  private syncRolling() {
-    for (const kind of rollingKinds) {
-      if (this.exited || !rollsIn[kind](this.clockPhase)) this.open.delete(kind);
-      else if (!this.open.has(kind)) this.open.set(kind, { anchor: this.rollingAnchor(kind), days: this.rollingDays(kind) });
-    }
-    // Outreach runs through every phase; its length follows the phase and the participant's interval.
-    const outreach = this.open.get("outreach");
-    if (outreach) outreach.days = this.rollingDays("outreach");
   }
 
   /** Enters a phase (again): its recurring obligations start afresh from this moment or the latest contact. */
   private enter(phase: ActivePhase, m: Moment) {
     this.clockPhase = phase;
     if (!this.paused) this.phaseSince = m.at;
-    this.open.delete("job-development");
-    this.open.delete("placement-follow-up");
-    this.open.delete("follow-up");
-    this.syncRolling();
+    for (const kind of recurringKinds) if (obligationRules[kind].recurs!.phases !== "every active phase") this.open.delete(kind);
+    this.syncRecurring();
   }
 
   private startPlacement(m: Moment) {
@@ -360,7 +283,7 @@ class Journey {
     if (this.exited && event.type !== "resume") return;
     for (const kind of closedBy(event)) this.close(kind, m);
     this.transition(event, m);
-    this.syncRolling();
+    this.syncRecurring();
   }
 
   /** Facts every event leaves behind, whatever the phase (also after exit). */
@@ -377,7 +300,8 @@ class Journey {
         this.lastFollowUpContact = m;
         break;
       case "follow-up-interval":
-        this.setFollowUpInterval(event);
+        // The open follow-up is re-timed (syncRecurring): the new interval counts from the same last contact.
+        this.followUpIntervalDays = event.days;
         break;
       case "job-start":
         this.openJobs.push({
@@ -416,13 +340,6 @@ class Journey {
       default:
         break;
     }
-  }
-
-  private setFollowUpInterval(event: EventOf<"follow-up-interval">) {
-    this.followUpIntervalDays = event.days;
-    // The open follow-up is re-timed: the new interval counts from the same last contact.
-    const clock = this.open.get("follow-up");
-    if (clock) clock.days = event.days;
   }
 
   private transition(event: ParticipantEvent, m: Moment) {
