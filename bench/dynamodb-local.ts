@@ -9,7 +9,7 @@ import { localCredentials } from "../local/servers/credentials";
 import { dynamoDbLocalCpuSeconds, nodeCpuSeconds } from "./lib/cpu";
 import { table } from "./lib/report";
 import { eventPut, listEvents, profileItem, profileUpdate, transact } from "../adapters/dynamodb/participants";
-import { type DerivedState, type ParticipantProfile } from "../core/participants/profile";
+import { type StoredState, type ParticipantProfile } from "../core/participants/profile";
 import { storedResponsePut } from "../adapters/dynamodb/idempotency";
 import { keys } from "../adapters/dynamodb/keys";
 import { obligationKinds, type ParticipantEvent } from "../core/domain/schemas";
@@ -37,7 +37,7 @@ await ensureTable(client, TableName);
 
 // Items exactly as the system writes them: its own builders, a profile with five obligations.
 const deps = { db, tableName: TableName, clock: { now: () => new Date("2027-01-01T09:00:00.000Z") } };
-const profile = (i: number): ParticipantProfile & DerivedState => ({
+const profile = (i: number): ParticipantProfile & StoredState => ({
   id: `P${i}`,
   code: `P-${i}`,
   teamId: `T${i % 10}`,

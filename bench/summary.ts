@@ -13,7 +13,7 @@ import { createSpecialist } from "../adapters/dynamodb/specialists";
 import { eventPut, profileItem } from "../adapters/dynamodb/participants";
 import { type ParticipantProfile } from "../core/participants/profile";
 import { index, keys } from "../adapters/dynamodb/keys";
-import { derivedState, journeyStateOf } from "../core/participants/state";
+import { toStoredState, journeyStateOf } from "../core/participants/state";
 import { planSummaries, sendTeamSummary, type SummaryOutcome } from "../use-cases/summary/send";
 import { weeklySummaryFigures } from "../use-cases/summary/load-figures";
 import { startDynamoDb } from "../local/servers/dynamodb";
@@ -197,7 +197,7 @@ async function seed(deps: Deps) {
       referredAt: new Date(referredAt).toISOString(),
       createdAt: new Date(referredAt).toISOString(),
       version: recorded.length,
-      ...derivedState(state),
+      ...toStoredState(state),
     };
     items.push(profileItem(profile));
     for (const event of recorded) items.push(eventPut(deps, profile, event).Put!.Item!);

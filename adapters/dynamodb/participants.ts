@@ -1,7 +1,7 @@
 import { GetCommand, TransactWriteCommand, UpdateCommand, type TransactWriteCommandInput } from "@aws-sdk/lib-dynamodb";
 import type { Deps } from "../deps";
 import type { ParticipantEvent } from "../../core/domain/schemas";
-import type { DerivedState, ParticipantProfile } from "../../core/participants/profile";
+import type { StoredState, ParticipantProfile } from "../../core/participants/profile";
 import { index, keys } from "./keys";
 import { fromItem } from "./items";
 import { queryAll } from "./query";
@@ -101,13 +101,13 @@ export function eventPut(
 }
 
 /**
- * Replaces the derived state of a profile, but only if no other writer got there first
+ * Replaces the stored state of a profile, but only if no other writer got there first
  * (`version` unchanged): the caller recomputes from events and tries again.
  */
 export function profileUpdate(
   deps: Db,
   profile: ParticipantProfile,
-  state: DerivedState,
+  state: StoredState,
   nextVersion: number,
   /** The idempotency record written in the same transaction (`idempotencyEntry`), remembered for an erasure. */
   idempotencyKey?: string,
@@ -145,7 +145,7 @@ export function profileUpdate(
  * The same replacement on its own, outside a transaction: a single conditional update costs half
  * the write units of a one-item transaction and is just as atomic.
  */
-export async function updateProfileState(deps: Db, profile: ParticipantProfile, state: DerivedState, nextVersion: number) {
+export async function updateProfileState(deps: Db, profile: ParticipantProfile, state: StoredState, nextVersion: number) {
   const { Update } = profileUpdate(deps, profile, state, nextVersion);
   await deps.db.send(new UpdateCommand(Update!));
 }

@@ -35,7 +35,7 @@ export interface JourneyRecord {
 }
 
 /** Payload of the journey workflow's input. Versioned: handlers accept this and the previous version. */
-export interface JourneyInput {
+export interface JourneyExecutionInput {
   version: 1;
   participantId: string;
   generation: number;
@@ -43,7 +43,7 @@ export interface JourneyInput {
 
 export const executionName = (participantId: string, generation: number) => `${participantId}-g${generation}`;
 
-export function journeyInput(participantId: string, generation: number): JourneyInput {
+export function journeyExecutionInput(participantId: string, generation: number): JourneyExecutionInput {
   return { version: 1, participantId, generation };
 }
 
@@ -53,7 +53,7 @@ export async function startJourney(deps: Pick<Deps, "sfn" | "journeyStateMachine
     new StartExecutionCommand({
       stateMachineArn: deps.journeyStateMachineArn,
       name: executionName(participantId, generation),
-      input: JSON.stringify(journeyInput(participantId, generation)),
+      input: JSON.stringify(journeyExecutionInput(participantId, generation)),
     }),
   );
   return out.executionArn!;

@@ -15,7 +15,7 @@ export type Phase = z.infer<typeof phaseSchema>;
 
 const id = z.string().min(1).max(64);
 const name = z.string().trim().min(1).max(120);
-export const isoInstant = z.iso.datetime({ offset: true });
+export const isoInstantSchema = z.iso.datetime({ offset: true });
 
 export const createTeamSchema = z
   .object({
@@ -73,13 +73,13 @@ export const createParticipantSchema = z
     code: participantCodeSchema,
     teamId: id,
     specialistId: id,
-    referredAt: isoInstant,
+    referredAt: isoInstantSchema,
     preferences: preferencesSchema.optional(),
   })
   .strict();
 export type CreateParticipant = z.infer<typeof createParticipantSchema>;
 
-const at = isoInstant;
+const at = isoInstantSchema;
 const base = { at };
 const withParticipant = z.enum(["participant", "employer"]);
 
@@ -126,7 +126,7 @@ export const eventBodySchema = z.discriminatedUnion("type", [
     })
     .strict(),
   /** A job offered, starting at `startsAt` (which may lie ahead): the start itself is a `job-start`. */
-  z.object({ type: z.literal("job-offer"), ...base, employer, startsAt: isoInstant, hoursPerWeek: hoursPerWeek.optional(), wage: wage.optional() }).strict(),
+  z.object({ type: z.literal("job-offer"), ...base, employer, startsAt: isoInstantSchema, hoursPerWeek: hoursPerWeek.optional(), wage: wage.optional() }).strict(),
   /** Hours, pay or terms of a held job changed. */
   z
     .object({ type: z.literal("job-change"), ...base, jobId: jobId.optional(), hoursPerWeek: hoursPerWeek.optional(), wage: wage.optional(), temporary: z.boolean().optional() })
@@ -145,7 +145,7 @@ export const eventBodySchema = z.discriminatedUnion("type", [
       type: z.literal("pause"),
       ...base,
       /** When the pause is to be reviewed (default: the deployment's pauseReviewDays after `at`). */
-      until: isoInstant.optional(),
+      until: isoInstantSchema.optional(),
     })
     .strict()
     .refine((pause) => pause.until === undefined || Date.parse(pause.until) > Date.parse(pause.at), {

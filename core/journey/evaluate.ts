@@ -79,7 +79,7 @@ export interface JourneyState {
   rulesVersion: string;
 }
 
-export interface JourneyInput {
+export interface EvaluationInput {
   referredAt: string;
   events: ParticipantEvent[];
   now: Date;
@@ -92,11 +92,11 @@ export function chronological<T extends { at: string; id: string }>(events: read
   return [...events].sort((a, b) => Date.parse(a.at) - Date.parse(b.at) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
-export function evaluateJourney(input: JourneyInput): JourneyState {
+export function evaluateJourney(input: EvaluationInput): JourneyState {
   const { events, now, rules, timeZone } = input;
   const referredAt = Date.parse(input.referredAt);
   if (Number.isNaN(referredAt)) throw new Error(`referredAt "${input.referredAt}" is not an instant`);
-  const journey = new Journey(input.referredAt, rules, timeZone);
+  const evaluation = new Evaluation(input.referredAt, rules, timeZone);
 
   let nextEventAt: number | undefined;
   for (const event of chronological(events)) {
@@ -108,11 +108,11 @@ export function evaluateJourney(input: JourneyInput): JourneyState {
     }
     // Something recorded as happening before the referral counts as happening at the referral.
     const effective = new Date(Math.max(at, referredAt));
-    journey.advanceTo(effective);
-    journey.apply(event, effective);
+    evaluation.advanceTo(effective);
+    evaluation.apply(event, effective);
   }
-  journey.advanceTo(now);
-  return journey.stateAt(now, nextEventAt);
+  evaluation.advanceTo(now);
+  return evaluation.stateAt(now, nextEventAt);
 }
 
 interface Moment {
@@ -126,7 +126,7 @@ interface OpenClock {
   days: number;
 }
 
-class Journey {
+class Evaluation {
   private clockPhase: ActivePhase = "referral";
   private phaseSince: string;
   private journeyStart: Moment;

@@ -45,7 +45,11 @@ export interface ParticipantProfile {
 /** What an erased participant's code reads as, wherever a figure still counts them. */
 export const erasedCode = "—";
 
-export type DerivedState = Pick<
+/**
+ * What the profile keeps of a journey state (`JourneyState`, computed from the events): enough for
+ * the caseload order, the digest and the team's figures, and for knowing until when it holds.
+ */
+export type StoredState = Pick<
   ParticipantProfile,
   "phase" | "obligations" | "nextDueAt" | "inWork" | "inSchool" | "missedFirstEmployerContact"
 > & { nextChangeAt: string | null; placementEndsAt: string | null; evaluatedAt: string; rulesVersion: string };

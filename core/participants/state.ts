@@ -1,6 +1,6 @@
 import type { Deployment } from "../config/deployment";
 import type { ParticipantEvent } from "../domain/schemas";
-import type { DerivedState, ParticipantProfile } from "./profile";
+import type { StoredState, ParticipantProfile } from "./profile";
 import { evaluateJourney, type JourneyState } from "../journey/evaluate";
 import { resolveRules } from "../journey/rules";
 
@@ -21,7 +21,7 @@ export function journeyStateOf(
 }
 
 /** What the profile stores of a journey state (for caseload order, digests and team figures). */
-export function derivedState(state: JourneyState): DerivedState {
+export function toStoredState(state: JourneyState): StoredState {
   return {
     phase: state.phase,
     obligations: state.obligations,

@@ -34,7 +34,7 @@ export const journeyStateV1 = z.object({
 export const superseded = "superseded-by-a-newer-generation";
 
 export const journeyStateSchema = z.discriminatedUnion("version", [journeyStateV1]);
-export type JourneyWorkflowState = z.infer<typeof journeyStateV1>;
+export type JourneyPayload = z.infer<typeof journeyStateV1>;
 
 export const planInputSchema = z.object({
   state: journeyStateSchema,

@@ -1,4 +1,4 @@
-import type { DerivedState } from "../participants/profile";
+import type { StoredState } from "../participants/profile";
 import { addDays, localDateOf, localMidnightInstant } from "../calendar/local-dates";
 
 /**
@@ -8,7 +8,7 @@ import { addDays, localDateOf, localMidnightInstant } from "../calendar/local-da
  * digest derives statuses from due dates, so waking for them would only add state transitions.
  * Events wake the journey through its callback token.
  */
-export function nextWakeAt(journey: Pick<DerivedState, "obligations" | "placementEndsAt">, now: Date, timeZone: string): string | null {
+export function nextWakeAt(journey: Pick<StoredState, "obligations" | "placementEndsAt">, now: Date, timeZone: string): string | null {
   const candidates: number[] = [];
   for (const obligation of journey.obligations) {
     if (obligation.status === "done") continue;

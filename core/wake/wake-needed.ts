@@ -1,4 +1,4 @@
-import type { DerivedState } from "../participants/profile";
+import type { StoredState } from "../participants/profile";
 import { nextWakeAt } from "./next-wake";
 
 /**
@@ -15,8 +15,8 @@ import { nextWakeAt } from "./next-wake";
 export function eventNeedsWake(
   /** The parked journey's planned wake, as its journey record keeps it. */
   record: { wakeAt?: string },
-  before: Pick<DerivedState, "phase">,
-  after: Pick<DerivedState, "phase" | "obligations" | "placementEndsAt">,
+  before: Pick<StoredState, "phase">,
+  after: Pick<StoredState, "phase" | "obligations" | "placementEndsAt">,
   now: Date,
   timeZone: string,
 ): boolean {

@@ -3,7 +3,7 @@ import * as z from "zod";
 import { lazyDeps, type Deps } from "../../adapters/deps";
 import { logInvocation } from "../../adapters/logging/middleware";
 import { parseEvent } from "../middleware/parse-event";
-import { isoInstant } from "../../core/domain/schemas";
+import { isoInstantSchema } from "../../core/domain/schemas";
 import { planSummaries } from "../../use-cases/summary/send";
 
 /**
@@ -11,7 +11,7 @@ import { planSummaries } from "../../use-cases/summary/send";
  * start that Scheduler delayed or retried still covers the week it was meant for. A start by hand
  * may pass nothing: then the week is the one before now.
  */
-const inputSchema = z.preprocess((input) => input ?? {}, z.object({ scheduledTime: isoInstant.optional() }));
+const inputSchema = z.preprocess((input) => input ?? {}, z.object({ scheduledTime: isoInstantSchema.optional() }));
 
 /** Summary step 1: which ISO week is covered and which treatment teams are due a summary of it. */
 export function createHandler(deps: () => Deps) {

@@ -5,11 +5,11 @@ import type { EventBody } from "../../core/domain/schemas";
 import { createTeam } from "../../adapters/dynamodb/teams";
 import { createSpecialist } from "../../adapters/dynamodb/specialists";
 import { getParticipant, listEvents } from "../../adapters/dynamodb/participants";
-import { type DerivedState } from "../../core/participants/profile";
+import { type StoredState } from "../../core/participants/profile";
 import { keys } from "../../adapters/dynamodb/keys";
 import { currentState } from "../../use-cases/participants/current-state";
 import { resolveRules, rulesVersion } from "../../core/journey/rules";
-import { derivedState, journeyStateOf } from "../../core/participants/state";
+import { toStoredState, journeyStateOf } from "../../core/participants/state";
 import { holdJourneys, record, seedParticipant, type HeldJourneys } from "../summary/seed";
 import { testClock, testDeps } from "../support/deps";
 
@@ -44,11 +44,11 @@ describe("current state of a participant", () => {
   });
 
   // When a state was computed differs between the stored one and a fresh one; what it says must not.
-  const withoutInstant = ({ evaluatedAt: _at, ...state }: DerivedState) => state;
+  const withoutInstant = ({ evaluatedAt: _at, ...state }: StoredState) => state;
   const participant = () => seedParticipant(deps, { code: "CS-1", teamId, specialistId, referredAt: clock.now().toISOString() });
   const truth = async (id: string) => {
     const profile = (await getParticipant(deps, id))!;
-    return withoutInstant(derivedState(journeyStateOf(profile, await listEvents(deps, id), clock.now(), deps.deployment)));
+    return withoutInstant(toStoredState(journeyStateOf(profile, await listEvents(deps, id), clock.now(), deps.deployment)));
   };
   const stateNow = async (id: string) => {
     sent = [];

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { lambdaArn } from "../../local/functions";
 import { LocalStepFunctions } from "../../local/stepfunctions";
 import { substitutionKey } from "../../adapters/function-names";
-import { executionName, journeyInput } from "../../adapters/stepfunctions/journey-execution";
+import { executionName, journeyExecutionInput } from "../../adapters/stepfunctions/journey-execution";
 import { useWorkflowSystem } from "./scenario";
 
 /**
@@ -27,7 +27,7 @@ async function referWithSecondGeneration(code: string, stateMachineArn: string, 
   const { executionArn } = await system().stepFunctions.startExecution({
     stateMachineArn,
     name: executionName(id, 2),
-    input: JSON.stringify(journeyInput(id, 2)),
+    input: JSON.stringify(journeyExecutionInput(id, 2)),
   });
   await system().api.advance({ hours: 1 });
   expect(await s.journey(id)).toMatchObject({ generation: 2, executionArn, parked: true });

@@ -10,7 +10,7 @@ import {
   LEAVING_WAIT_SECONDS,
   MAX_WAIT_SECONDS,
   superseded,
-  type JourneyWorkflowState,
+  type JourneyPayload,
 } from "../../core/wake/journey-payload";
 
 /**
@@ -21,8 +21,8 @@ import {
  */
 export async function planJourney(
   deps: Deps,
-  input: { state: JourneyWorkflowState; executionArn: string; executionStartedAt: string },
-): Promise<JourneyWorkflowState> {
+  input: { state: JourneyPayload; executionArn: string; executionStartedAt: string },
+): Promise<JourneyPayload> {
   const { timedOut, wake, wakeAt: _planned, ...state } = input.state;
   const now = deps.clock.now();
   const next = { ...state, iteration: state.iteration + 1, waitSeconds: LEAVING_WAIT_SECONDS };

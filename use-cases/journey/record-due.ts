@@ -1,7 +1,7 @@
 import { PutCommand } from "@aws-sdk/lib-dynamodb";
 import type { Deps } from "../../adapters/deps";
 import { getParticipant } from "../../adapters/dynamodb/participants";
-import { type DerivedState, type ParticipantProfile } from "../../core/participants/profile";
+import { type StoredState, type ParticipantProfile } from "../../core/participants/profile";
 import { index, keys } from "../../adapters/dynamodb/keys";
 import { currentState } from "../participants/current-state";
 
@@ -14,7 +14,7 @@ import { currentState } from "../participants/current-state";
 export async function recordDueObligations(
   deps: Pick<Deps, "db" | "tableName">,
   profile: Pick<ParticipantProfile, "id" | "teamId" | "code">,
-  journey: Pick<DerivedState, "obligations">,
+  journey: Pick<StoredState, "obligations">,
   now: Date,
 ): Promise<number> {
   const participantId = profile.id;

@@ -8,7 +8,7 @@ import { idempotencyEntry, profileItem } from "../../adapters/dynamodb/participa
 import { type ParticipantProfile } from "../../core/participants/profile";
 import { createOnce, type StoredResponse } from "../../adapters/dynamodb/idempotency";
 import { newId } from "../../core/ids";
-import { derivedState, journeyStateOf } from "../../core/participants/state";
+import { toStoredState, journeyStateOf } from "../../core/participants/state";
 import { startJourney } from "../../adapters/stepfunctions/journey-execution";
 import { participantView } from "../../core/participants/view";
 
@@ -24,7 +24,7 @@ export function referralProfile(input: CreateParticipant, now: Date, deployment:
     preferences: input.preferences,
     createdAt: now.toISOString(),
     version: 0,
-    ...derivedState(state),
+    ...toStoredState(state),
   };
   return { profile, state };
 }

@@ -1,15 +1,9 @@
 import type { Deps } from "../../adapters/deps";
 import { listEvents } from "../../adapters/dynamodb/participants";
-import { type DerivedState, type ParticipantProfile } from "../../core/participants/profile";
-import { derivedState, journeyStateOf } from "../../core/participants/state";
-import { saveDerivedState, storedStateOf } from "./save-state";
+import { type StoredState, type ParticipantProfile } from "../../core/participants/profile";
+import { toStoredState, journeyStateOf } from "../../core/participants/state";
+import { saveStoredState, storedStateOf } from "./save-state";
 import { resolveRules, rulesVersion } from "../../core/journey/rules";
-
-export interface CurrentState {
-  /** The profile as stored after this call (its version is the one the state was computed at). */
-  profile: ParticipantProfile;
-  state: DerivedState;
-}
 
 /**
  * The participant's journey state at `now`. Every event writer stores the state it computed, when
@@ -22,14 +16,22 @@ export interface CurrentState {
  * A state computed with other rules (a new release, or the deployment's numbers changed) is
  * evaluated again once; so is one stored before states carried their rules' version.
  */
-export async function currentState(deps: Deps, profile: ParticipantProfile, now: Date): Promise<CurrentState> {
+export async function currentState(
+  deps: Deps,
+  profile: ParticipantProfile,
+  now: Date,
+): Promise<{
+  /** The profile as stored after this call (its version is the one the state was computed at). */
+  profile: ParticipantProfile;
+  state: StoredState;
+}> {
   const stored = storedStateOf(profile);
   if (isCurrent(stored, now, rulesVersion(resolveRules(deps.deployment.rules)))) return { profile, state: stored };
-  const state = derivedState(journeyStateOf(profile, await listEvents(deps, profile.id), now, deps.deployment));
-  return { profile: await saveDerivedState(deps, profile, state), state };
+  const state = toStoredState(journeyStateOf(profile, await listEvents(deps, profile.id), now, deps.deployment));
+  return { profile: await saveStoredState(deps, profile, state), state };
 }
 
-function isCurrent(stored: Partial<DerivedState>, now: Date, rules: string): stored is DerivedState {
+function isCurrent(stored: Partial<StoredState>, now: Date, rules: string): stored is StoredState {
   if (stored.nextChangeAt === undefined || stored.placementEndsAt === undefined || stored.evaluatedAt === undefined) return false;
   if (stored.rulesVersion !== rules) return false;
   if (Date.parse(stored.evaluatedAt) > now.getTime()) return false;

@@ -6,7 +6,7 @@ import { eventPut, getParticipant, idempotencyEntry, listEvents, profileUpdate, 
 import { type ParticipantProfile } from "../../core/participants/profile";
 import { cancelledBy, findStoredResponse, storedResponsePut, type StoredResponse } from "../../adapters/dynamodb/idempotency";
 import { newId } from "../../core/ids";
-import { derivedState, journeyStateOf } from "../../core/participants/state";
+import { toStoredState, journeyStateOf } from "../../core/participants/state";
 import { type JourneyRecord, wakeJourney } from "../../adapters/stepfunctions/journey-execution";
 import { eventNeedsWake } from "../../core/wake/wake-needed";
 import { ensureJourneyRunning } from "../../adapters/stepfunctions/ensure-running";
@@ -54,12 +54,12 @@ export async function recordEvent(
         // A twin of this request (the same key) may have ended that job a moment ago: then the
         // answer is the twin's, not "no job is held".
         const first = await findStoredResponse(deps, scope, idempotencyKey);
-        if (first) return { response: first, state: derivedState(journeyStateOf(current, recorded, now, deps.deployment)), replay: true };
+        if (first) return { response: first, state: toStoredState(journeyStateOf(current, recorded, now, deps.deployment)), replay: true };
         throw new AbortError(invalidInput(job.error));
       }
       event.jobId = job.jobId;
     }
-    const state = derivedState(journeyStateOf(current, [...recorded, event], now, deps.deployment));
+    const state = toStoredState(journeyStateOf(current, [...recorded, event], now, deps.deployment));
     const response: StoredResponse = { statusCode: 201, body: { event, phase: state.phase } };
     try {
       await transact(deps, [

@@ -1,7 +1,7 @@
 import { isDeepStrictEqual } from "node:util";
 import type { Deps } from "../../adapters/deps";
 import { updateProfileState } from "../../adapters/dynamodb/participants";
-import { type DerivedState, type ParticipantProfile } from "../../core/participants/profile";
+import { type StoredState, type ParticipantProfile } from "../../core/participants/profile";
 
 /**
  * Stores a freshly computed journey state on the profile when it differs (time alone moves a
@@ -9,10 +9,10 @@ import { type DerivedState, type ParticipantProfile } from "../../core/participa
  * the event version: it is conditional on it, and if an event landed meanwhile, that writer
  * already stored a newer state and this one is dropped.
  */
-export async function saveDerivedState(
+export async function saveStoredState(
   deps: Pick<Deps, "db" | "tableName">,
   profile: ParticipantProfile,
-  state: DerivedState,
+  state: StoredState,
 ): Promise<ParticipantProfile> {
   if (isDeepStrictEqual(asStored(state), asStored(storedStateOf(profile)))) return profile;
   try {
@@ -23,8 +23,8 @@ export async function saveDerivedState(
   return { ...profile, ...state };
 }
 
-/** The derived state as the profile holds it (older profiles lack the newer fields). */
-export function storedStateOf(profile: ParticipantProfile): Partial<DerivedState> {
+/** The stored state as the profile holds it (older profiles lack the newer fields). */
+export function storedStateOf(profile: ParticipantProfile): Partial<StoredState> {
   return {
     phase: profile.phase,
     obligations: profile.obligations,

@@ -1,12 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { eventNeedsWake } from "../../../core/wake/wake-needed";
-import type { DerivedState } from "../../../core/participants/profile";
+import type { StoredState } from "../../../core/participants/profile";
 
 const zone = "Europe/Oslo";
 const now = new Date("2027-01-04T09:00:00Z");
 // Follow-up due on 29 January (00:00 in Oslo is 23:00 UTC the day before).
 const followUp = { kind: "follow-up", dueDate: "2027-01-29", dueAt: "2027-01-28T23:00:00.000Z", status: "upcoming" } as const;
-const after = (obligations: DerivedState["obligations"], phase: DerivedState["phase"] = "follow-up") => ({
+const after = (obligations: StoredState["obligations"], phase: StoredState["phase"] = "follow-up") => ({
   phase,
   obligations,
   placementEndsAt: null,
