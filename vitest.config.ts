@@ -9,6 +9,6 @@ export default defineConfig({
     // Two cores: the local servers are shared by all test files, started once per run.
     maxWorkers: 2,
     // Metric lines (CloudWatch EMF) and info logs are for AWS; tests keep the output readable.
-    env: { IPSFLOW_METRICS: "off", POWERTOOLS_LOG_LEVEL: "WARN" },
+    env: { POWERTOOLS_METRICS_DISABLED: "true", POWERTOOLS_LOG_LEVEL: "WARN" },
   },
 });

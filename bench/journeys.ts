@@ -79,7 +79,7 @@ const parsed = populationArgs({ name: "years", fallback: "1", schema: z.coerce.n
 const args = { ...parsed, years: parsed.span };
 
 // One JSON metric line per journey check-in would drown the report.
-process.env.IPSFLOW_METRICS = "off";
+process.env.POWERTOOLS_METRICS_DISABLED = "true";
 
 const start = new Date(args.start);
 const progress = (line: string) => process.stderr.write(`${line}\n`);

@@ -17,7 +17,7 @@ import { num, table } from "./lib/report";
  * same run against a bare Node HTTP server that answers a fixed JSON, which is what the machine
  * and the load generator cost on their own. The load generator runs in this process too.
  */
-process.env.IPSFLOW_METRICS ??= "off";
+process.env.POWERTOOLS_METRICS_DISABLED ??= "true";
 process.env.POWERTOOLS_LOG_LEVEL ??= "WARN";
 
 const { values } = parseArgs({ options: { rate: { type: "string", default: "200" }, seconds: { type: "string", default: "60" } } });

@@ -19,7 +19,7 @@ import { table, num } from "./lib/report";
  *    machine, reported with the count of requests it took, which does not depend on the machine.
  */
 // Metric lines are for CloudWatch; here they would bury the figures.
-process.env.IPSFLOW_METRICS ??= "off";
+process.env.POWERTOOLS_METRICS_DISABLED ??= "true";
 process.env.POWERTOOLS_LOG_LEVEL ??= "WARN";
 
 const { values } = parseArgs({ options: { runs: { type: "string", default: "20" } } });

@@ -85,7 +85,7 @@ if (values.faults !== undefined) {
 }
 
 // Metrics lines are for CloudWatch; locally they would only clutter the terminal.
-process.env.IPSFLOW_METRICS ??= "off";
+process.env.POWERTOOLS_METRICS_DISABLED ??= "true";
 process.env.POWERTOOLS_LOG_LEVEL ??= "WARN";
 
 const system = await startLocalSystem({

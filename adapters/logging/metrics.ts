@@ -1,18 +1,26 @@
+import { Metrics, MetricUnit } from "@aws-lambda-powertools/metrics";
+
 /**
- * CloudWatch metrics in Embedded Metric Format: one JSON line on stdout that CloudWatch Logs turns
- * into a metric, with no API call. `JourneyCheckIn` lets an alarm notice journeys that stopped
- * checking in (a lost callback emits no failure metric of its own).
+ * The journey check-in metric: journey-park emits it each time a journey parks to wait for its
+ * next due time, so a region whose journeys run emits it every day, and the alarm
+ * (infra/constructs/alarms.ts) watches exactly this namespace, name and these dimensions.
+ * Powertools' Metrics writes it in CloudWatch's embedded metric format (one JSON line on stdout
+ * that CloudWatch Logs turns into a metric, no API call); it adds the `service` dimension itself.
+ * `POWERTOOLS_METRICS_DISABLED=true` silences it (the local runtime, tests and benchmarks).
  */
-export function emitCheckIn(deployment: string, write: (line: string) => void = (line) => process.stdout.write(`${line}\n`)) {
-  if (process.env.IPSFLOW_METRICS === "off") return;
-  write(
-    JSON.stringify({
-      _aws: {
-        Timestamp: Date.now(),
-        CloudWatchMetrics: [{ Namespace: "Ipsflow", Dimensions: [["Deployment"]], Metrics: [{ Name: "JourneyCheckIn", Unit: "Count" }] }],
-      },
-      Deployment: deployment,
-      JourneyCheckIn: 1,
-    }),
-  );
+export const journeyCheckInMetric = {
+  namespace: "Ipsflow",
+  metricName: "JourneyCheckIn",
+  service: "ipsflow",
+  dimension: "Deployment",
+} as const;
+
+/** A check-in recorder for one function instance: each call publishes one check-in of the deployment. */
+export function journeyCheckIns(): (deployment: string) => void {
+  const metrics = new Metrics({ namespace: journeyCheckInMetric.namespace, serviceName: journeyCheckInMetric.service });
+  return (deployment) => {
+    metrics.setDefaultDimensions({ [journeyCheckInMetric.dimension]: deployment });
+    metrics.addMetric(journeyCheckInMetric.metricName, MetricUnit.Count, 1);
+    metrics.publishStoredMetrics();
+  };
 }

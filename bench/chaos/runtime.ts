@@ -61,7 +61,7 @@ export class Runtime {
         IPSFLOW_SFN_PORT: String(o.ports.stepFunctions),
         // Everything the functions log at INFO and above goes through the privacy scan.
         POWERTOOLS_LOG_LEVEL: "INFO",
-        IPSFLOW_METRICS: "off",
+        POWERTOOLS_METRICS_DISABLED: "true",
       },
       stdio: ["ignore", "pipe", "pipe"],
     });

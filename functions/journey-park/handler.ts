@@ -5,7 +5,7 @@ import { logInvocation } from "../../adapters/logging/middleware";
 import { parseEvent } from "../middleware/parse-event";
 import { parkInputSchema, superseded } from "../../core/wake/journey-payload";
 import { leaveAwait, parkJourney, sendWake } from "../../adapters/stepfunctions/journey-execution";
-import { emitCheckIn } from "../../adapters/logging/metrics";
+import { journeyCheckIns } from "../../adapters/logging/metrics";
 
 /**
  * Journey step "await": stores the callback token that an event uses to wake the journey. If an
@@ -14,6 +14,7 @@ import { emitCheckIn } from "../../adapters/logging/metrics";
  * definition routes there (`endWith`).
  */
 export function createHandler(deps: () => Deps) {
+  const checkIn = journeyCheckIns();
   return middy(async ({ state, taskToken, endWith }: z.output<typeof parkInputSchema>) => {
     const d = deps();
     if (state.action === "continue" || state.action === "end") {
@@ -26,7 +27,7 @@ export function createHandler(deps: () => Deps) {
     // on definitions without `endWith`).
     if (outcome === "stale") await sendWake(d, taskToken, "changed-while-planning");
     if (outcome === "superseded") await (endWith ? leaveAwait(d, taskToken, endWith.end) : sendWake(d, taskToken, superseded));
-    emitCheckIn(d.deployment.name);
+    checkIn(d.deployment.name);
     return { outcome };
   })
     .use(logInvocation())

@@ -15,17 +15,8 @@ import { EmailSubscription } from "aws-cdk-lib/aws-sns-subscriptions";
 import type { IQueue } from "aws-cdk-lib/aws-sqs";
 import type { IStateMachine } from "aws-cdk-lib/aws-stepfunctions";
 import { Construct } from "constructs";
+import { journeyCheckInMetric } from "../../adapters/logging/metrics";
 
-/**
- * The journey check-in metric. journey-park emits it (CloudWatch embedded metric format) each
- * time a journey parks to wait for its next due time; a region whose journeys run emits it
- * every day.
- */
-export const journeyCheckInMetric = {
-  namespace: "Ipsflow",
-  metricName: "JourneyCheckIn",
-  dimension: "Deployment",
-} as const;
 
 /**
  * SES reviews an account at a 5 % bounce rate and may pause sending at 10 %; for complaints the
@@ -125,7 +116,7 @@ export class Alarms extends Construct {
       metric: new Metric({
         namespace: journeyCheckInMetric.namespace,
         metricName: journeyCheckInMetric.metricName,
-        dimensionsMap: { [journeyCheckInMetric.dimension]: props.deploymentName },
+        dimensionsMap: { service: journeyCheckInMetric.service, [journeyCheckInMetric.dimension]: props.deploymentName },
         statistic: "Sum",
         period: Duration.days(1),
       }),

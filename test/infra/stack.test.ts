@@ -8,8 +8,7 @@ import { webAppConfigSchema } from "../../core/config/web-app";
 import { digestSchedule, summarySchedule } from "../../core/config/schedules";
 import { table } from "../../adapters/dynamodb/table";
 import { functionName, stateMachineName, substitutionKey } from "../../adapters/function-names";
-import { emitCheckIn } from "../../adapters/logging/metrics";
-import { journeyCheckInMetric } from "../../infra/constructs/alarms";
+import { journeyCheckInMetric, journeyCheckIns } from "../../adapters/logging/metrics";
 import { functionSpecs } from "../../infra/functions";
 import { signInDomainPrefix } from "../../infra/names";
 import { projectRoot } from "../../infra/paths";
@@ -812,7 +811,10 @@ describe("alarms", () => {
       expect.objectContaining({
         Namespace: journeyCheckInMetric.namespace,
         MetricName: journeyCheckInMetric.metricName,
-        Dimensions: [{ Name: journeyCheckInMetric.dimension, Value: "oslo" }],
+        Dimensions: [
+          { Name: journeyCheckInMetric.dimension, Value: "oslo" },
+          { Name: "service", Value: journeyCheckInMetric.service },
+        ],
         ComparisonOperator: "LessThanThreshold",
         Threshold: 1,
         Period: 86_400,
@@ -824,20 +826,25 @@ describe("alarms", () => {
 
   it("watches the very metric journey-park emits", () => {
     const lines: string[] = [];
-    vi.stubEnv("IPSFLOW_METRICS", "on"); // the test run silences metrics
+    vi.stubEnv("POWERTOOLS_METRICS_DISABLED", "false"); // the test run silences metrics
+    const write = vi.spyOn(process.stdout, "write").mockImplementation((chunk) => (lines.push(String(chunk)), true));
     try {
-      emitCheckIn("oslo", (line) => lines.push(line));
+      journeyCheckIns()("oslo");
     } finally {
+      write.mockRestore();
       vi.unstubAllEnvs();
     }
-    const emf = JSON.parse(lines[0]) as {
+    const emf = JSON.parse(lines.join("")) as {
       _aws: { CloudWatchMetrics: Array<{ Namespace: string; Dimensions: string[][]; Metrics: Array<{ Name: string }> }> };
     } & Record<string, unknown>;
     const [directive] = emf._aws.CloudWatchMetrics;
-    expect(directive.Namespace).toBe(journeyCheckInMetric.namespace);
-    expect(directive.Metrics.map((metric) => metric.Name)).toEqual([journeyCheckInMetric.metricName]);
-    expect(directive.Dimensions).toEqual([[journeyCheckInMetric.dimension]]);
-    expect(emf[journeyCheckInMetric.dimension]).toBe("oslo");
+    const alarm = named("journeys-silent");
+    expect(directive.Namespace).toBe(alarm.Namespace);
+    expect(directive.Metrics.map((metric) => metric.Name)).toEqual([alarm.MetricName]);
+    // The alarm names every dimension the line carries, with the same values.
+    const dimensions = alarm.Dimensions as Array<{ Name: string; Value: string }>;
+    expect([...directive.Dimensions[0]].sort()).toEqual(dimensions.map((d) => d.Name).sort());
+    for (const { Name, Value } of dimensions) expect(emf[Name], Name).toBe(Value);
   });
 });
 

@@ -20,7 +20,7 @@ const HEALTH_WORDS = ["diagnose", "schizofreni", "psykose", "depresjon", "medisi
 
 beforeAll(async () => {
   // The journey's check-in metric lines go to stdout, so the captured output is not empty.
-  vi.stubEnv("IPSFLOW_METRICS", "on");
+  vi.stubEnv("POWERTOOLS_METRICS_DISABLED", "false");
   const capture =
     (write: typeof process.stdout.write) =>
     (chunk: unknown, ...rest: unknown[]) => {
