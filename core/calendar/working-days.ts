@@ -1,7 +1,5 @@
 import Holidays from "date-holidays";
-import { DateTime } from "luxon";
-import * as z from "zod";
-import { addDays, inZone, localDateOf, localDateSchema, weekdayOf, type LocalDate } from "./local-dates";
+import { addDays, localDateSchema, weekdayOf, type LocalDate } from "./local-dates";
 
 /**
  * Working days: Monday to Friday, except Norway's public holidays (helligdager: New Year's Day,
@@ -81,50 +79,4 @@ export function daysOffAfter(localDate: LocalDate, timeZone: string): LocalDate[
 /** True on a working day followed by at least one day off: the digest then also lists what falls due over it. */
 export function isLastWorkingDayBeforeDaysOff(localDate: LocalDate, timeZone: string): boolean {
   return isWorkingDay(localDate, timeZone) && daysOffAfter(localDate, timeZone).length > 0;
-}
-
-export const clockTimeSchema = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "must be HH:MM (24-hour)");
-
-function atClockTime(localDate: LocalDate, clockTime: string, timeZone: string): DateTime<true> {
-  const [hour, minute] = clockTimeSchema.parse(clockTime).split(":").map(Number);
-  // On a spring-forward day a time inside the skipped hour moves forward by an hour (luxon's
-  // rule); in Norway the switch falls on a Sunday, which is never a digest day.
-  const at = DateTime.fromObject({ ...dateParts(localDate), hour, minute }, { zone: timeZone });
-  if (!at.isValid) throw new Error(`cannot place ${localDate} ${clockTime} in time zone "${timeZone}"`);
-  return at;
-}
-
-function dateParts(localDate: LocalDate) {
-  const [year, month, day] = localDate.split("-").map(Number);
-  return { year, month, day };
-}
-
-/**
- * The morning-digest instants in the half-open interval (from, to]: `digestTime` local time on
- * every working day. Half-open so that a scheduler advancing its clock from one instant to the
- * next fires each digest exactly once.
- */
-export function digestInstantsBetween(from: Date, to: Date, timeZone: string, digestTime: string): Date[] {
-  const instants: Date[] = [];
-  if (to.getTime() <= from.getTime()) return instants;
-  const last = localDateOf(to, timeZone);
-  for (let day = localDateOf(from, timeZone); day <= last; day = addDays(day, 1)) {
-    if (!isWorkingDay(day, timeZone)) continue;
-    const at = atClockTime(day, digestTime, timeZone).toJSDate();
-    if (at.getTime() > from.getTime() && at.getTime() <= to.getTime()) instants.push(at);
-  }
-  return instants;
-}
-
-/** The first digest instant strictly after `after`. */
-export function nextDigestInstant(after: Date, timeZone: string, digestTime: string): Date {
-  const today = localDateOf(after, timeZone);
-  const todays = isWorkingDay(today, timeZone) ? atClockTime(today, digestTime, timeZone).toJSDate() : undefined;
-  if (todays && todays.getTime() > after.getTime()) return todays;
-  return atClockTime(nextWorkingDay(today, timeZone), digestTime, timeZone).toJSDate();
-}
-
-/** True when `instant` is a working day in the zone (the digest's own day check). */
-export function isWorkingDayAt(instant: Date, timeZone: string): boolean {
-  return isWorkingDay(inZone(instant, timeZone).toISODate(), timeZone);
 }
