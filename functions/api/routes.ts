@@ -6,9 +6,9 @@ import {
   eventBodySchema,
 } from "../../core/domain/schemas";
 import { invalidInput, gone, notFound } from "../../core/errors";
-import { canReadCaseload, canReadParticipant, canReadTeam, canWriteParticipant, isAdmin, require } from "../../core/access/policy";
+import { canReadTeam, canWriteParticipant, isAdmin, require } from "../../core/access/policy";
 import { createTeam, getTeam, listTeams } from "../../adapters/dynamodb/teams";
-import { createSpecialist, getSpecialist, listSpecialists } from "../../adapters/dynamodb/specialists";
+import { createSpecialist, listSpecialists } from "../../adapters/dynamodb/specialists";
 import { getParticipant, listCaseload, listEvents, listTeamParticipants } from "../../adapters/dynamodb/participants";
 import { dayItems, nextOpenObligation } from "../../core/journey/day";
 import { remindersFor } from "../../use-cases/digest/send-digests";
@@ -18,9 +18,13 @@ import { recordEvent } from "../../use-cases/participants/record-event";
 import { participantView } from "../../core/participants/view";
 import { journeyStateOf } from "../../core/participants/state";
 import { describeJourney } from "../../adapters/stepfunctions/journey-status";
-import type { Principal } from "../../core/access/principal";
 import { type ApiEvent, callerOf, json, pathParam, principalOf } from "./http";
 import { route, type Route } from "./route";
+import { requests } from "./requests";
+import { employerRoutes } from "./employer-routes";
+import { fidelityRoutes } from "./fidelity-routes";
+import { outcomeRoutes } from "./outcome-routes";
+import { participantReportRoutes } from "./participant-report-routes";
 import { readAudit, writeAudit } from "../../adapters/dynamodb/audit-log";
 import { exportParticipant } from "../../use-cases/participants/export";
 import { eraseParticipant } from "../../use-cases/participants/erase";
@@ -40,36 +44,12 @@ const sinceQuery = z.object({ since: z.iso.datetime({ offset: true }).optional()
 
 /** Every route of the HTTP API: each parses its input with zod, checks access and calls a use case or the core. */
 export function routes(deps: () => Deps): Route[] {
-  const teamIdsOf = async (p: Principal) =>
-    p.role === "specialist" ? ((await getSpecialist(deps(), p.specialistId))?.teamIds ?? []) : [];
+  const { teamIdsOf, teamRequest, readableCaseload, readableParticipant } = requests(deps);
   /** The team a team member or admin asks about, and the week (default: the last full week). */
   const summaryRequest = async (event: ApiEvent, requested: string | undefined) => {
     const team = await teamRequest(event);
     const week = requested ?? coveredWeek(deps().clock.now(), deps().deployment.timeZone);
     return { team, week };
-  };
-  /** A team's own page: its members and admins only, as for the summary. */
-  const teamRequest = async (event: ApiEvent) => {
-    const principal = principalOf(event);
-    const team = await getTeam(deps(), pathParam(event, "id"));
-    if (!team) throw notFound("team");
-    require(principal.role === "admin" || (principal.role === "team" && principal.teamId === team.id));
-    return team;
-  };
-  const readableCaseload = async (event: ApiEvent) => {
-    const principal = principalOf(event);
-    const specialist = await getSpecialist(deps(), pathParam(event, "id"));
-    if (!specialist) throw notFound("specialist");
-    require(canReadCaseload(principal, specialist.id));
-    return specialist;
-  };
-  const readableParticipant = async (event: ApiEvent) => {
-    const principal = principalOf(event);
-    const participant = await getParticipant(deps(), pathParam(event, "id"));
-    if (!participant) throw notFound("participant");
-    require(canReadParticipant(principal, participant));
-    if (participant.erasedAt) throw gone("participant: erased");
-    return { principal, participant };
   };
 
   const table: Route[] = [
@@ -343,6 +323,10 @@ export function routes(deps: () => Deps): Route[] {
         return json(statusCode, body);
       },
     }),
+    ...employerRoutes(deps),
+    ...fidelityRoutes(deps),
+    ...outcomeRoutes(deps),
+    ...participantReportRoutes(deps),
   ];
   return table;
 }
