@@ -22,6 +22,9 @@ export const keys = {
   }),
   /** The audit log, one partition per local day. */
   audit: (localDate: string, entry: string) => ({ pk: `${auditKeyPrefix}${localDate}`, sk: entry }),
+  employer: (id: string) => ({ pk: `EMPLOYER#${id}`, sk: PROFILE }),
+  /** One contact with an employer; a participant's contact has its event's id. */
+  employerContact: (employerId: string, at: string, contactId: string) => ({ pk: `EMPLOYER#${employerId}`, sk: `CONTACT#${at}#${contactId}` }),
   missedDeadline: (participantId: string, kind: string, dueAt: string) => ({
     pk: `PARTICIPANT#${participantId}`,
     sk: `MISSED#${dueAt}#${kind}`,
@@ -32,6 +35,11 @@ export const keys = {
 export const index = {
   allTeams: "TEAMS",
   allSpecialists: "SPECIALISTS",
+  allEmployers: "EMPLOYERS",
+  /** The employers a specialist is responsible for (GSI2). */
+  employersOf: (specialistId: string) => `EMPLOYERS#${specialistId}`,
+  /** The employer contacts a specialist made or whose participant they were about, in time order (GSI1). */
+  employerContactsOf: (specialistId: string) => `EMPLOYER-CONTACTS#${specialistId}`,
   caseload: (specialistId: string) => `CASELOAD#${specialistId}`,
   team: (teamId: string) => `TEAM#${teamId}`,
   participantInTeam: (participantId: string) => `PARTICIPANT#${participantId}`,

@@ -14,6 +14,10 @@
  * | journey of a participant             | pk = PARTICIPANT#id, sk = JOURNEY                          |
  * | idempotency record                   | pk = IDEMPOTENCY#<scope>#<key>, sk = IDEMPOTENCY (TTL)     |
  * | sent digest / summary (exactly once) | pk = DIGEST#specialistId | SUMMARY#teamId, sk = date | ISO week |
+ * | employer by id; its contacts in time | pk = EMPLOYER#id, sk = PROFILE | CONTACT#<at ISO>#<contactId> |
+ * | all employers                        | GSI1: gsi1pk = EMPLOYERS, gsi1sk = name#id                 |
+ * | a specialist's employer contacts     | GSI1: gsi1pk = EMPLOYER-CONTACTS#specialistId, gsi1sk = <at ISO>#<contactId> |
+ * | employers by responsible specialist  | GSI2: gsi2pk = EMPLOYERS#specialistId, gsi2sk = name#id    |
  */
 export const table = {
   partitionKey: "pk",

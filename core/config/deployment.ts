@@ -104,6 +104,18 @@ export const deploymentSchema = z
     signInDomainPrefix: signInDomainPrefix.optional(),
     rules: ruleOverridesSchema.default({}),
     /**
+     * Employer follow-up (job development with the three cups): an employer at stage 1 or 2 with no
+     * contact for `followUpDays` is listed in the responsible specialist's digest ("Besøk … igjen"),
+     * and a new hire's employer is due a contact within `newHireContactDays` of the start.
+     */
+    employers: z
+      .object({
+        followUpDays: z.number().int().min(1).max(90).default(14),
+        newHireContactDays: z.number().int().min(1).max(30).default(7),
+      })
+      .strict()
+      .default({ followUpDays: 14, newHireContactDays: 7 }),
+    /**
      * How long the audit log keeps who read, exported or erased what. Access to health records is
      * logged for years (Normen); 10 years by default.
      */

@@ -112,7 +112,13 @@ export const eventBodySchema = z.discriminatedUnion("type", [
       type: z.literal("employer-contact"),
       ...base,
       employer,
+      /** The three cups' stage this contact reached (1, 2 or 3). */
       visit: z.union([z.literal(1), z.literal(2), z.literal(3)]).optional(),
+      /** The employer in the register (core/domain/employers.ts): the contact is then the employer's too. */
+      employerId: id.optional(),
+      mode: z.enum(["face-to-face", "phone", "digital"]).optional(),
+      decisionMaker: z.boolean().optional(),
+      made: z.enum(["specialist", "participant"]).optional(),
     })
     .strict(),
   z
@@ -120,6 +126,8 @@ export const eventBodySchema = z.discriminatedUnion("type", [
       type: z.literal("job-start"),
       ...base,
       employer,
+      /** The employer in the register, which the start marks as hired. */
+      employerId: id.optional(),
       hoursPerWeek,
       wage,
       temporary: z.boolean(),

@@ -40,9 +40,32 @@ function section(title: string, rows: UrgencyRow<Placed>[], words: Catalogue, in
   ];
 }
 
+/** Employers to contact: one row each, the employer's name only (no participant beside it). */
+function employerSection(input: DigestEmailInput, words: Catalogue, today: ReturnType<typeof inZone>): Block[] {
+  const employers = input.employers ?? [];
+  if (employers.length === 0) return [];
+  const e = words.digest.employers;
+  return [
+    { kind: "heading", text: e.section },
+    {
+      kind: "table",
+      columns: [{ header: e.column }],
+      rows: employers.map((employer) => [
+        {
+          text:
+            employer.reason === "cold"
+              ? e.visitAgain(employer.name, employer.days)
+              : e.afterHire(employer.name, formatDay(inZone(`${employer.dueDate}T12:00:00Z`, input.timeZone, "dueDate"), words, today)),
+        },
+      ]),
+    },
+  ];
+}
+
 /** Renders the digest; throws when there is nothing to list, because then nothing is sent. */
 export function renderDigest(input: DigestEmailInput): RenderedEmail {
-  if (input.items.length === 0) throw new Error("a digest needs at least one item: send nothing instead");
+  const employers = input.employers ?? [];
+  if (input.items.length === 0 && employers.length === 0) throw new Error("a digest needs at least one item: send nothing instead");
   assertTimeZone(input.timeZone);
   const words = catalogue(input.locale);
   const today = inZone(input.today, input.timeZone, "today");
@@ -60,7 +83,10 @@ export function renderDigest(input: DigestEmailInput): RenderedEmail {
   const d = words.digest;
   return renderEmail({
     locale: input.locale,
-    subject: d.subject({ overdue: count("overdue"), today: count("due"), upcoming: count("upcoming") }),
+    subject:
+      input.items.length > 0
+        ? d.subject({ overdue: count("overdue"), today: count("due"), upcoming: count("upcoming") })
+        : `IPS: ${d.employers.subject(employers.length)}`,
     blocks: [
       { kind: "title", text: d.title(formatDay(today, words, today)) },
       { kind: "paragraph", text: d.intro },
@@ -68,6 +94,7 @@ export function renderDigest(input: DigestEmailInput): RenderedEmail {
       // Before a weekend or holiday the caller files what falls due on the days off under "due".
       ...section(d.section.due, under("due"), words, input),
       ...section(d.section.upcoming, under("upcoming"), words, input),
+      ...employerSection(input, words, today),
       { kind: "footer", text: d.footer },
     ],
   });

@@ -33,6 +33,17 @@ export interface Catalogue {
     task: (instruction: string, status: string) => string;
     daysOverdue: Count;
     dueIn: Count;
+    /** Employers to contact again (job development), listed without any participant. */
+    employers: {
+      section: string;
+      column: string;
+      /** An employer at the first or second cup with no contact for `days` days. */
+      visitAgain: (employer: string, days: number) => string;
+      /** An employer where a participant started: get in touch by `by`. */
+      afterHire: (employer: string, by: string) => string;
+      /** The subject's part for the employers when nothing else is listed. */
+      subject: Count;
+    };
     footer: string;
   };
   summary: {
@@ -177,6 +188,13 @@ const nb: Catalogue = {
     task: (instruction, status) => `${instruction} (${status})`,
     daysOverdue: (n) => `${nbCount("dag", "dager")(n)} over fristen`,
     dueIn: (n) => (n <= 0 ? "i dag" : `om ${nbCount("dag", "dager")(n)}`),
+    employers: {
+      section: "Arbeidsgivere å kontakte",
+      column: "Arbeidsgiver",
+      visitAgain: (employer, days) => `Besøk ${employer} igjen (sist kontakt for ${nbCount("dag", "dager")(days)} siden)`,
+      afterHire: (employer, by) => `Ta kontakt med ${employer} etter oppstarten (innen ${by})`,
+      subject: (n) => `${nbCount("arbeidsgiver", "arbeidsgivere")(n)} å kontakte`,
+    },
     footer:
       "Du får denne e-posten som jobbspesialist i IPS. Av personvernhensyn inneholder den bare deltakerkoder, ingen navn eller helseopplysninger.",
   },
@@ -292,6 +310,13 @@ const en: Catalogue = {
     task: (instruction, status) => `${instruction} (${status})`,
     daysOverdue: (n) => `${enCount("day", "days")(n)} overdue`,
     dueIn: (n) => (n <= 0 ? "today" : `in ${enCount("day", "days")(n)}`),
+    employers: {
+      section: "Employers to contact",
+      column: "Employer",
+      visitAgain: (employer, days) => `Visit ${employer} again (last contact ${enCount("day", "days")(days)} ago)`,
+      afterHire: (employer, by) => `Get in touch with ${employer} after the start (by ${by})`,
+      subject: (n) => `${enCount("employer", "employers")(n)} to contact`,
+    },
     footer:
       "You receive this email as an IPS job specialist. To protect privacy it contains participant codes only, no names or health information.",
   },

@@ -35,6 +35,17 @@ export interface DigestEmailInput {
   /** The digest's local date, yyyy-mm-dd. */
   today: string;
   items: DigestItem[];
+  /** Employers to contact again (core/employers/follow-up.ts); no participant is named with them. */
+  employers?: DigestEmployer[];
+}
+
+export interface DigestEmployer {
+  name: string;
+  reason: "cold" | "new-hire";
+  /** Local date, yyyy-mm-dd: by when (new hire), or when it went cold. */
+  dueDate: string;
+  /** Days since the last contact (cold) or since the start (new hire). */
+  days: number;
 }
 
 export interface WeeklySummaryFigures {

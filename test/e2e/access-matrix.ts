@@ -14,6 +14,7 @@ export interface MatrixWorld {
   a: Awaited<ReturnType<typeof seedTeam>>;
   b: Awaited<ReturnType<typeof seedTeam>>;
   participantId: string;
+  employerId: string;
 }
 
 type Call = (token: string | undefined) => Promise<{ status: number; body: unknown }>;
@@ -51,6 +52,18 @@ export function accessRoutes(world: MatrixWorld): Array<{ route: string; allowed
     { route: "GET /participants/{id}/export", allowed: ["admin"], call: get(`/participants/${participantId}/export`) },
     { route: "GET /admin/email-events", allowed: ["admin"], call: get("/admin/email-events") },
     { route: "GET /admin/audit", allowed: ["admin"], call: get("/admin/audit") },
+    {
+      route: "POST /employers",
+      allowed: ["admin", "specialist"],
+      call: post("/employers", () => ({ name: `Arbeidsgiver ${n}`, sector: "retail", municipality: "Oslo", specialistId: a.specialist.id })),
+    },
+    { route: "GET /employers", allowed: ["admin", "specialist", "otherSpecialist", "team", "otherTeam"], call: get("/employers") },
+    { route: "GET /employers/{id}", allowed: ["admin", "specialist", "otherSpecialist", "team", "otherTeam"], call: get(`/employers/${world.employerId}`) },
+    {
+      route: "POST /employers/{id}/contacts",
+      allowed: ["admin", "specialist", "otherSpecialist"],
+      call: post(`/employers/${world.employerId}/contacts`, () => ({ at: "2026-10-20T10:00:00Z", mode: "phone", decisionMaker: false })),
+    },
     {
       // Each call erases a participant of its own, so that the other routes keep theirs.
       route: "DELETE /participants/{id}",
@@ -100,5 +113,8 @@ export async function matrixWorld(system: MatrixWorld["system"], seed: typeof se
   const participantId = (
     await system.api.post("/participants", { code: "A.X.", teamId: a.team.id, specialistId: a.specialist.id, referredAt: "2026-10-01T10:00:00Z" })
   ).body.id as string;
-  return { system, a, b, participantId };
+  const employerId = (
+    await system.api.post("/employers", { name: "Kafé Vest", sector: "hospitality", municipality: "Bergen", specialistId: a.specialist.id })
+  ).body.id as string;
+  return { system, a, b, participantId, employerId };
 }

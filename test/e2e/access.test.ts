@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedTeam, startTestSystem } from "../support/system";
 import { publicRoutes } from "../../local/http/authorizer";
-import { checkAccessMatrix, matrixWorld, type MatrixWorld, type Role } from "./access-matrix";
+import { accessRoutes, checkAccessMatrix, matrixWorld, type MatrixWorld, type Role } from "./access-matrix";
+import { routes } from "../../functions/api/routes";
+import { routeKey } from "../../functions/api/route";
 
 /**
  * Every route against every role with the local dev tokens: admin, the specialist of the caseload
@@ -16,6 +18,13 @@ beforeAll(async () => {
 afterAll(() => world?.system.stop());
 
 describe("access, route by route and role by role", () => {
+  it("covers every route the API serves", () => {
+    const served = routes(() => {
+      throw new Error("the route table is read for its routes only");
+    }).map(routeKey);
+    expect(accessRoutes(world).map((r) => r.route).sort()).toEqual(served.sort());
+  });
+
   it("allows exactly the roles each route names; a denial is 401 or 403 and reveals nothing of the record", async () => {
     const { a, b } = world;
     const tokens: Record<Role, string> = {

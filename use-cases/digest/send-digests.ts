@@ -10,6 +10,8 @@ import { selectDigestItems, type DigestItem } from "../../core/journey/digest";
 import { resolveRules } from "../../core/journey/rules";
 import { renderDigest } from "../../core/email";
 import { sendOnce, type SendOnceOutcome } from "../../adapters/ses/send-once";
+import { listEmployers } from "../../adapters/dynamodb/employers";
+import { employerFollowUps, type EmployerFollowUp } from "../../core/employers/follow-up";
 
 /**
  * The morning digest: one email per specialist per working morning listing what is due, overdue
@@ -38,20 +40,26 @@ export async function remindersFor(deps: Deps, specialistId: string, now: Date):
   return selectDigestItems({ participants, now, timeZone: deps.deployment.timeZone, rules: resolveRules(deps.deployment.rules) });
 }
 
+/** The employers the specialist is responsible for that are due a contact (one Query of the register's index). */
+export async function employersToContact(deps: Deps, specialistId: string, now: Date): Promise<EmployerFollowUp[]> {
+  return employerFollowUps(await listEmployers(deps, specialistId), now, deps.deployment.timeZone, deps.deployment.employers);
+}
+
 export async function sendDigest(deps: Deps, specialistId: string, date: string): Promise<{ outcome: DigestOutcome; items: number }> {
   const specialist = await getSpecialist(deps, specialistId);
   if (!specialist) return { outcome: "unknown-specialist", items: 0 };
-  const items = await remindersFor(deps, specialistId, deps.clock.now());
-  if (items.length === 0) return { outcome: "nothing-to-do", items: 0 };
+  const now = deps.clock.now();
+  const [items, employers] = await Promise.all([remindersFor(deps, specialistId, now), employersToContact(deps, specialistId, now)]);
+  if (items.length === 0 && employers.length === 0) return { outcome: "nothing-to-do", items: 0 };
 
   // A specialist working with several teams reads the language of their first team.
   const team = await getTeam(deps, specialist.teamIds[0]);
   const locale = team?.locale ?? deps.deployment.locale;
-  const email = renderDigest({ locale, timeZone: deps.deployment.timeZone, baseUrl: appUrlOf(deps.deployment), today: date, items });
+  const email = renderDigest({ locale, timeZone: deps.deployment.timeZone, baseUrl: appUrlOf(deps.deployment), today: date, items, employers });
   const outcome = await sendOnce(
     deps,
     keys.digest(specialistId, date),
-    { entity: "digest", specialistId, date, items: items.length },
+    { entity: "digest", specialistId, date, items: items.length, employers: employers.length },
     { to: [specialist.email], ...email },
   );
   return { outcome, items: items.length };

@@ -16,7 +16,8 @@ const keptEventAttributes = ["pk", "sk", "entity", "gsi2pk", "gsi2sk", "particip
  * Erases one participant (GDPR art. 17). The profile keeps only what the team's past figures need
  * (team, specialist, referral, phase and obligations, in work or school) with a neutral code; it
  * leaves the caseload index, so no caseload, day list or digest shows it. Every event keeps only
- * its id, type and instants; the missed-deadline alerts lose the code; the idempotency records
+ * its id, type and instants; an employer's record of a contact about them no longer names them;
+ * the missed-deadline alerts lose the code; the idempotency records
  * that hold the code or an event's details keep only a 410 answer naming the erased id (so that a
  * client replaying the referral's request is told, rather than registering the person again); the
  * journey is stopped and marked so that nothing starts it again.
@@ -89,6 +90,20 @@ async function scrubPartition(deps: EraseDeps, participantId: string) {
     if (sk.startsWith("EVENT#")) {
       const kept = Object.fromEntries(Object.entries(item).filter(([name]) => keptEventAttributes.includes(name)));
       if (Object.keys(kept).length === Object.keys(item).length) continue;
+      // The employer keeps the contact (its figures count it), no longer who it was about. Done
+      // before the event loses its employerId, so that a repeated erasure still finds it.
+      if (item.type === "employer-contact" && typeof item.employerId === "string") {
+        await deps.db.send(
+          new UpdateCommand({
+            TableName: deps.tableName,
+            Key: keys.employerContact(item.employerId, String(item.at), String(item.id)),
+            UpdateExpression: "REMOVE participantId",
+            ConditionExpression: "attribute_exists(pk)",
+          }),
+        ).catch((error: Error) => {
+          if (error.name !== "ConditionalCheckFailedException") throw error;
+        });
+      }
       await deps.db.send(new PutCommand({ TableName: deps.tableName, Item: kept }));
     } else if (sk.startsWith("MISSED#") && "code" in item) {
       await deps.db.send(new UpdateCommand({ TableName: deps.tableName, Key: { pk: item.pk, sk: item.sk }, UpdateExpression: "REMOVE code" }));

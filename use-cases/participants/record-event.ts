@@ -11,6 +11,24 @@ import { type JourneyRecord, wakeJourney } from "../../adapters/stepfunctions/jo
 import { eventNeedsWake } from "../../core/wake/wake-needed";
 import { ensureJourneyRunning } from "../../adapters/stepfunctions/ensure-running";
 import { jobFor } from "../../core/participants/jobs";
+import { employerContactPut, getEmployer, noteOnEmployer } from "../../adapters/dynamodb/employers";
+import type { EmployerContact } from "../../core/domain/employers";
+
+/** A participant's employer contact as the employer's contact: the same id, time and details. */
+function employerContactOf(event: Extract<ParticipantEvent, { type: "employer-contact" }>, profile: ParticipantProfile): EmployerContact {
+  return {
+    id: event.id,
+    employerId: event.employerId!,
+    at: event.at,
+    ...(event.mode ? { mode: event.mode } : {}),
+    ...(event.decisionMaker !== undefined ? { decisionMaker: event.decisionMaker } : {}),
+    ...(event.visit ? { stage: event.visit } : {}),
+    participantId: profile.id,
+    ...(event.made ? { made: event.made } : {}),
+    specialistId: profile.specialistId,
+    recordedAt: event.recordedAt,
+  };
+}
 
 /**
  * Writers of one participant that do not conflict in meaning (two contacts, a meeting and a
@@ -40,6 +58,9 @@ export async function recordEvent(
   // then answers with the first response: no read ahead of every recording for the rare replay.
   const now = deps.clock.now();
   const at = new Date(body.at);
+  // An event that names a registered employer must name one that exists.
+  const employerId = body.type === "employer-contact" || body.type === "job-start" ? body.employerId : undefined;
+  if (employerId !== undefined && !(await getEmployer(deps, employerId))) throw invalidInput(`employerId: no employer with id ${employerId}`);
   if (at > now) throw invalidInput("at: must not be in the future");
   if (at < new Date(profile.referredAt)) throw invalidInput("at: must not be before the referral");
 
@@ -66,6 +87,9 @@ export async function recordEvent(
         eventPut(deps, current, event),
         profileUpdate(deps, current, state, current.version + 1, idempotencyEntry(scope, idempotencyKey)),
         storedResponsePut(deps, scope, idempotencyKey, response),
+        // A contact with a registered employer is the employer's too: the same contact, under the
+        // event's id, in the same transaction.
+        ...(event.type === "employer-contact" && event.employerId ? [employerContactPut(deps, employerContactOf(event, current))] : []),
       ]);
       return { response, state, replay: false };
     } catch (error) {
@@ -95,5 +119,11 @@ export async function recordEvent(
   const needsWake = (record: JourneyRecord) =>
     outcome.replay || eventNeedsWake(record, current, outcome.state, now, deps.deployment.timeZone);
   if (!(await wakeJourney(deps, current.id, event.type, needsWake))) await ensureJourneyRunning(deps, current.id);
+  // The employer's latest contact, stage and first hire; on a replay too, like the wake.
+  const recorded = (outcome.response.body as { event?: ParticipantEvent }).event;
+  if (recorded?.type === "employer-contact" && recorded.employerId) {
+    await noteOnEmployer(deps, recorded.employerId, { contactAt: recorded.at, stage: recorded.visit });
+  }
+  if (recorded?.type === "job-start" && recorded.employerId) await noteOnEmployer(deps, recorded.employerId, { hiredAt: recorded.at });
   return outcome.response;
 }

@@ -1,0 +1,111 @@
+import * as z from "zod";
+import { isValidOrgNumber } from "../employers/org-number";
+
+/**
+ * The employer register: the employers a team's specialists develop jobs with. Employers are
+ * businesses, not people: nothing about their contact people is kept beyond a role, and no
+ * participant is named next to an employer.
+ */
+
+/**
+ * The industry, as the section of Statistics Norway's standard industrial classification
+ * (SN2007, the same sections as the EU's NACE Rev. 2): a code, so that the team's spread of
+ * employers can be counted (fidelity: diversity of employers).
+ */
+export const sectors = [
+  "agriculture",
+  "mining",
+  "manufacturing",
+  "energy",
+  "water-waste",
+  "construction",
+  "retail",
+  "transport",
+  "hospitality",
+  "information",
+  "finance",
+  "real-estate",
+  "professional",
+  "administrative",
+  "public-administration",
+  "education",
+  "health-social",
+  "culture",
+  "other-services",
+  "households",
+  "international",
+] as const;
+export type Sector = (typeof sectors)[number];
+
+/** Who the specialist talks to at the employer, by role only. */
+export const contactRoles = ["owner", "general-manager", "hr", "line-manager", "other"] as const;
+
+/** How a contact was made: face-to-face counts for the fidelity scale's frequent employer contact. */
+export const contactModes = ["face-to-face", "phone", "digital"] as const;
+export type ContactMode = (typeof contactModes)[number];
+
+/**
+ * The three cups of tea: 1 asked for a talk, 2 learnt the business (its jobs and how it hires),
+ * 3 presented a job seeker. A job start there makes the employer "hired".
+ */
+export const stageSchema = z.union([z.literal(1), z.literal(2), z.literal(3)]);
+export type Stage = z.infer<typeof stageSchema>;
+
+const id = z.string().min(1).max(64).regex(/^[A-Za-z0-9._-]+$/, "must be an id");
+
+export const orgNumberSchema = z
+  .string()
+  .regex(/^\d{9}$/, "must be nine digits")
+  .refine(isValidOrgNumber, "the check digit does not match (not a Norwegian organisation number)");
+
+export const createEmployerSchema = z
+  .object({
+    name: z.string().trim().min(1).max(120),
+    orgNumber: orgNumberSchema.optional(),
+    sector: z.enum(sectors),
+    municipality: z.string().trim().min(1).max(80),
+    /** The specialist responsible for the relationship: reminders about it go to them. */
+    specialistId: id,
+    contactRole: z.enum(contactRoles).optional(),
+  })
+  .strict();
+export type CreateEmployer = z.infer<typeof createEmployerSchema>;
+
+export const employerContactSchema = z
+  .object({
+    at: z.iso.datetime({ offset: true }),
+    mode: z.enum(contactModes),
+    decisionMaker: z.boolean(),
+    stage: stageSchema.optional(),
+    /** The job seeker the contact was about; without it, general job development. */
+    participantId: id.optional(),
+    /** Who made the contact: the specialist, or the participant with the specialist's help. */
+    made: z.enum(["specialist", "participant"]).optional(),
+  })
+  .strict();
+export type EmployerContactInput = z.infer<typeof employerContactSchema>;
+
+export interface Employer extends CreateEmployer {
+  id: string;
+  createdAt: string;
+  /** The furthest of the three cups reached. */
+  stage?: Stage;
+  /** When a participant first started a job there. */
+  hiredAt?: string;
+  lastContactAt?: string;
+}
+
+/** One contact with an employer, general or about one job seeker; a participant's contact is also their `employer-contact` event, under the same id. */
+export interface EmployerContact {
+  id: string;
+  employerId: string;
+  at: string;
+  mode?: ContactMode;
+  decisionMaker?: boolean;
+  stage?: Stage;
+  participantId?: string;
+  made?: "specialist" | "participant";
+  /** The specialist who made it or whose participant it was about. */
+  specialistId: string;
+  recordedAt: string;
+}
