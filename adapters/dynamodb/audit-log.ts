@@ -7,8 +7,8 @@ import { queryAll } from "./query";
 import { newId } from "../../core/ids";
 
 /**
- * The audit log (Normen: access to health information is logged): who read a participant's page,
- * exported or erased a participant, or changed teams and specialists; when, and from where. Each
+ * The audit log (Normen: access to health information is logged): who read a participant's page
+ * or report, exported or erased a participant, or changed teams and specialists; when, and from where. Each
  * entry is written once, never updated, kept for the deployment's `auditRetentionDays` by the
  * table's TTL, and partitioned by local day, so that a reader asks for a period, never scans.
  *
@@ -17,7 +17,7 @@ import { newId } from "../../core/ids";
  * DeleteItem and PartiQL's UPDATE and DELETE on audit keys, so a writer can add an entry and
  * nothing else (IAM has no condition key that could require a put to be conditional).
  */
-export const auditActions = ["participant.read", "participant.export", "participant.erase", "team.create", "specialist.create"] as const;
+export const auditActions = ["participant.read", "participant.report", "participant.export", "participant.erase", "team.create", "specialist.create"] as const;
 export type AuditAction = (typeof auditActions)[number];
 
 export interface AuditEntry {

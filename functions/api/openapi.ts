@@ -27,7 +27,13 @@ function operationOf(route: Route): ZodOpenApiOperationObject {
   const answers = Object.fromEntries(
     Object.entries(route.responses).map(([status, description]) => [
       status,
-      { description, content: { "application/json": { schema: status === "410" ? errorSchema : z.object({}).loose() } } },
+      {
+        description,
+        content:
+          status !== "410" && route.produces
+            ? Object.fromEntries(route.produces.map((type) => [type, { schema: z.string() }]))
+            : { "application/json": { schema: status === "410" ? errorSchema : z.object({}).loose() } },
+      },
     ]),
   );
   return {

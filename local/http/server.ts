@@ -27,7 +27,7 @@ export interface ApiListenerOptions {
  * the same `api` function receives in AWS. Local-only routes (the clock) are answered first.
  */
 export function apiListener(options: ApiListenerOptions) {
-  const send = (req: IncomingMessage, res: ServerResponse, statusCode: number, body: string, headers: Record<string, string> = {}) => {
+  const send = (req: IncomingMessage, res: ServerResponse, statusCode: number, body: string | Buffer, headers: Record<string, string> = {}) => {
     res.writeHead(statusCode, {
       "content-type": "application/json; charset=utf-8",
       date: options.clock.now().toUTCString(),
@@ -75,8 +75,9 @@ export function apiListener(options: ApiListenerOptions) {
           authorizer: { principalId: String(claims?.sub ?? ""), integrationLatency: 0, jwt: { claims: claims ?? {}, scopes: [] } },
         },
       } as unknown as APIGatewayProxyEventV2WithJWTAuthorizer;
-      const result = (await options.api(event, {} as Context)) as { statusCode: number; headers?: Record<string, string>; body?: string };
-      send(req, res, result.statusCode, result.body ?? "", result.headers);
+      const result = (await options.api(event, {} as Context)) as { statusCode: number; headers?: Record<string, string>; body?: string; isBase64Encoded?: boolean };
+      // As API Gateway does: a base64-encoded answer (a PDF) reaches the client as its bytes.
+      send(req, res, result.statusCode, result.isBase64Encoded ? Buffer.from(result.body ?? "", "base64") : (result.body ?? ""), result.headers);
     } catch (error) {
       const status = (error as { statusCode?: number }).statusCode ?? 500;
       send(req, res, status, JSON.stringify({ message: status === 500 ? "internal error" : (error as Error).message }));

@@ -45,6 +45,15 @@ export function accessRoutes(world: MatrixWorld): Array<{ route: string; allowed
     { route: "GET /participants/{id}", allowed: ["admin", "specialist", "team"], call: get(`/participants/${participantId}`) },
     { route: "GET /participants/{id}/journey", allowed: ["admin", "specialist", "team"], call: get(`/participants/${participantId}/journey`) },
     {
+      // A PDF when allowed, JSON when refused.
+      route: "GET /participants/{id}/report",
+      allowed: ["admin", "specialist", "team"],
+      call: async (token) => {
+        const res = await fetch(`${system.urls.api}/participants/${participantId}/report?kind=interval`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
+        return { status: res.status, body: res.ok ? await res.arrayBuffer() : await res.json() };
+      },
+    },
+    {
       route: "POST /participants/{id}/events",
       allowed: ["admin", "specialist"],
       call: post(`/participants/${participantId}/events`, () => ({ type: "participant-meeting", at: "2026-10-20T10:00:00Z" })),
