@@ -1,7 +1,55 @@
+import * as z from "zod";
 import type { Deps } from "../../adapters/deps";
-import type { Route } from "./route";
+import { require } from "../../core/access/policy";
+import { addQuarters, quarterOf, quarterSchema } from "../../core/calendar/quarters";
+import { localeSchema } from "../../core/domain/schemas";
+import { outcomeCsv, outcomeCsvFileName } from "../../core/outcomes/csv";
+import { readOutcomeReport } from "../../use-cases/outcomes/report";
+import { json, pathIdSchema, principalOf } from "./http";
+import { route, type Route } from "./route";
 
-/** The outcome report. */
-export function outcomeRoutes(_deps: () => Deps): Route[] {
-  return [];
+const outcomesQuery = z.object({
+  quarter: quarterSchema.optional().meta({ description: "A quarter such as 2026-Q4, in the deployment's time zone; default: the last one ended" }),
+  teamId: pathIdSchema.optional().meta({ description: "One team's report; without it, every team and the whole deployment (admin only)" }),
+  format: z.enum(["json", "csv"]).optional().meta({ description: "csv: a spreadsheet file (UTF-8 with BOM; in bokmål semicolons and decimal commas)" }),
+  lang: localeSchema.optional().meta({ description: "The CSV's language and number format; default: the deployment's" }),
+});
+
+/**
+ * The quarterly outcome report (funders, NAV): admins for any team or the whole deployment, a
+ * treatment team for its own team only. Specialists are refused, as for the team's weekly summary:
+ * a specialist's view is their own caseload, and the program's figures are the program leader's
+ * and the team's.
+ */
+export function outcomeRoutes(deps: () => Deps): Route[] {
+  return [
+    route({
+      method: "GET",
+      path: "/reports/outcomes",
+      summary:
+        "The quarter's outcome report, per team (?teamId=, admin or that team) or for every team and the whole deployment (admin); ?format=csv for a spreadsheet",
+      query: outcomesQuery,
+      responses: { 200: "{quarter, start, end, asOf, closesAt, final, timeZone, teamId?, teamName?, figures, teams: [{teamId, teamName, figures}]}, or text/csv" },
+      handler: async (event, input) => {
+        const principal = principalOf(event);
+        // Access before input: a refused caller learns nothing of what it asked for.
+        const teamIdAsked = event.queryStringParameters?.teamId;
+        require(principal.role === "admin" || (principal.role === "team" && teamIdAsked !== undefined && teamIdAsked === principal.teamId));
+        const query = input.query();
+        const { timeZone, locale } = deps().deployment;
+        const quarter = query.quarter ?? addQuarters(quarterOf(deps().clock.now(), timeZone), -1);
+        const report = await readOutcomeReport(deps(), quarter, query.teamId);
+        if (query.format !== "csv") return json(200, report);
+        const lang = query.lang ?? locale;
+        return {
+          statusCode: 200,
+          headers: {
+            "content-type": "text/csv; charset=utf-8",
+            "content-disposition": `attachment; filename="${outcomeCsvFileName(report, lang)}"`,
+          },
+          body: outcomeCsv(report, lang),
+        };
+      },
+    }),
+  ];
 }

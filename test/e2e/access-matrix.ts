@@ -61,6 +61,8 @@ export function accessRoutes(world: MatrixWorld): Array<{ route: string; allowed
     { route: "GET /participants/{id}/export", allowed: ["admin"], call: get(`/participants/${participantId}/export`) },
     { route: "GET /admin/email-events", allowed: ["admin"], call: get("/admin/email-events") },
     { route: "GET /admin/audit", allowed: ["admin"], call: get("/admin/audit") },
+    // One team's report: admins and that team (the whole deployment's is the admin's only, see outcomes.test.ts).
+    { route: "GET /reports/outcomes", allowed: ["admin", "team"], call: get(`/reports/outcomes?teamId=${a.team.id}`) },
     {
       route: "POST /employers",
       allowed: ["admin", "specialist"],

@@ -17,6 +17,7 @@ import { DayPage } from "./pages/day";
 import { ParticipantPage } from "./pages/participant";
 import { SignInCallbackPage, SignInPage, SignedOutPage } from "./pages/sign-in";
 import { TeamPage } from "./pages/team";
+import { OutcomesPage } from "./pages/outcomes";
 
 const localeKey = "ipsflow.locale";
 
@@ -78,6 +79,7 @@ function WithContext(props: { config: WebAppConfig; cognito?: Auth }) {
           <Route path="/participants/:id" component={pages.participant} />
           <Route path="/teams/:id" component={pages.team} />
           <Route path="/admin" component={pages.admin} />
+          <Route path="/reports/outcomes" component={pages.outcomes} />
           <Route path="/local/clock" component={pages.clock} />
           <Route default component={pages.notFound} />
         </Router>
@@ -107,6 +109,7 @@ const pages = {
   participant: guarded(ParticipantPage),
   team: guarded(TeamPage, ["team", "admin"]),
   admin: guarded(AdminPage, ["admin"]),
+  outcomes: guarded(OutcomesPage, ["team", "admin"]),
   clock: guarded(ClockPage),
   notFound: guarded(NotFound),
 };

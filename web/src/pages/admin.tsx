@@ -28,6 +28,9 @@ export function AdminPage() {
 
       <section aria-labelledby="admin-teams">
         <h2 id="admin-teams">{t.admin.teams}</h2>
+        <p>
+          <a href="/reports/outcomes">{t.outcomes.link}</a>
+        </p>
         <Show resource={teams}>{({ teams: list }) => <TeamList teams={list} />}</Show>
         <NewTeam onCreated={teams.reload} />
       </section>

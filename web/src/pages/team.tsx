@@ -30,6 +30,9 @@ export function TeamPage(props: { id: string }) {
     <>
       <h1>{t.team.title(team.data.name)}</h1>
       {principal.role === "team" && <p class="lead">{t.team.readOnly}</p>}
+      <p>
+        <a href={`/reports/outcomes?teamId=${encodeURIComponent(team.data.id)}`}>{t.outcomes.link}</a>
+      </p>
       <ParticipantsByPhase teamPath={teamPath} names={names} />
       <WeeklySummary teamPath={teamPath} onNames={(more) => setNames((known) => ({ ...known, ...more }))} />
     </>
