@@ -79,6 +79,22 @@ export interface JourneyState {
   rulesVersion: string;
 }
 
+/**
+ * What became of one obligation, for figures that ask whether obligations were met on time (the
+ * fidelity self-score): met (closed on or before its due date), late (closed after it), missed
+ * (ended unmet after its due date: a phase change, a renewed clock or an exit), ended (ended
+ * unmet before it was due: nothing was owed), overdue (still open and past due at `now`), open
+ * (still open, not past due). A pause's days do not count: its clocks stand still.
+ */
+export interface ObligationCourse {
+  kind: ObligationKind;
+  /** Local date it was (or is) due, as the obligation itself says. */
+  dueDate: LocalDate;
+  outcome: "met" | "late" | "missed" | "ended" | "overdue" | "open";
+  /** When it was closed or ended (not for open and overdue ones). */
+  at?: string;
+}
+
 export interface EvaluationInput {
   referredAt: string;
   events: ParticipantEvent[];
@@ -93,10 +109,26 @@ export function chronological<T extends { at: string; id: string }>(events: read
 }
 
 export function evaluateJourney(input: EvaluationInput): JourneyState {
+  const { evaluation, nextEventAt } = run(input);
+  return evaluation.stateAt(input.now, nextEventAt);
+}
+
+/**
+ * The same evaluation, with the course of every obligation that was opened on the way: when each
+ * was due and whether it was met on time. For figures over a period; the journey itself needs
+ * only the state.
+ */
+export function evaluateJourneyCourses(input: EvaluationInput): { state: JourneyState; courses: ObligationCourse[] } {
+  const courses: ObligationCourse[] = [];
+  const { evaluation, nextEventAt } = run(input, courses);
+  return { state: evaluation.stateAt(input.now, nextEventAt), courses: [...courses, ...evaluation.openCourses(input.now)] };
+}
+
+function run(input: EvaluationInput, courses?: ObligationCourse[]): { evaluation: Evaluation; nextEventAt: number | undefined } {
   const { events, now, rules, timeZone } = input;
   const referredAt = Date.parse(input.referredAt);
   if (Number.isNaN(referredAt)) throw new Error(`referredAt "${input.referredAt}" is not an instant`);
-  const evaluation = new Evaluation(input.referredAt, rules, timeZone);
+  const evaluation = new Evaluation(input.referredAt, rules, timeZone, courses);
 
   let nextEventAt: number | undefined;
   for (const event of chronological(events)) {
@@ -112,7 +144,7 @@ export function evaluateJourney(input: EvaluationInput): JourneyState {
     evaluation.apply(event, effective);
   }
   evaluation.advanceTo(now);
-  return evaluation.stateAt(now, nextEventAt);
+  return { evaluation, nextEventAt };
 }
 
 interface Moment {
@@ -154,6 +186,8 @@ class Evaluation {
     referredAt: string,
     private readonly rules: JourneyRules,
     private readonly timeZone: string,
+    /** Where the course of each obligation is written, when asked for (evaluateJourneyCourses). */
+    private readonly courses?: ObligationCourse[],
   ) {
     this.followUpIntervalDays = rules.followUpIntervalDays;
     this.journeyStart = this.moment(new Date(referredAt));
@@ -198,8 +232,33 @@ class Evaluation {
     const clock = this.open.get(kind);
     if (!clock) return;
     if (kind === "first-employer-contact") this.noteFirstContactMiss(m.date);
-    this.done.set(kind, { dueDate: this.dueDateOf(clock), doneAt: m.at });
+    const dueDate = this.dueDateOf(clock);
+    this.courses?.push({ kind, dueDate, outcome: this.clockDate(m.date) > dueDate ? "late" : "met", at: m.at });
+    this.done.set(kind, { dueDate, doneAt: m.at });
     this.open.delete(kind);
+  }
+
+  /** An open obligation of `kind` ends unmet at `m` (for the courses): a new clock replaces it, or it closes. */
+  private retire(kind: ObligationKind, m: Moment) {
+    const clock = this.open.get(kind);
+    if (!clock || !this.courses) return;
+    const dueDate = this.dueDateOf(clock);
+    this.courses.push({ kind, dueDate, outcome: this.clockDate(m.date) > dueDate ? "missed" : "ended", at: m.at });
+  }
+
+  /** An open obligation of `kind` ends unmet at `m`: a new phase, or an exit, has no place for it. */
+  private drop(kind: ObligationKind, m: Moment) {
+    this.retire(kind, m);
+    this.open.delete(kind);
+  }
+
+  /** The obligations still open at `now`, for the courses: overdue, or not yet. */
+  openCourses(now: Date): ObligationCourse[] {
+    const today = this.clockDate(localDateOf(now, this.timeZone));
+    return [...this.open].map(([kind, clock]) => {
+      const dueDate = this.dueDateOf(clock);
+      return { kind, dueDate, outcome: today > dueDate ? ("overdue" as const) : ("open" as const) };
+    });
   }
 
   /** The journey so far, as the recurring obligations' clocks measure from it. */
@@ -222,12 +281,12 @@ class Evaluation {
    * contact that counts) and drops the others; an open one is re-timed, since its length may
    * follow the phase or the participant's own interval.
    */
-  private syncRecurring() {
+  private syncRecurring(m: Moment) {
     const facts = this.recurrenceFacts();
     for (const kind of recurringKinds) {
       const recurs = obligationRules[kind].recurs!;
       const clock = this.open.get(kind);
-      if (this.exited || !recursIn(recurs, this.clockPhase)) this.open.delete(kind);
+      if (this.exited || !recursIn(recurs, this.clockPhase)) this.drop(kind, m);
       else if (!clock) this.open.set(kind, { anchor: recurs.anchor(facts), days: recurs.days(facts) });
       else clock.days = recurs.days(facts);
     }
@@ -237,12 +296,13 @@ class Evaluation {
   private enter(phase: ActivePhase, m: Moment) {
     this.clockPhase = phase;
     if (!this.paused) this.phaseSince = m.at;
-    for (const kind of recurringKinds) if (obligationRules[kind].recurs!.phases !== "every active phase") this.open.delete(kind);
-    this.syncRecurring();
+    for (const kind of recurringKinds) if (obligationRules[kind].recurs!.phases !== "every active phase") this.drop(kind, m);
+    this.syncRecurring(m);
   }
 
   private startPlacement(m: Moment) {
     this.placementStart = m.date;
+    this.retire("job-start-follow-up", m);
     this.open.set("job-start-follow-up", { anchor: m.date, days: this.rules.jobStartFollowUpDays });
     this.enter("placement", m);
   }
@@ -283,7 +343,7 @@ class Evaluation {
     if (this.exited && event.type !== "resume") return;
     for (const kind of closedBy(event)) this.close(kind, m);
     this.transition(event, m);
-    this.syncRecurring();
+    this.syncRecurring(m);
   }
 
   /** Facts every event leaves behind, whatever the phase (also after exit). */
@@ -359,6 +419,7 @@ class Evaluation {
         // Contact within a week before the start, or at once when the start is closer.
         const startDate = localDateOf(new Date(event.startsAt), this.timeZone);
         const contactBy = laterDate(addDays(startDate, -this.rules.preStartContactDays), m.date)!;
+        this.retire("pre-start-contact", m);
         this.open.set("pre-start-contact", { anchor: contactBy, days: 0 });
         this.offerBenefitsCounselling(m);
         break;
@@ -371,6 +432,7 @@ class Evaluation {
         // Fidelity: within 3 days of *learning* about the job loss: a job end recorded late counts
         // from when it was recorded, not from the day the job ended.
         const learnt = laterDate(m.date, localDateOf(new Date(event.recordedAt), this.timeZone))!;
+        this.retire("job-loss-follow-up", m);
         this.open.set("job-loss-follow-up", { anchor: learnt, days: this.rules.jobLossFollowUpDays });
         this.afterEnd(m);
         break;
@@ -398,6 +460,7 @@ class Evaluation {
         break;
       case "exit":
         this.noteFirstContactMiss(m.date);
+        for (const kind of [...this.open.keys()]) this.retire(kind, m);
         this.open.clear();
         this.paused = undefined;
         this.pauseReview = undefined;
@@ -416,6 +479,7 @@ class Evaluation {
   private offerBenefitsCounselling(m: Moment) {
     const open = this.open.get("benefits-counselling");
     const due = addDays(m.date, this.rules.benefitsCounsellingChangeDays);
+    if (open && this.dueDateOf(open) > due) this.retire("benefits-counselling", m);
     if (!open || this.dueDateOf(open) > due) this.open.set("benefits-counselling", { anchor: m.date, days: this.rules.benefitsCounsellingChangeDays });
   }
 
