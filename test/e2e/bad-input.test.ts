@@ -14,6 +14,7 @@ let team: Awaited<ReturnType<typeof seedTeam>>;
 let other: Awaited<ReturnType<typeof seedTeam>>;
 let participantId: string;
 let othersParticipantId: string;
+let employerId: string;
 
 beforeAll(async () => {
   system = await startTestSystem();
@@ -22,6 +23,7 @@ beforeAll(async () => {
     (await system.api.post("/participants", { code: "B.I.", teamId: t.team.id, specialistId: t.specialist.id, referredAt: "2026-10-01T10:00:00Z" })).body.id as string;
   participantId = await refer(team);
   othersParticipantId = await refer(other);
+  employerId = (await system.api.post("/employers", { name: "Bakeriet B", sector: "retail", municipality: "Oslo", specialistId: team.specialist.id })).body.id;
 });
 afterAll(() => system?.stop());
 
@@ -117,8 +119,33 @@ const requests = (): fc.Arbitrary<Request> =>
         fc.tuple(anyId(), hostileText).map(([id, week]) => `/teams/${encodeURIComponent(id)}/summary?week=${encodeURIComponent(week)}`),
         hostileText.map((week) => `/teams/${team.team.id}/summary/preview?week=${encodeURIComponent(week)}`),
         isoish.map((since) => `/admin/email-events?since=${encodeURIComponent(since)}`),
+        anyId().map((id) => `/employers?specialistId=${encodeURIComponent(id)}`),
+        anyId().map((id) => `/employers/${encodeURIComponent(id)}`),
+        fc.tuple(anyId(), hostileText).map(([id, quarter]) => `/teams/${encodeURIComponent(id)}/fidelity?quarter=${encodeURIComponent(quarter)}`),
+        fc
+          .tuple(hostileText, fc.option(anyId(), { nil: undefined }), fc.constantFrom("json", "csv", "pdf", ""))
+          .map(([quarter, teamId, format]) => `/reports/outcomes?quarter=${encodeURIComponent(quarter)}${teamId ? `&teamId=${encodeURIComponent(teamId)}` : ""}&format=${format}`),
+        fc
+          .tuple(anyId(), fc.constantFrom("interval", "end", "", "x"), isoish, isoish, fc.constantFrom("pdf", "html", "csv"))
+          .map(
+            ([id, kind, from, to, format]) =>
+              `/participants/${encodeURIComponent(id)}/report?kind=${kind}&from=${encodeURIComponent(from.slice(0, 10))}&to=${encodeURIComponent(to)}&format=${format}`,
+          ),
       ),
       token: tokens(),
+    }),
+    fc.record({
+      method: fc.constant("POST" as const),
+      path: fc.constantFrom("/employers", `/employers/${employerId}/contacts`),
+      body: mutated(
+        fc.constantFrom<Record<string, unknown>>(
+          { name: "Kafé X", orgNumber: "923609016", sector: "hospitality", municipality: "Oslo", specialistId: team.specialist.id },
+          { at: "2026-10-20T10:00:00Z", mode: "face-to-face", decisionMaker: true, stage: 1 },
+          { at: "2026-10-20T10:00:00Z", mode: "phone", decisionMaker: false, participantId },
+        ),
+      ),
+      token: tokens(),
+      key: fc.option(fc.oneof(fc.uuid(), headerText), { nil: undefined }),
     }),
   );
 
@@ -145,6 +172,10 @@ describe("bad input of every kind", () => {
           if (res.status === 400) expect(res.body.message).toMatch(/^([\w.\-[\] ]+|\(body\)): /);
         }
         if (res.status === 201 && request.path === `/participants/${participantId}/events`) accepted.own.add(request.key!);
+        // A contact with an employer about a job seeker is that participant's event too (same key scope).
+        const about = (request.body as { participantId?: unknown } | undefined)?.participantId;
+        if (res.status === 201 && request.path === `/employers/${employerId}/contacts` && about === participantId) accepted.own.add(request.key!);
+        if (res.status === 201 && request.path === `/employers/${employerId}/contacts` && about === othersParticipantId) accepted.others.add(request.key!);
         if (res.status === 201 && request.path === `/participants/${othersParticipantId}/events`) {
           // Only an admin, or that participant's own specialist, may write there.
           expect(request.token).toMatch(/^dev:admin$|^dev:specialist:/);
