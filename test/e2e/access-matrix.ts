@@ -33,6 +33,7 @@ export function accessRoutes(world: MatrixWorld): Array<{ route: string; allowed
     { route: "GET /teams/{id}/participants", allowed: ["admin", "team"], call: get(`/teams/${a.team.id}/participants`) },
     { route: "GET /teams/{id}/summary", allowed: ["admin", "team"], call: get(`/teams/${a.team.id}/summary`) },
     { route: "GET /teams/{id}/summary/preview", allowed: ["admin", "team"], call: get(`/teams/${a.team.id}/summary/preview`) },
+    { route: "GET /teams/{id}/fidelity", allowed: ["admin", "team"], call: get(`/teams/${a.team.id}/fidelity`) },
     { route: "GET /specialists", allowed: ["admin"], call: get("/specialists") },
     { route: "POST /specialists", allowed: ["admin"], call: post("/specialists", () => ({ name: `S ${n}`, email: `s${n}@example.org`, teamIds: [a.team.id] })) },
     { route: "GET /specialists/{id}/caseload", allowed: ["admin", "specialist"], call: get(`/specialists/${a.specialist.id}/caseload`) },
