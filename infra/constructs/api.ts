@@ -160,8 +160,9 @@ export class Api extends Construct {
         allowOrigins: [props.appUrl],
         allowMethods: [CorsHttpMethod.GET, CorsHttpMethod.POST, CorsHttpMethod.DELETE, CorsHttpMethod.OPTIONS],
         allowHeaders: ["authorization", "content-type", "idempotency-key"],
-        // The app reads the deployment's time from the Date header (defaults such as "now" in a form).
-        exposeHeaders: ["date"],
+        // The app reads the deployment's time from the Date header (defaults such as "now" in a
+        // form), and saves a report under the name Content-Disposition gives.
+        exposeHeaders: ["date", "content-disposition"],
         maxAge: Duration.hours(1),
       },
       defaultIntegration: integration,

@@ -86,7 +86,7 @@ export function apiListener(options: ApiListenerOptions) {
 }
 
 /** What API Gateway's CORS configuration answers (see infra/constructs/api.ts): one origin, GET and POST. */
-const corsAllowed = { methods: "GET, POST, DELETE", headers: "authorization, content-type, idempotency-key", exposed: "date", maxAge: "3600" };
+const corsAllowed = { methods: "GET, POST, DELETE", headers: "authorization, content-type, idempotency-key", exposed: "date, content-disposition", maxAge: "3600" };
 
 function corsHeaders(req: IncomingMessage, allowedOrigin: string): Record<string, string> {
   if (req.headers.origin !== allowedOrigin) return {};

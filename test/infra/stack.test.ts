@@ -520,8 +520,9 @@ describe("api", () => {
     for (const stackTemplate of [template, dublin]) {
       expect((cors(stackTemplate).AllowMethods as string[]).sort()).toEqual(["DELETE", "GET", "OPTIONS", "POST"]);
       expect(cors(stackTemplate).AllowHeaders).toEqual(["authorization", "content-type", "idempotency-key"]);
-      // The app follows the deployment's clock through the Date header, which CORS hides unless exposed.
-      expect(cors(stackTemplate).ExposeHeaders).toEqual(["date"]);
+      // The app follows the deployment's clock through the Date header, and names a saved report
+      // by Content-Disposition; CORS hides both unless exposed.
+      expect(cors(stackTemplate).ExposeHeaders).toEqual(["date", "content-disposition"]);
     }
   });
 

@@ -94,6 +94,11 @@ const nb = {
     recordedAs: (what: string) => `${what} er registrert.`,
     readOnly: "Du kan se deltakeren, men ikke registrere hendelser.",
     pausedUntil: (date: string) => `til ${date}`,
+    reports: "Rapporter til NAV og deltakeren",
+    reportsHint: "Aktiviteter, arbeidsgiverkontakter, jobb og skole, uten helseopplysninger.",
+    intervalReport: "Intervallrapport, siste tre måneder (PDF)",
+    endReport: "Sluttrapport (PDF)",
+    reportFailed: "Fikk ikke laget rapporten. Prøv igjen.",
   },
   status: { upcoming: "Kommer", due: "I dag", overdue: "Over fristen", done: "Gjort" },
   exitReason: {
@@ -378,6 +383,11 @@ const en: Texts = {
     recordedAs: (what) => `${what} recorded.`,
     readOnly: "You can see this participant but not record events.",
     pausedUntil: (date) => `until ${date}`,
+    reports: "Reports for NAV and the participant",
+    reportsHint: "Activities, employer contacts, jobs and school, without any health information.",
+    intervalReport: "Interval report, last three months (PDF)",
+    endReport: "End report (PDF)",
+    reportFailed: "The report could not be made. Try again.",
   },
   status: { upcoming: "Upcoming", due: "Today", overdue: "Overdue", done: "Done" },
   exitReason: {

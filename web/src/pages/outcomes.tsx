@@ -13,6 +13,7 @@ import { QuarterChart } from "../components/quarter-chart";
 import { DataTable } from "../components/table";
 import { ErrorView, Loading } from "../components/status";
 import { useI18n } from "../i18n";
+import { downloadFile } from "../api/download";
 
 /**
  * The quarterly outcome report (`GET /reports/outcomes`) for the last eight quarters: a chart of
@@ -205,17 +206,12 @@ function Download(props: { report: OutcomeReport; teamId: string | undefined; la
   const download = async () => {
     setState("busy");
     try {
-      const token = auth.current()?.token;
-      const res = await fetch(config.apiUrl + reportPath(props.teamId, props.report.quarter, { lang: locale }), {
-        headers: { accept: "text/csv", ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      await downloadFile({
+        url: config.apiUrl + reportPath(props.teamId, props.report.quarter, { lang: locale }),
+        token: auth.current()?.token,
+        accept: "text/csv",
+        fileName: outcomeCsvFileName({ quarter: props.report.quarter, teamId: props.teamId }, locale),
       });
-      if (!res.ok) throw new Error(`HTTP ${res.status}`);
-      const url = URL.createObjectURL(await res.blob());
-      const link = document.createElement("a");
-      link.href = url;
-      link.download = outcomeCsvFileName({ quarter: props.report.quarter, teamId: props.teamId }, locale);
-      link.click();
-      setTimeout(() => URL.revokeObjectURL(url), 10_000);
       setState("idle");
     } catch {
       setState("failed");

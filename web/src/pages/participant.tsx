@@ -1,4 +1,6 @@
-import { useSession } from "../app-context";
+import { useState } from "preact/hooks";
+import { useApp, useSession } from "../app-context";
+import { downloadFile } from "../api/download";
 import { useResource } from "../api/use-resource";
 import type { JourneyStatus, ParticipantEvent, ParticipantView, Team } from "../api/types";
 import { EventForm } from "../components/event-form";
@@ -117,8 +119,50 @@ function Participant(props: { participant: ParticipantView; journey?: JourneySta
         )}
       </section>
 
+      <Reports participant={p} />
       <JourneyFacts journey={props.journey} />
     </>
+  );
+}
+
+/** The interval report, and the end report once the participant has left, as PDFs in the team's language. */
+function Reports(props: { participant: ParticipantView }) {
+  const { t } = useI18n();
+  const { config, auth } = useApp();
+  const [state, setState] = useState<"idle" | "busy" | "failed">("idle");
+  const save = async (kind: "interval" | "end") => {
+    setState("busy");
+    try {
+      await downloadFile({
+        url: `${config.apiUrl}/participants/${encodeURIComponent(props.participant.id)}/report?kind=${kind}&format=pdf`,
+        token: auth.current()?.token,
+        accept: "application/pdf",
+      });
+      setState("idle");
+    } catch {
+      setState("failed");
+    }
+  };
+  return (
+    <section aria-labelledby="reports">
+      <h2 id="reports">{t.participant.reports}</h2>
+      <p class="hint">{t.participant.reportsHint}</p>
+      <div class="actions">
+        <button type="button" data-report="interval" disabled={state === "busy"} onClick={() => void save("interval")}>
+          {t.participant.intervalReport}
+        </button>
+        {props.participant.phase === "exited" && (
+          <button type="button" data-report="end" disabled={state === "busy"} onClick={() => void save("end")}>
+            {t.participant.endReport}
+          </button>
+        )}
+      </div>
+      {state === "failed" && (
+        <p class="alert error" role="alert">
+          {t.participant.reportFailed}
+        </p>
+      )}
+    </section>
   );
 }
 
