@@ -31,7 +31,7 @@ function operationOf(route: Route): ZodOpenApiOperationObject {
         description,
         content:
           status !== "410" && route.produces
-            ? Object.fromEntries(route.produces.map((type) => [type, { schema: z.string() }]))
+            ? Object.fromEntries(route.produces.map((type) => [type, { schema: type === "application/json" ? z.object({}).loose() : z.string() }]))
             : { "application/json": { schema: status === "410" ? errorSchema : z.object({}).loose() } },
       },
     ]),

@@ -29,6 +29,7 @@ export function outcomeRoutes(deps: () => Deps): Route[] {
       summary:
         "The quarter's outcome report, per team (?teamId=, admin or that team) or for every team and the whole deployment (admin); ?format=csv for a spreadsheet",
       query: outcomesQuery,
+      produces: ["application/json", "text/csv"],
       responses: { 200: "{quarter, start, end, asOf, closesAt, final, timeZone, teamId?, teamName?, figures, teams: [{teamId, teamName, figures}]}, or text/csv" },
       handler: async (event, input) => {
         const principal = principalOf(event);

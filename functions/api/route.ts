@@ -28,7 +28,7 @@ export interface RouteSpec<B extends z.ZodType, Q extends z.ZodObject> {
   idempotencyKey?: "optional" | "required";
   /** The answers beside the errors every route may give (400, 401, 403, 404), by status. */
   responses: Partial<Record<200 | 201 | 410, string>>;
-  /** The media types of a successful answer, when not JSON (a report as PDF or HTML). */
+  /** The media types of a successful answer, when not JSON only (a report as PDF or HTML, figures as CSV). */
   produces?: string[];
   handler: (event: ApiEvent, input: RouteInput<z.output<B>, z.output<Q>>) => Promise<ApiResult>;
 }

@@ -47,3 +47,12 @@ describe("the OpenAPI document", () => {
     expect(open).toEqual(["GET /openapi.json"]);
   });
 });
+
+describe("answers that are not JSON only", () => {
+  it("names their media types", () => {
+    const types = (key: string) => Object.keys((operation(key).responses["200"] as { content: Record<string, unknown> }).content).sort();
+    expect(types("GET /reports/outcomes")).toEqual(["application/json", "text/csv"]);
+    expect(types("GET /participants/{id}/report")).toEqual(["application/pdf", "text/html"]);
+    expect(types("GET /teams")).toEqual(["application/json"]);
+  });
+});
