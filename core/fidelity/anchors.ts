@@ -111,11 +111,11 @@ export const nearestScore = (mean: number): Score => Math.min(5, Math.max(1, Mat
 
 const percentAnchors = (manual: [string, string, string, string, string], nbManual: [string, string, string, string, string]) =>
   ({
-    5: { text: { nb: nbManual[0], en: manual[0] }, rule: { nb: "85–100 %", en: "85–100%" } },
-    4: { text: { nb: nbManual[1], en: manual[1] }, rule: { nb: "70–84 %", en: "70–84%" } },
-    3: { text: { nb: nbManual[2], en: manual[2] }, rule: { nb: "60–69 %", en: "60–69%" } },
-    2: { text: { nb: nbManual[3], en: manual[3] }, rule: { nb: "50–59 %", en: "50–59%" } },
-    1: { text: { nb: nbManual[4], en: manual[4] }, rule: { nb: "Under 50 %", en: "Under 50%" } },
+    5: { text: { nb: nbManual[0], en: manual[0] }, rule: { nb: "85–100 %", en: "85–100%" } },
+    4: { text: { nb: nbManual[1], en: manual[1] }, rule: { nb: "70–84 %", en: "70–84%" } },
+    3: { text: { nb: nbManual[2], en: manual[2] }, rule: { nb: "60–69 %", en: "60–69%" } },
+    2: { text: { nb: nbManual[3], en: manual[3] }, rule: { nb: "50–59 %", en: "50–59%" } },
+    1: { text: { nb: nbManual[4], en: manual[4] }, rule: { nb: "Under 50 %", en: "Under 50%" } },
   }) satisfies Record<Score, Anchor>;
 
 const diversityScore = (figures: DiversityFigures): Score | null => (figures.share === null ? null : atLeast(figures.share, [0.85, 0.7, 0.6, 0.5]));
@@ -174,19 +174,19 @@ const zeroExclusion: MeasuredItem<ZeroExclusionFigures> = {
         nb: "Alle som vil jobbe, har tilgang; behandlerne oppmuntrer til arbeid og henvisninger kommer fra mange kilder",
         en: "Everyone who wants to work has access; practitioners encourage work and referrals come from many sources",
       },
-      rule: { nb: "≤ 10 % av henvisningene endte før jobbsøk av slike grunner", en: "≤ 10% of the referrals ended before job search for such reasons" },
+      rule: { nb: "≤ 10 % av henvisningene endte før jobbsøk av slike grunner", en: "≤ 10% of the referrals ended before job search for such reasons" },
     },
     4: {
       text: { nb: "Ingen tegn til utelukkelse, formell eller uformell; henvisninger søkes ikke fra mange kilder", en: "No sign of exclusion, formal or informal; referrals are not sought from many sources" },
-      rule: { nb: "Over 10 % og ≤ 20 %", en: "Over 10% and ≤ 20%" },
+      rule: { nb: "Over 10 % og ≤ 20 %", en: "Over 10% and ≤ 20%" },
     },
     3: {
       text: { nb: "Noen holdes utenfor etter flere kriterier", en: "Some people are kept out by several criteria" },
-      rule: { nb: "Over 20 % og ≤ 50 %", en: "Over 20% and ≤ 50%" },
+      rule: { nb: "Over 20 % og ≤ 50 %", en: "Over 20% and ≤ 50%" },
     },
     2: {
       text: { nb: "De fleste holdes utenfor etter flere kriterier", en: "Most people are kept out by several criteria" },
-      rule: { nb: "Over 50 %", en: "Over 50%" },
+      rule: { nb: "Over 50 %", en: "Over 50%" },
     },
     1: {
       text: { nb: "En formell regel utelukker folk som ikke regnes som jobbklare", en: "A formal policy excludes people who are not deemed job ready" },
@@ -218,23 +218,23 @@ const workIncentivesPlanning: MeasuredItem<WorkIncentivesFigures> = {
   anchors: {
     5: {
       text: { nb: "Tilbys før hver jobbstart og når endringer i timer eller lønn skal avgjøres", en: "Offered before every job start and when changes in hours or pay are decided" },
-      rule: { nb: "≥ 90 % av jobbstartene og ≥ 90 % av endringene i timer eller lønn", en: "≥ 90% of the job starts and ≥ 90% of the changes in hours or pay" },
+      rule: { nb: "≥ 90 % av jobbstartene og ≥ 90 % av endringene i timer eller lønn", en: "≥ 90% of the job starts and ≥ 90% of the changes in hours or pay" },
     },
     4: {
       text: { nb: "Tilbys før hver jobbstart", en: "Offered before every job start" },
-      rule: { nb: "≥ 90 % av jobbstartene", en: "≥ 90% of the job starts" },
+      rule: { nb: "≥ 90 % av jobbstartene", en: "≥ 90% of the job starts" },
     },
     3: {
       text: { nb: "Tilbys de fleste, men ikke fast før hver jobbstart", en: "Offered to most, but not as a rule before each start" },
-      rule: { nb: "75–89 % av jobbstartene", en: "75–89% of the job starts" },
+      rule: { nb: "75–89 % av jobbstartene", en: "75–89% of the job starts" },
     },
     2: {
       text: { nb: "Tilbys noen", en: "Offered to some" },
-      rule: { nb: "50–74 % av jobbstartene", en: "50–74% of the job starts" },
+      rule: { nb: "50–74 % av jobbstartene", en: "50–74% of the job starts" },
     },
     1: {
       text: { nb: "Ikke lett tilgjengelig for de fleste", en: "Not readily available to most participants" },
-      rule: { nb: "Under 50 % av jobbstartene", en: "Under 50% of the job starts" },
+      rule: { nb: "Under 50 % av jobbstartene", en: "Under 50% of the job starts" },
     },
   },
   measure: {
@@ -331,11 +331,11 @@ const diversityOfJobTypes: MeasuredItem<DiversityFigures> = {
       "Different types of jobs less than 50% of the time",
     ],
     [
-      "Ulike typer jobber i 85–100 % av tilfellene",
-      "Ulike typer jobber i 70–84 % av tilfellene",
-      "Ulike typer jobber i 60–69 % av tilfellene",
-      "Ulike typer jobber i 50–59 % av tilfellene",
-      "Ulike typer jobber i under 50 % av tilfellene",
+      "Ulike typer jobber i 85–100 % av tilfellene",
+      "Ulike typer jobber i 70–84 % av tilfellene",
+      "Ulike typer jobber i 60–69 % av tilfellene",
+      "Ulike typer jobber i 50–59 % av tilfellene",
+      "Ulike typer jobber i under 50 % av tilfellene",
     ],
   ),
   measure: {
@@ -366,11 +366,11 @@ const diversityOfEmployers: MeasuredItem<DiversityFigures> = {
       "Jobs with different employers less than 50% of the time",
     ],
     [
-      "Jobber hos ulike arbeidsgivere i 85–100 % av tilfellene",
-      "Jobber hos ulike arbeidsgivere i 70–84 % av tilfellene",
-      "Jobber hos ulike arbeidsgivere i 60–69 % av tilfellene",
-      "Jobber hos ulike arbeidsgivere i 50–59 % av tilfellene",
-      "Jobber hos ulike arbeidsgivere i under 50 % av tilfellene",
+      "Jobber hos ulike arbeidsgivere i 85–100 % av tilfellene",
+      "Jobber hos ulike arbeidsgivere i 70–84 % av tilfellene",
+      "Jobber hos ulike arbeidsgivere i 60–69 % av tilfellene",
+      "Jobber hos ulike arbeidsgivere i 50–59 % av tilfellene",
+      "Jobber hos ulike arbeidsgivere i under 50 % av tilfellene",
     ],
   ),
   measure: {
@@ -396,11 +396,11 @@ const competitiveJobs: MeasuredItem<CompetitiveJobsFigures> = {
     en: "Specialists offer competitive jobs: open to anyone, at ordinary pay, not set aside for people with disabilities.",
   },
   anchors: {
-    5: { text: { nb: "95 % eller mer av jobbene er ordinære", en: "95% or more of the jobs are competitive" }, rule: { nb: "≥ 95 %", en: "≥ 95%" } },
-    4: { text: { nb: "85–94 % er ordinære", en: "85–94% are competitive" }, rule: { nb: "85–94 %", en: "85–94%" } },
-    3: { text: { nb: "75–84 % er ordinære", en: "75–84% are competitive" }, rule: { nb: "75–84 %", en: "75–84%" } },
-    2: { text: { nb: "65–74 % er ordinære", en: "65–74% are competitive" }, rule: { nb: "65–74 %", en: "65–74%" } },
-    1: { text: { nb: "Under 65 % er ordinære", en: "Under 65% are competitive" }, rule: { nb: "Under 65 %", en: "Under 65%" } },
+    5: { text: { nb: "95 % eller mer av jobbene er ordinære", en: "95% or more of the jobs are competitive" }, rule: { nb: "≥ 95 %", en: "≥ 95%" } },
+    4: { text: { nb: "85–94 % er ordinære", en: "85–94% are competitive" }, rule: { nb: "85–94 %", en: "85–94%" } },
+    3: { text: { nb: "75–84 % er ordinære", en: "75–84% are competitive" }, rule: { nb: "75–84 %", en: "75–84%" } },
+    2: { text: { nb: "65–74 % er ordinære", en: "65–74% are competitive" }, rule: { nb: "65–74 %", en: "65–74%" } },
+    1: { text: { nb: "Under 65 % er ordinære", en: "Under 65% are competitive" }, rule: { nb: "Under 65 %", en: "Under 65%" } },
   },
   measure: {
     nb: "Jobber startet i de fire kvartalene fram til kvartalets slutt: andelen med ordinær lønn, ikke lønnstilskudd fra NAV.",
@@ -430,19 +430,19 @@ const timeUnlimitedFollowAlong: MeasuredItem<FollowAlongFigures> = {
         nb: "Som 4, og kontakt innen en uke før start, innen 3 dager etter og innen 3 dager etter jobbslutt",
         en: "As 4, and contact within a week before a start, within 3 days after it and within 3 days of a job loss",
       },
-      rule: { nb: "≥ 90 % i tide av hver av de fem typene", en: "≥ 90% on time of each of the five kinds" },
+      rule: { nb: "≥ 90 % i tide av hver av de fem typene", en: "≥ 90% on time of each of the five kinds" },
     },
     4: {
       text: { nb: "Hver uke første måned og minst hver måned i et år eller mer, om deltakeren ønsker", en: "Weekly in the first month and at least monthly for a year or more, if the participant wants" },
-      rule: { nb: "≥ 90 % i tide av både ukentlig oppfølging og senere oppfølging", en: "≥ 90% on time of both the weekly and the later follow-up" },
+      rule: { nb: "≥ 90 % i tide av både ukentlig oppfølging og senere oppfølging", en: "≥ 90% on time of both the weekly and the later follow-up" },
     },
     3: {
       text: { nb: "Kontakt med minst halvparten av dem i jobb i minst 4 måneder etter start", en: "Contact with at least half of those working for at least 4 months after the start" },
-      rule: { nb: "≥ 50 % av den løpende oppfølgingen i tide", en: "≥ 50% of the ongoing follow-up on time" },
+      rule: { nb: "≥ 50 % av den løpende oppfølgingen i tide", en: "≥ 50% of the ongoing follow-up on time" },
     },
     2: {
       text: { nb: "Kontakt med under halvparten av dem i jobb i minst 4 måneder etter start", en: "Contact with fewer than half of those working for at least 4 months after the start" },
-      rule: { nb: "Noe av den løpende oppfølgingen i tide, under 50 %", en: "Some of the ongoing follow-up on time, under 50%" },
+      rule: { nb: "Noe av den løpende oppfølgingen i tide, under 50 %", en: "Some of the ongoing follow-up on time, under 50%" },
     },
     1: {
       text: { nb: "Ingen kontakt ansikt til ansikt etter første måned i jobb", en: "No face-to-face contact after the first month in a job" },
@@ -569,7 +569,7 @@ export const reviewItems: readonly ReviewItem[] = [
     en: "Whether support in work is tailored to the participant and the employer, and given by more than the specialist.",
   }),
   review("services", 13, "community-based-services", "Community-based services", { nb: "Tjenester ute i samfunnet", en: "Community-based services" }, {
-    nb: "Om jobbspesialistene bruker minst 65 % av tiden ute, hos deltakere og arbeidsgivere; ipsflow registrerer ikke tid.",
+    nb: "Om jobbspesialistene bruker minst 65 % av tiden ute, hos deltakere og arbeidsgivere; ipsflow registrerer ikke tid.",
     en: "Whether specialists spend 65% or more of their time out of the office; ipsflow records no time.",
   }),
   review(

@@ -18,6 +18,7 @@ import { ParticipantPage } from "./pages/participant";
 import { SignInCallbackPage, SignInPage, SignedOutPage } from "./pages/sign-in";
 import { TeamPage } from "./pages/team";
 import { OutcomesPage } from "./pages/outcomes";
+import { FidelityPage } from "./pages/fidelity";
 
 const localeKey = "ipsflow.locale";
 
@@ -78,6 +79,7 @@ function WithContext(props: { config: WebAppConfig; cognito?: Auth }) {
           <Route path="/specialists/:id" component={pages.caseload} />
           <Route path="/participants/:id" component={pages.participant} />
           <Route path="/teams/:id" component={pages.team} />
+          <Route path="/teams/:id/fidelity" component={pages.fidelity} />
           <Route path="/admin" component={pages.admin} />
           <Route path="/reports/outcomes" component={pages.outcomes} />
           <Route path="/local/clock" component={pages.clock} />
@@ -108,6 +110,7 @@ const pages = {
   caseload: guarded(CaseloadPage, ["specialist", "admin"]),
   participant: guarded(ParticipantPage),
   team: guarded(TeamPage, ["team", "admin"]),
+  fidelity: guarded(FidelityPage, ["team", "admin"]),
   admin: guarded(AdminPage, ["admin"]),
   outcomes: guarded(OutcomesPage, ["team", "admin"]),
   clock: guarded(ClockPage),

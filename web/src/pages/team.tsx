@@ -33,6 +33,9 @@ export function TeamPage(props: { id: string }) {
       <p>
         <a href={`/reports/outcomes?teamId=${encodeURIComponent(team.data.id)}`}>{t.outcomes.link}</a>
       </p>
+      <p>
+        <a href={`${teamPath}/fidelity`}>{t.fidelity.link}</a>
+      </p>
       <ParticipantsByPhase teamPath={teamPath} names={names} />
       <WeeklySummary teamPath={teamPath} onNames={(more) => setNames((known) => ({ ...known, ...more }))} />
     </>
