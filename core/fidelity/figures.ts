@@ -10,14 +10,16 @@ import { contactScore, exclusionReasons, followAlongKinds } from "./anchors";
 
 /**
  * The figures behind each scored item of the fidelity self-score, from the team's recorded events
- * as of the end of the quarter (or now, for the quarter still running): the same events give the
- * same figures whenever they are asked for. Pure; use-cases/fidelity/ does the reading. Each
+ * as of the end of the quarter (or now, for the quarter still running). What counts is what was
+ * recorded before the quarter *closed*, the outcome report's `closingDays` after its end, dated
+ * before its end: an event entered a few days late counts in its quarter, and from the close on
+ * the same request gives the same figures. Pure; use-cases/fidelity/ does the reading. Each
  * figure's counting rules, and where they depart from the manual, are in anchors.ts with the item.
  */
 
 /** A participant with their events up to the report's instant. */
 export interface FidelityParticipant {
-  profile: Pick<ParticipantProfile, "id" | "teamId" | "specialistId" | "referredAt">;
+  profile: Pick<ParticipantProfile, "id" | "teamId" | "specialistId" | "referredAt"> & { createdAt?: string };
   events: ParticipantEvent[];
 }
 
@@ -42,6 +44,8 @@ export interface FidelityInput {
   period: Span;
   /** The instant figures are as of: the quarter's end, or now while it runs. */
   asOf: Date;
+  /** What was recorded from this instant on is left out (the quarter's close); none: everything. */
+  closesAt?: string;
   /** The span the job-based items count starts in: the four quarters up to this one's end. */
   jobPeriod: Span;
   deployment: Pick<Deployment, "timeZone" | "rules">;
@@ -212,12 +216,14 @@ export function computeFidelityFigures(input: FidelityInput): FidelityFigures {
   const startDate = local(quarter.start);
   const endDate = local(quarter.end);
 
+  const closes = input.closesAt === undefined ? Infinity : Date.parse(input.closesAt);
+  const known = (p: FidelityParticipant) => p.profile.createdAt === undefined || Date.parse(p.profile.createdAt) < closes;
   const evaluate = (p: FidelityParticipant): Evaluated => {
-    const events = p.events.filter((event) => Date.parse(event.at) < input.asOf.getTime());
+    const events = p.events.filter((event) => Date.parse(event.at) < input.asOf.getTime() && Date.parse(event.recordedAt) < closes);
     const { state, courses } = evaluateJourneyCourses({ referredAt: p.profile.referredAt, events, now: input.asOf, rules, timeZone });
     return { ...p, events: chronological(events), state, courses };
   };
-  const referred = (p: FidelityParticipant) => Date.parse(p.profile.referredAt) < input.asOf.getTime();
+  const referred = (p: FidelityParticipant) => Date.parse(p.profile.referredAt) < input.asOf.getTime() && known(p);
   const team = input.participants.filter(referred).map(evaluate);
   const elsewhere = new Map(input.specialists.map((s) => [s.id, s.elsewhere.filter(referred).map(evaluate)]));
 
@@ -226,7 +232,7 @@ export function computeFidelityFigures(input: FidelityInput): FidelityFigures {
     "zero-exclusion": zeroExclusion(team, quarter),
     "work-incentives-planning": workIncentives(team, quarter, startDate, endDate, rules.benefitsCounsellingChangeDays, local),
     "rapid-job-search": rapidJobSearch(team, quarter, endDate, local),
-    "frequent-employer-contact": employerContacts(input, team, elsewhere, quarter, startDate, endDate),
+    "frequent-employer-contact": employerContacts(input, team, elsewhere, quarter, startDate, endDate, closes),
     "diversity-of-job-types": diversity(team, jobs, (start) => (start.employerId ? input.sectors[start.employerId] : undefined)),
     "diversity-of-employers": diversity(team, jobs, (start) =>
       start.employerId ? `id:${start.employerId}` : start.employer ? `name:${start.employer.toLocaleLowerCase("nb").replace(/\s+/g, " ").trim()}` : undefined,
@@ -278,6 +284,7 @@ function employerContacts(
   quarter: Span,
   startDate: LocalDate,
   endDate: LocalDate,
+  closes: number,
 ): EmployerContactFigures {
   const quarterWeeks = daysBetween(startDate, endDate) / 7;
   let general = 0;
@@ -289,7 +296,7 @@ function employerContacts(
     // One contact about a registered employer is both the participant's event and the employer's
     // contact, under one id: counted once, with the register's details where the event lacks them.
     const contacts = new Map<string, Contact>();
-    for (const contact of s.registerContacts) if (within(contact.at, quarter)) contacts.set(contact.id, contact);
+    for (const contact of s.registerContacts) if (within(contact.at, quarter) && Date.parse(contact.recordedAt) < closes) contacts.set(contact.id, contact);
     const participants = [...team.filter((p) => p.profile.specialistId === s.id), ...(elsewhere.get(s.id) ?? [])];
     for (const p of participants) {
       for (const event of p.events) {

@@ -41,8 +41,12 @@ export interface FidelityReport {
   end: string;
   /** The instant the figures are as of: the quarter's end, or now while it runs. */
   asOf: string;
-  /** Whether the quarter has ended (its figures no longer change). */
+  /** Whether the quarter has ended. */
   complete: boolean;
+  /** The quarter's close: what is recorded from then on is left out of it. */
+  closesAt: string;
+  /** Whether the quarter has closed: its figures will never change. */
+  final: boolean;
   items: FidelityItemResult[];
   /** The scored items' points: a part of the scale's 125, never a fidelity total. */
   total: { measured: number; scored: number; points: number; maxPoints: number };
@@ -51,7 +55,7 @@ export interface FidelityReport {
 /** The items counted over four quarters, since one quarter's job starts are too few to show a spread. */
 const jobBased: readonly MeasuredItemId[] = ["diversity-of-job-types", "diversity-of-employers", "competitive-jobs"];
 
-export function fidelityReport(input: FidelityInput & { team: { id: string; name: string }; quarter: Quarter }): FidelityReport {
+export function fidelityReport(input: FidelityInput & { team: { id: string; name: string }; quarter: Quarter; closesAt: string; now: Date }): FidelityReport {
   const figures = computeFidelityFigures(input);
   const end = new Date(Math.min(Date.parse(input.period.end), input.asOf.getTime())).toISOString();
   const items = fidelityItems.map((item): FidelityItemResult => {
@@ -72,6 +76,8 @@ export function fidelityReport(input: FidelityInput & { team: { id: string; name
     end: input.period.end,
     asOf: input.asOf.toISOString(),
     complete: input.asOf.getTime() >= Date.parse(input.period.end),
+    closesAt: input.closesAt,
+    final: input.now.getTime() >= Date.parse(input.closesAt),
     items,
     total: {
       measured: items.filter((item) => item.measured).length,

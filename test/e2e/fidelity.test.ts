@@ -118,6 +118,9 @@ describe("the fidelity self-score through the API", () => {
       end: "2026-12-31T23:00:00.000Z",
       asOf: "2026-12-31T23:00:00.000Z",
       complete: true,
+      // Asked for on 4 January: the quarter closes on the 15th, till then late entries may come.
+      closesAt: "2027-01-14T23:00:00.000Z",
+      final: false,
       total: { measured: 9, scored: 9, points: 28, maxPoints: 45 },
     });
     expect(report.items).toHaveLength(25);

@@ -47,6 +47,8 @@ describe("the fidelity self-score in the web app", () => {
     await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe(`IPS-kvalitet: ${team.team.name}`);
     await expect.poll(() => page.locator(".quarter-label").textContent()).toBe("4. kvartal 2026");
     await expect.poll(() => page.locator("article.fidelity-item").count()).toBe(9);
+    // Asked for on 4 January: provisional until the quarter closes.
+    expect(await page.locator(".fidelity > p.hint").first().textContent()).toContain("Foreløpig til og med 14. jan. 2027");
 
     // Rapid job search: 14 days, so 5, and the anchor "within 30 days" is the one reached.
     const rapid = page.locator('[data-item="rapid-job-search"]');

@@ -10,6 +10,8 @@ import { defaultFte, getSpecialist, listSpecialists } from "../../adapters/dynam
 import { getEmployer, listSpecialistEmployerContacts } from "../../adapters/dynamodb/employers";
 import { evaluateJourney } from "../../core/journey/evaluate";
 import { resolveRules } from "../../core/journey/rules";
+import { addDays, localDateOf, localMidnightInstant } from "../../core/calendar/local-dates";
+import { closingDays } from "../../core/outcomes/figures";
 
 /** The quarter a report defaults to: the last one that has ended, so its figures no longer change. */
 export function lastCompleteQuarter(now: Date, timeZone: string): Quarter {
@@ -30,6 +32,9 @@ export async function teamFidelity(deps: Deps, team: Pick<Team, "id" | "name">, 
   if (now.getTime() <= Date.parse(period.start)) throw invalidInput(`quarter: ${quarter} has not begun`);
   const asOf = new Date(Math.min(Date.parse(period.end), now.getTime()));
   const until = asOf.toISOString();
+  // The outcome report's close: what was recorded up to 14 days after the end, dated inside, counts.
+  const closesAt = localMidnightInstant(addDays(localDateOf(period.end, timeZone), closingDays), timeZone);
+  const recordedInTime = (event: { recordedAt: string }) => Date.parse(event.recordedAt) < Date.parse(closesAt);
   const jobPeriod = { start: quarterBounds(addQuarters(quarter, -3), timeZone).start, end: period.end };
 
   const [profiles, events, listed] = await Promise.all([
@@ -44,8 +49,8 @@ export async function teamFidelity(deps: Deps, team: Pick<Team, "id" | "name">, 
     eventsOf.set(participantId, list);
   }
   const participants: FidelityParticipant[] = profiles
-    .filter((profile) => Date.parse(profile.referredAt) < asOf.getTime())
-    .map((profile) => ({ profile, events: eventsOf.get(profile.id) ?? [] }));
+    .filter((profile) => Date.parse(profile.referredAt) < asOf.getTime() && Date.parse(profile.createdAt) < Date.parse(closesAt))
+    .map((profile) => ({ profile, events: (eventsOf.get(profile.id) ?? []).filter(recordedInTime) }));
 
   // The team's specialists: those registered in it by then, and whoever followed one of its
   // participants at the end (someone moved to another team since, or removed).
@@ -94,6 +99,8 @@ export async function teamFidelity(deps: Deps, team: Pick<Team, "id" | "name">, 
     quarter,
     period,
     asOf,
+    closesAt,
+    now,
     jobPeriod,
     deployment: deps.deployment,
     participants,

@@ -81,9 +81,13 @@ const P7 = participant(
   "t-b",
 );
 
+/** The quarter closes 14 days after its end, at 00:00 on 15 January. */
+const closesAt = new Date(at("2027-01-15 00:00")).toISOString();
+
 const input: FidelityInput = {
   period: q4,
   asOf: new Date(q4.end),
+  closesAt,
   jobPeriod: year,
   deployment: { timeZone: oslo, rules: {} },
   participants: [P1, P2, P3, P4, P5, P6],
@@ -178,7 +182,7 @@ describe("fidelity figures of a team in 2026-Q4", () => {
   });
 
   it("scores each item and lists the review's items without a score", () => {
-    const report = fidelityReport({ ...input, team: { id: "t-a", name: "Team A" }, quarter: "2026-Q4" });
+    const report = fidelityReport({ ...input, closesAt, now: new Date(at("2027-01-04 10:00")), team: { id: "t-a", name: "Team A" }, quarter: "2026-Q4" });
     const byId = Object.fromEntries(report.items.map((item) => [item.id, item.score]));
     expect(byId).toMatchObject({
       "caseload-size": 5,
@@ -193,12 +197,29 @@ describe("fidelity figures of a team in 2026-Q4", () => {
     });
     expect(report.items.filter((item) => !item.measured).every((item) => item.score === null)).toBe(true);
     expect(report.total).toEqual({ measured: 9, scored: 9, points: 28, maxPoints: 45 });
-    expect(report).toMatchObject({ quarter: "2026-Q4", start: q4.start, end: q4.end, asOf: q4.end, complete: true });
+    expect(report).toMatchObject({ quarter: "2026-Q4", start: q4.start, end: q4.end, asOf: q4.end, complete: true, closesAt, final: false });
     expect(report.items.find((item) => item.id === "competitive-jobs")).toMatchObject({ period: { start: year.start, end: q4.end } });
     expect(report.items.find((item) => item.id === "rapid-job-search")).toMatchObject({
       source: "Services, item 4: Rapid search for competitive job",
       period: { start: q4.start, end: q4.end },
     });
+  });
+
+  it("counts what was entered late but before the close, dated in the quarter; nothing recorded after the close", () => {
+    const withP6 = (...events: ParticipantEvent[]) => ({
+      ...input,
+      participants: input.participants.map((p) => (p.profile.id === "p6" ? { ...p, events } : p)),
+    });
+    const contact = (recorded: string) =>
+      ev({ type: "employer-contact", at: at("2026-12-28 10:00"), employer: "Kiwi", mode: "face-to-face" }, { recordedAt: new Date(at(recorded)).toISOString() });
+    // Entered on 10 January: P6 met an employer 8 days after the referral.
+    expect(computeFidelityFigures(withP6(contact("2027-01-10 09:00")))["rapid-job-search"]).toMatchObject({ count: 3, meanDays: (20 + 45 + 8) / 3, waiting: 0 });
+    // Entered on 20 January, after the close: as if it had never been.
+    expect(computeFidelityFigures(withP6(contact("2027-01-20 09:00")))).toEqual(figures);
+    // A participant registered after the close is not in the quarter either.
+    const late = { ...input, participants: [...input.participants, participant("p8", "s-ola", "2026-12-01 10:00", [])] };
+    late.participants[6]!.profile.createdAt = new Date(at("2027-01-16 10:00")).toISOString();
+    expect(computeFidelityFigures(late)).toEqual(figures);
   });
 
   it("is the same whenever it is asked for: events after the quarter change nothing", () => {

@@ -96,6 +96,7 @@ function Report({ report }: { report: FidelityReport }) {
           <p>{t.fidelity.running}</p>
         </div>
       )}
+      {report.complete && !report.final && <p class="hint">{t.fidelity.provisional(date(lastDay(report.closesAt)))}</p>}
       <p class="fidelity-total" data-points={report.total.points}>
         <strong>{t.fidelity.total(report.total.points, report.total.maxPoints, report.total.scored)}</strong> {t.fidelity.totalNote}
       </p>
