@@ -591,3 +591,34 @@ export type FidelityItem = (typeof measuredItems)[MeasuredItemId] | ReviewItem;
 export const fidelityItems: readonly FidelityItem[] = [...Object.values(measuredItems), ...reviewItems].sort(
   (a, b) => fidelitySections.indexOf(a.section) - fidelitySections.indexOf(b.section) || a.number - b.number,
 );
+
+const cell = (text: string) => text.replace(/\|/g, "\\|").replace(/\u00a0/g, " ");
+
+/**
+ * The README's tables of the items, generated from this table (a test compares them): the scored
+ * items with what they are measured from, the rule of each anchor and the approximation, and the
+ * items left to the review.
+ */
+export function fidelityTables(): string {
+  const scored = Object.values(measuredItems).map((item) =>
+    [
+      `${item.title}`,
+      `${sectionNames[item.section].en} ${item.number}`,
+      item.measure.en,
+      scores.map((score) => `${score}: ${item.anchors[score].rule.en}`).join("; "),
+      item.approximation.en,
+    ]
+      .map(cell)
+      .join(" | "),
+  );
+  const review = reviewItems.map((item) => [item.title, `${sectionNames[item.section].en} ${item.number}`, item.review.en].map(cell).join(" | "));
+  return [
+    "| item | source | measured from | score by | where it approximates the manual |",
+    "|---|---|---|---|---|",
+    ...scored.map((row) => `| ${row} |`),
+    "",
+    "| item (review only, no score) | source | what the review looks at |",
+    "|---|---|---|",
+    ...review.map((row) => `| ${row} |`),
+  ].join("\n");
+}

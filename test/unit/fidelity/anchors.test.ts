@@ -1,7 +1,11 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { projectRoot } from "../../../infra/paths";
 import {
   contactScore,
   fidelityItems,
+  fidelityTables,
   followAlongKinds,
   measuredItems,
   nearestScore,
@@ -242,5 +246,12 @@ describe("fidelity anchors", () => {
       }
       expect(item.approximation.nb && item.approximation.en && item.measure.nb && item.measure.en, item.id).toBeTruthy();
     }
+  });
+});
+
+describe("the README", () => {
+  it("has the fidelity items' tables as generated from the table in code", () => {
+    const readme = readFileSync(join(projectRoot, "README.md"), "utf8");
+    expect(readme).toContain(fidelityTables());
   });
 });
