@@ -188,6 +188,22 @@ export interface FidelityFigures {
   "time-unlimited-follow-along": FollowAlongFigures;
 }
 
+/**
+ * What the figures may use: participants registered, and their events recorded, before the close
+ * (all of them without one). A record without its recording time counts as recorded when it happened.
+ */
+export function recordedBefore(closesAt: string | undefined) {
+  const closes = closesAt === undefined ? Infinity : Date.parse(closesAt);
+  const inTime = (record: { at: string; recordedAt?: string }) => Date.parse(record.recordedAt ?? record.at) < closes;
+  return {
+    inTime,
+    participants: (participants: readonly FidelityParticipant[]): FidelityParticipant[] =>
+      participants
+        .filter((p) => p.profile.createdAt === undefined || Date.parse(p.profile.createdAt) < closes)
+        .map((p) => ({ ...p, events: p.events.filter(inTime) })),
+  };
+}
+
 const ratio = (part: number, whole: number): number | null => (whole === 0 ? null : part / whole);
 const mean = (values: readonly number[]): number | null => (values.length === 0 ? null : values.reduce((a, b) => a + b, 0) / values.length);
 const within = (at: string, span: Span) => Date.parse(at) >= Date.parse(span.start) && Date.parse(at) < Date.parse(span.end);
@@ -216,23 +232,22 @@ export function computeFidelityFigures(input: FidelityInput): FidelityFigures {
   const startDate = local(quarter.start);
   const endDate = local(quarter.end);
 
-  const closes = input.closesAt === undefined ? Infinity : Date.parse(input.closesAt);
-  const known = (p: FidelityParticipant) => p.profile.createdAt === undefined || Date.parse(p.profile.createdAt) < closes;
+  const known = recordedBefore(input.closesAt);
   const evaluate = (p: FidelityParticipant): Evaluated => {
-    const events = p.events.filter((event) => Date.parse(event.at) < input.asOf.getTime() && Date.parse(event.recordedAt) < closes);
+    const events = p.events.filter((event) => Date.parse(event.at) < input.asOf.getTime());
     const { state, courses } = evaluateJourneyCourses({ referredAt: p.profile.referredAt, events, now: input.asOf, rules, timeZone });
     return { ...p, events: chronological(events), state, courses };
   };
-  const referred = (p: FidelityParticipant) => Date.parse(p.profile.referredAt) < input.asOf.getTime() && known(p);
-  const team = input.participants.filter(referred).map(evaluate);
-  const elsewhere = new Map(input.specialists.map((s) => [s.id, s.elsewhere.filter(referred).map(evaluate)]));
+  const referred = (p: FidelityParticipant) => Date.parse(p.profile.referredAt) < input.asOf.getTime();
+  const team = known.participants(input.participants).filter(referred).map(evaluate);
+  const elsewhere = new Map(input.specialists.map((s) => [s.id, known.participants(s.elsewhere).filter(referred).map(evaluate)]));
 
   return {
     "caseload-size": caseload(input, team, elsewhere),
     "zero-exclusion": zeroExclusion(team, quarter),
     "work-incentives-planning": workIncentives(team, quarter, startDate, endDate, rules.benefitsCounsellingChangeDays, local),
     "rapid-job-search": rapidJobSearch(team, quarter, endDate, local),
-    "frequent-employer-contact": employerContacts(input, team, elsewhere, quarter, startDate, endDate, closes),
+    "frequent-employer-contact": employerContacts(input, team, elsewhere, quarter, startDate, endDate, known.inTime),
     "diversity-of-job-types": diversity(team, jobs, (start) => (start.employerId ? input.sectors[start.employerId] : undefined)),
     "diversity-of-employers": diversity(team, jobs, (start) =>
       start.employerId ? `id:${start.employerId}` : start.employer ? `name:${start.employer.toLocaleLowerCase("nb").replace(/\s+/g, " ").trim()}` : undefined,
@@ -284,7 +299,7 @@ function employerContacts(
   quarter: Span,
   startDate: LocalDate,
   endDate: LocalDate,
-  closes: number,
+  recordedInTime: (record: { at: string; recordedAt?: string }) => boolean,
 ): EmployerContactFigures {
   const quarterWeeks = daysBetween(startDate, endDate) / 7;
   let general = 0;
@@ -296,7 +311,7 @@ function employerContacts(
     // One contact about a registered employer is both the participant's event and the employer's
     // contact, under one id: counted once, with the register's details where the event lacks them.
     const contacts = new Map<string, Contact>();
-    for (const contact of s.registerContacts) if (within(contact.at, quarter) && Date.parse(contact.recordedAt) < closes) contacts.set(contact.id, contact);
+    for (const contact of s.registerContacts) if (within(contact.at, quarter) && recordedInTime(contact)) contacts.set(contact.id, contact);
     const participants = [...team.filter((p) => p.profile.specialistId === s.id), ...(elsewhere.get(s.id) ?? [])];
     for (const p of participants) {
       for (const event of p.events) {

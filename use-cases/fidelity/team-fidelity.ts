@@ -4,7 +4,7 @@ import type { Sector } from "../../core/domain/employers";
 import { addQuarters, quarterBounds, quarterOf, quarterSchema, type Quarter } from "../../core/calendar/quarters";
 import { invalidInput } from "../../core/errors";
 import { fidelityReport, type FidelityReport } from "../../core/fidelity/report";
-import type { FidelityParticipant, FidelitySpecialist } from "../../core/fidelity/figures";
+import { recordedBefore, type FidelityParticipant, type FidelitySpecialist } from "../../core/fidelity/figures";
 import { listCaseload, listEvents, listTeamEvents, listTeamParticipants } from "../../adapters/dynamodb/participants";
 import { defaultFte, getSpecialist, listSpecialists } from "../../adapters/dynamodb/specialists";
 import { getEmployer, listSpecialistEmployerContacts } from "../../adapters/dynamodb/employers";
@@ -32,9 +32,9 @@ export async function teamFidelity(deps: Deps, team: Pick<Team, "id" | "name">, 
   if (now.getTime() <= Date.parse(period.start)) throw invalidInput(`quarter: ${quarter} has not begun`);
   const asOf = new Date(Math.min(Date.parse(period.end), now.getTime()));
   const until = asOf.toISOString();
-  // The outcome report's close: what was recorded up to 14 days after the end, dated inside, counts.
+  // The outcome report's close: what was recorded up to 14 days after the end, dated inside,
+  // counts (the core leaves out the rest).
   const closesAt = localMidnightInstant(addDays(localDateOf(period.end, timeZone), closingDays), timeZone);
-  const recordedInTime = (event: { recordedAt: string }) => Date.parse(event.recordedAt) < Date.parse(closesAt);
   const jobPeriod = { start: quarterBounds(addQuarters(quarter, -3), timeZone).start, end: period.end };
 
   const [profiles, events, listed] = await Promise.all([
@@ -49,13 +49,14 @@ export async function teamFidelity(deps: Deps, team: Pick<Team, "id" | "name">, 
     eventsOf.set(participantId, list);
   }
   const participants: FidelityParticipant[] = profiles
-    .filter((profile) => Date.parse(profile.referredAt) < asOf.getTime() && Date.parse(profile.createdAt) < Date.parse(closesAt))
-    .map((profile) => ({ profile, events: (eventsOf.get(profile.id) ?? []).filter(recordedInTime) }));
+    .filter((profile) => Date.parse(profile.referredAt) < asOf.getTime())
+    .map((profile) => ({ profile, events: eventsOf.get(profile.id) ?? [] }));
 
   // The team's specialists: those registered in it by then, and whoever followed one of its
   // participants at the end (someone moved to another team since, or removed).
   const rules = resolveRules(deps.deployment.rules);
-  const following = participants
+  const following = recordedBefore(closesAt)
+    .participants(participants)
     .filter((p) => evaluateJourney({ referredAt: p.profile.referredAt, events: p.events, now: asOf, rules, timeZone }).phase !== "exited")
     .map((p) => p.profile.specialistId);
   const members = listed.filter((s) => s.teamIds.includes(team.id) && Date.parse(s.createdAt) < asOf.getTime());
