@@ -15,11 +15,23 @@ export const journeyCheckInMetric = {
   dimension: "Deployment",
 } as const;
 
-/** A check-in recorder for one function instance: each call publishes one check-in of the deployment. */
+/**
+ * A check-in recorder for one function instance: each call publishes one check-in of the
+ * deployment. The deployment is known at the first invocation (the configuration is read lazily),
+ * so each deployment gets its own Metrics, its dimension set once.
+ */
 export function journeyCheckIns(): (deployment: string) => void {
-  const metrics = new Metrics({ namespace: journeyCheckInMetric.namespace, serviceName: journeyCheckInMetric.service });
+  const byDeployment = new Map<string, Metrics>();
   return (deployment) => {
-    metrics.setDefaultDimensions({ [journeyCheckInMetric.dimension]: deployment });
+    let metrics = byDeployment.get(deployment);
+    if (!metrics) {
+      metrics = new Metrics({
+        namespace: journeyCheckInMetric.namespace,
+        serviceName: journeyCheckInMetric.service,
+        defaultDimensions: { [journeyCheckInMetric.dimension]: deployment },
+      });
+      byDeployment.set(deployment, metrics);
+    }
     metrics.addMetric(journeyCheckInMetric.metricName, MetricUnit.Count, 1);
     metrics.publishStoredMetrics();
   };
