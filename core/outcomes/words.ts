@@ -1,4 +1,5 @@
 import type { Locale } from "../domain/schemas";
+import { reasonLabels } from "../domain/reason-labels";
 import type { ExitReasonCount } from "./columns";
 
 /**
@@ -76,15 +77,7 @@ const nb: OutcomeWords = {
     medianJobDays: "Varighet av avsluttede jobber, median dager",
     exits: "Avsluttet i IPS",
   },
-  exitReason: {
-    "got-work-no-support-needed": "Har jobb og trenger ikke mer støtte",
-    moved: "Flyttet",
-    "declined-further-support": "Ønsker ikke mer oppfølging",
-    transferred: "Overført til annet tilbud",
-    "no-contact": "Ikke fått kontakt",
-    other: "Annet",
-    unknown: "Årsak ikke kjent (slettet)",
-  },
+  exitReason: { ...reasonLabels.nb.exit, unknown: "Årsak ikke kjent (slettet)" },
   exitColumn: (reason) => `Avsluttet: ${reason}`,
   fileName: "ips-resultater",
 };
@@ -120,15 +113,7 @@ const en: OutcomeWords = {
     medianJobDays: "Length of ended jobs, median days",
     exits: "Exits from IPS",
   },
-  exitReason: {
-    "got-work-no-support-needed": "In work, needs no more support",
-    moved: "Moved",
-    "declined-further-support": "Declined further support",
-    transferred: "Transferred to another service",
-    "no-contact": "No contact",
-    other: "Other",
-    unknown: "Reason not known (erased)",
-  },
+  exitReason: { ...reasonLabels.en.exit, unknown: "Reason not known (erased)" },
   exitColumn: (reason) => `Exit: ${reason}`,
   fileName: "ips-outcomes",
 };

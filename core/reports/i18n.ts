@@ -1,4 +1,5 @@
 import type { ExitReason, JobEndReason, Locale } from "../domain/schemas";
+import { reasonLabels } from "../domain/reason-labels";
 import type { ReportKind } from "./period";
 
 /**
@@ -135,21 +136,8 @@ const nb: ReportWords = {
   education: "Skole eller utdanning",
   ongoing: "pågår",
   ended: (date, reason) => (reason ? `${date} (${reason})` : date),
-  exitReason: {
-    "got-work-no-support-needed": "Har jobb og trenger ikke mer støtte",
-    moved: "Flyttet",
-    "declined-further-support": "Ønsker ikke mer oppfølging",
-    transferred: "Overført til annet tilbud",
-    "no-contact": "Ikke fått kontakt",
-    other: "Annet",
-  },
-  jobEndReason: {
-    "temporary-ended": "Midlertidig stilling tok slutt",
-    quit: "Sa opp selv",
-    dismissed: "Ble sagt opp",
-    "changed-job": "Byttet jobb",
-    other: "Annet",
-  },
+  exitReason: reasonLabels.nb.exit,
+  jobEndReason: reasonLabels.nb.jobEnd,
   none: "Ingen i perioden.",
   footer: (createdOn) =>
     `Laget ${createdOn}. Deltakeren er nevnt med kode. Rapporten viser bare aktiviteter, arbeidsgiverkontakter, jobb og skole, faser og kodet årsak til avslutning.`,
@@ -217,21 +205,8 @@ const en: ReportWords = {
   education: "School or education",
   ongoing: "ongoing",
   ended: (date, reason) => (reason ? `${date} (${reason})` : date),
-  exitReason: {
-    "got-work-no-support-needed": "In work, needs no more support",
-    moved: "Moved",
-    "declined-further-support": "Declined further support",
-    transferred: "Transferred to another service",
-    "no-contact": "No contact",
-    other: "Other",
-  },
-  jobEndReason: {
-    "temporary-ended": "Temporary post ended",
-    quit: "Quit",
-    dismissed: "Dismissed",
-    "changed-job": "Changed jobs",
-    other: "Other",
-  },
+  exitReason: reasonLabels.en.exit,
+  jobEndReason: reasonLabels.en.jobEnd,
   none: "None in this period.",
   footer: (createdOn) =>
     `Made on ${createdOn}. The participant is named by code. The report shows only activities, employer contacts, work and school, phases and the coded reason for exit.`,

@@ -1,7 +1,8 @@
 import { createContext } from "preact";
+import { reasonLabels } from "../../core/domain/reason-labels";
 import { useContext } from "preact/hooks";
 import { catalogues } from "../../core/email/i18n";
-import type { EventType, ExitReason, JobEndReason, Locale } from "../../core/domain/schemas";
+import type { EventType, Locale } from "../../core/domain/schemas";
 
 /**
  * Every word the app shows, in bokmål (the default) and English. Obligations and phases are named
@@ -101,21 +102,8 @@ const nb = {
     reportFailed: "Fikk ikke laget rapporten. Prøv igjen.",
   },
   status: { upcoming: "Kommer", due: "I dag", overdue: "Over fristen", done: "Gjort" },
-  exitReason: {
-    "got-work-no-support-needed": "Har jobb og trenger ikke mer støtte",
-    moved: "Flyttet",
-    "declined-further-support": "Ønsker ikke mer oppfølging",
-    transferred: "Overført til annet tilbud",
-    "no-contact": "Ikke fått kontakt",
-    other: "Annet",
-  } satisfies Record<ExitReason, string>,
-  jobEndReason: {
-    "temporary-ended": "Midlertidig stilling tok slutt",
-    quit: "Sa opp selv",
-    dismissed: "Ble sagt opp",
-    "changed-job": "Byttet jobb",
-    other: "Annet",
-  } satisfies Record<JobEndReason, string>,
+  exitReason: reasonLabels.nb.exit,
+  jobEndReason: reasonLabels.nb.jobEnd,
   fields: {
     at: "Når",
     employer: "Arbeidsgiver",
@@ -485,21 +473,8 @@ const en: Texts = {
     reportFailed: "The report could not be made. Try again.",
   },
   status: { upcoming: "Upcoming", due: "Today", overdue: "Overdue", done: "Done" },
-  exitReason: {
-    "got-work-no-support-needed": "In work, needs no more support",
-    moved: "Moved",
-    "declined-further-support": "Declined further support",
-    transferred: "Transferred to another service",
-    "no-contact": "No contact",
-    other: "Other",
-  },
-  jobEndReason: {
-    "temporary-ended": "Temporary post ended",
-    quit: "Quit",
-    dismissed: "Dismissed",
-    "changed-job": "Changed jobs",
-    other: "Other",
-  },
+  exitReason: reasonLabels.en.exit,
+  jobEndReason: reasonLabels.en.jobEnd,
   fields: {
     at: "When",
     employer: "Employer",
