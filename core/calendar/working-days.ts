@@ -1,41 +1,35 @@
-import Holidays from "date-holidays";
 import { addDays, localDateSchema, weekdayOf, type LocalDate } from "./local-dates";
+import type { HolidayTable } from "./holiday-table";
+import norway from "./holidays.no.json";
 
 /**
  * Working days: Monday to Friday, except Norway's public holidays (helligdager: New Year's Day,
  * Maundy Thursday, Good Friday, Easter Sunday and Monday, 1 May, Ascension Day, Whit Sunday and
- * Monday, 17 May, Christmas Day and Boxing Day), as the date-holidays library knows them for
- * country NO, type "public" only. Christmas Eve and New Year's Eve are bank half-days there, not
- * public holidays, so they stay working days. The morning digest goes out on working days only.
+ * Monday, 17 May, Christmas Day and Boxing Day), as the date-holidays library computes them for
+ * country NO, type "public" only, carried as a table (`npm run holidays`, scripts/holidays.ts).
+ * Christmas Eve and New Year's Eve are bank half-days there, not public holidays, so they stay
+ * working days. The morning digest goes out on working days only.
+ *
+ * Holidays are local dates of the country's own calendar, whatever the deployment's zone: a
+ * deployment in another country would need its country's table (the generator takes any country
+ * date-holidays knows); until then every zone is judged by Norway's.
  */
+const calendars: Record<string, HolidayTable> = { NO: norway as HolidayTable };
+const calendarOf = (_timeZone: string): HolidayTable => calendars.NO;
 
-const calendars = new Map<string, Holidays>();
 const holidaysByYear = new Map<string, ReadonlyMap<LocalDate, string>>();
 
-function norwegianCalendar(timeZone: string): Holidays {
-  let calendar = calendars.get(timeZone);
-  if (!calendar) {
-    // The zone tells the library where each holiday day begins and ends; the dates are Norway's.
-    calendar = new Holidays("NO", { types: ["public"], timezone: timeZone });
-    calendars.set(timeZone, calendar);
-  }
-  return calendar;
-}
-
-/** Norway's public holidays of a year: local date → name (bokmål). */
+/** The public holidays of a year: local date → name (bokmål). */
 export function publicHolidaysOf(year: number, timeZone: string): ReadonlyMap<LocalDate, string> {
-  const key = `${timeZone}|${year}`;
+  const table = calendarOf(timeZone);
+  if (year < table.from || year > table.to) {
+    throw new Error(`the ${table.country} holiday table covers ${table.from}–${table.to}, not ${year}: run npm run holidays with a wider span`);
+  }
+  const key = `${table.country}|${year}`;
   let holidays = holidaysByYear.get(key);
   if (!holidays) {
-    const byDate = new Map<LocalDate, string>();
-    for (const holiday of norwegianCalendar(timeZone).getHolidays(year)) {
-      if (holiday.type !== "public") continue;
-      // `date` is "yyyy-mm-dd hh:mm:ss" in the country's own calendar; 17 May 2027 is also
-      // Whit Monday, so names are joined rather than overwritten.
-      const date = holiday.date.slice(0, 10);
-      byDate.set(date, byDate.has(date) ? `${byDate.get(date)} / ${holiday.name}` : holiday.name);
-    }
-    holidays = byDate;
+    const prefix = `${year}-`;
+    holidays = new Map(table.days.filter(([date]) => date.startsWith(prefix)).map(([date, name]) => [date, table.names[name]]));
     holidaysByYear.set(key, holidays);
   }
   return holidays;

@@ -1,0 +1,47 @@
+/**
+ * `npm run holidays`: writes the public holiday table the working days are judged by
+ * (core/calendar/holidays.no.json), computed with the date-holidays library for the years the
+ * table spans. The library brings every country's rules, a time-zone database and an astronomy
+ * library (about 1.3 MB in a Lambda bundle) for a dozen dates a year, so the functions carry the
+ * table and the library stays a development dependency; test/unit/calendar/holiday-table.test.ts
+ * checks that the table is what the library computes.
+ */
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import Holidays from "date-holidays";
+import type { HolidayTable } from "../core/calendar/holiday-table";
+
+export const tableYears = { from: 2000, to: 2100 } as const;
+
+/** A country's public holidays of a year, local date → name; a date holding two (17 May 2027 is also Whit Monday) joins their names. */
+export function computeHolidays(country: string, year: number): Map<string, string> {
+  const calendar = new Holidays(country, { types: ["public"] });
+  const byDate = new Map<string, string>();
+  for (const holiday of calendar.getHolidays(year)) {
+    if (holiday.type !== "public") continue;
+    // `date` is "yyyy-mm-dd hh:mm:ss" in the country's own calendar.
+    const date = holiday.date.slice(0, 10);
+    byDate.set(date, byDate.has(date) ? `${byDate.get(date)} / ${holiday.name}` : holiday.name);
+  }
+  return byDate;
+}
+
+/** The table for a country over `tableYears`: each name once, each date with its name's index. */
+export function holidayTable(country: string): HolidayTable {
+  const names: string[] = [];
+  const days: Array<[string, number]> = [];
+  for (let year = tableYears.from; year <= tableYears.to; year++) {
+    for (const [date, name] of [...computeHolidays(country, year)].sort(([a], [b]) => a.localeCompare(b))) {
+      if (!names.includes(name)) names.push(name);
+      days.push([date, names.indexOf(name)]);
+    }
+  }
+  return { country, from: tableYears.from, to: tableYears.to, names, days };
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const file = join(import.meta.dirname, "..", "core", "calendar", "holidays.no.json");
+  writeFileSync(file, `${JSON.stringify(holidayTable("NO"))}\n`);
+  console.log("wrote core/calendar/holidays.no.json");
+}
