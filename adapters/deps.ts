@@ -1,7 +1,8 @@
-import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
-import { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
-import { SESv2Client } from "@aws-sdk/client-sesv2";
-import { SFNClient } from "@aws-sdk/client-sfn";
+import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
+import type { SESv2Client } from "@aws-sdk/client-sesv2";
+import type { SFNClient } from "@aws-sdk/client-sfn";
+import { dynamodbClient } from "./clients/dynamodb";
+import type { ClientOptions as OneClient } from "./clients/options";
 import { type Clock, systemClock } from "../core/clock";
 import { type Deployment, deploymentSchema } from "../core/config/deployment";
 
@@ -22,24 +23,24 @@ export interface Deps {
   deployment: Deployment;
 }
 
-export interface ClientOptions {
-  region: string;
-  /** Loopback endpoints for the local runtime; absent in AWS. */
-  endpoints?: { dynamodb?: string; ses?: string; sfn?: string };
-  credentials?: { accessKeyId: string; secretAccessKey: string };
+/**
+ * The clients besides DynamoDB that a function calls, by their factories: a handler passes only
+ * those its role may use (infra/functions.ts), so its bundle carries no other SDK client.
+ */
+export interface ClientFactories {
+  ses?: (options: OneClient) => SESv2Client;
+  sfn?: (options: OneClient) => SFNClient;
 }
 
-export function createClients(options: ClientOptions): Pick<Deps, "db" | "ses" | "sfn"> {
-  const base = { region: options.region, credentials: options.credentials };
-  const db = DynamoDBDocumentClient.from(
-    new DynamoDBClient({ ...base, endpoint: options.endpoints?.dynamodb }),
-    { marshallOptions: { removeUndefinedValues: true } },
-  );
-  return {
-    db,
-    ses: new SESv2Client({ ...base, endpoint: options.endpoints?.ses }),
-    sfn: new SFNClient({ ...base, endpoint: options.endpoints?.sfn }),
-  };
+/** A client the function was not given: any use says so, instead of failing on permissions in AWS. */
+function absent<T>(service: string): T {
+  return new Proxy({} as object, {
+    get(_target, property) {
+      // Not a thenable, and inspectable by a logger without throwing.
+      if (typeof property !== "string" || property === "then") return undefined;
+      throw new Error(`this function has no ${service} client: its handler does not pass one to depsFromEnv`);
+    },
+  }) as T;
 }
 
 const required = (name: string): string => {
@@ -53,11 +54,14 @@ const required = (name: string): string => {
  * the stack from the same validated config). SDK endpoints follow the standard AWS_ENDPOINT_URL_*
  * variables when set.
  */
-export function depsFromEnv(): Deps {
+export function depsFromEnv(clients: ClientFactories = {}): Deps {
   const deployment = deploymentSchema.parse(JSON.parse(required("IPSFLOW_DEPLOYMENT")));
+  const options = { region: process.env.AWS_REGION ?? deployment.region };
   return {
     clock: systemClock,
-    ...createClients({ region: process.env.AWS_REGION ?? deployment.region }),
+    db: dynamodbClient(options),
+    ses: clients.ses ? clients.ses(options) : absent<SESv2Client>("SES"),
+    sfn: clients.sfn ? clients.sfn(options) : absent<SFNClient>("Step Functions"),
     tableName: required("TABLE_NAME"),
     journeyStateMachineArn: process.env.JOURNEY_STATE_MACHINE_ARN ?? "",
     deployment,
@@ -65,7 +69,7 @@ export function depsFromEnv(): Deps {
 }
 
 /** Builds deps once, on first use, so that importing a handler module has no side effects. */
-export function lazyDeps(factory: () => Deps = depsFromEnv): () => Deps {
+export function lazyDeps(factory: () => Deps): () => Deps {
   let deps: Deps | undefined;
   return () => (deps ??= factory());
 }

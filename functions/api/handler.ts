@@ -2,7 +2,8 @@ import middy from "@middy/core";
 import httpRouterHandler from "@middy/http-router";
 import httpHeaderNormalizer from "@middy/http-header-normalizer";
 import type { Context } from "aws-lambda";
-import { lazyDeps, type Deps } from "../../adapters/deps";
+import { depsFromEnv, lazyDeps, type Deps } from "../../adapters/deps";
+import { sfnClient } from "../../adapters/clients/sfn";
 import { logInvocation } from "../../adapters/logging/middleware";
 import type { ApiEvent, ApiResult } from "./http";
 import { HttpError, httpErrors } from "./errors";
@@ -26,4 +27,5 @@ export function createHandler(deps: () => Deps) {
     .use(httpErrors());
 }
 
-export const handler = createHandler(lazyDeps());
+// Besides DynamoDB, the one client its role may call (infra/functions.ts).
+export const handler = createHandler(lazyDeps(() => depsFromEnv({ sfn: sfnClient })));

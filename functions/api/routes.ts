@@ -11,7 +11,7 @@ import { createTeam, getTeam, listTeams } from "../../adapters/dynamodb/teams";
 import { createSpecialist, listSpecialists } from "../../adapters/dynamodb/specialists";
 import { getParticipant, listCaseload, listEvents, listTeamParticipants } from "../../adapters/dynamodb/participants";
 import { dayItems, nextOpenObligation } from "../../core/journey/day";
-import { remindersFor } from "../../use-cases/digest/send-digests";
+import { remindersFor } from "../../use-cases/digest/reminders";
 import { localDateOf } from "../../core/calendar/local-dates";
 import { createParticipant } from "../../use-cases/participants/create";
 import { recordEvent } from "../../use-cases/participants/record-event";

@@ -1,6 +1,7 @@
 import middy from "@middy/core";
 import * as z from "zod";
-import { lazyDeps, type Deps } from "../../adapters/deps";
+import { depsFromEnv, lazyDeps, type Deps } from "../../adapters/deps";
+import { sesClient } from "../../adapters/clients/ses";
 import { logInvocation } from "../../adapters/logging/middleware";
 import { parseEvent } from "../middleware/parse-event";
 import { localDateSchema } from "../../core/calendar/local-dates";
@@ -17,4 +18,5 @@ export function createHandler(deps: () => Deps) {
     .use(parseEvent(inputSchema));
 }
 
-export const handler = createHandler(lazyDeps());
+// Besides DynamoDB, the one client its role may call (infra/functions.ts).
+export const handler = createHandler(lazyDeps(() => depsFromEnv({ ses: sesClient })));

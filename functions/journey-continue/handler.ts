@@ -1,6 +1,7 @@
 import middy from "@middy/core";
 import type * as z from "zod";
-import { lazyDeps, type Deps } from "../../adapters/deps";
+import { depsFromEnv, lazyDeps, type Deps } from "../../adapters/deps";
+import { sfnClient } from "../../adapters/clients/sfn";
 import { logInvocation } from "../../adapters/logging/middleware";
 import { parseEvent } from "../middleware/parse-event";
 import { continueInputSchema } from "../../core/wake/journey-payload";
@@ -28,4 +29,5 @@ export function createHandler(deps: () => Deps) {
     .use(parseEvent(continueInputSchema));
 }
 
-export const handler = createHandler(lazyDeps());
+// Besides DynamoDB, the one client its role may call (infra/functions.ts).
+export const handler = createHandler(lazyDeps(() => depsFromEnv({ sfn: sfnClient })));

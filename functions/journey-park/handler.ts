@@ -1,6 +1,7 @@
 import middy from "@middy/core";
 import type * as z from "zod";
-import { lazyDeps, type Deps } from "../../adapters/deps";
+import { depsFromEnv, lazyDeps, type Deps } from "../../adapters/deps";
+import { sfnClient } from "../../adapters/clients/sfn";
 import { logInvocation } from "../../adapters/logging/middleware";
 import { parseEvent } from "../middleware/parse-event";
 import { parkInputSchema, superseded } from "../../core/wake/journey-payload";
@@ -34,4 +35,5 @@ export function createHandler(deps: () => Deps) {
     .use(parseEvent(parkInputSchema));
 }
 
-export const handler = createHandler(lazyDeps());
+// Besides DynamoDB, the one client its role may call (infra/functions.ts).
+export const handler = createHandler(lazyDeps(() => depsFromEnv({ sfn: sfnClient })));

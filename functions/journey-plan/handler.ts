@@ -1,6 +1,6 @@
 import middy from "@middy/core";
 import type * as z from "zod";
-import { lazyDeps, type Deps } from "../../adapters/deps";
+import { depsFromEnv, lazyDeps, type Deps } from "../../adapters/deps";
 import { logInvocation } from "../../adapters/logging/middleware";
 import { parseEvent } from "../middleware/parse-event";
 import { planInputSchema } from "../../core/wake/journey-payload";
@@ -13,4 +13,5 @@ export function createHandler(deps: () => Deps) {
     .use(parseEvent(planInputSchema));
 }
 
-export const handler = createHandler(lazyDeps());
+// DynamoDB only: its role may call no other service.
+export const handler = createHandler(lazyDeps(() => depsFromEnv()));

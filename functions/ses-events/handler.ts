@@ -1,6 +1,6 @@
 import middy from "@middy/core";
 import type { SNSEvent } from "aws-lambda";
-import { lazyDeps, type Deps } from "../../adapters/deps";
+import { depsFromEnv, lazyDeps, type Deps } from "../../adapters/deps";
 import { logInvocation } from "../../adapters/logging/middleware";
 import { parseOrThrow } from "../../core/errors";
 import { recordEmailEvent, sesNotificationSchema } from "../../adapters/dynamodb/email-events";
@@ -19,4 +19,5 @@ export function createHandler(deps: () => Deps) {
   }).use(logInvocation());
 }
 
-export const handler = createHandler(lazyDeps());
+// DynamoDB only: its role may call no other service.
+export const handler = createHandler(lazyDeps(() => depsFromEnv()));

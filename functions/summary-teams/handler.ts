@@ -1,10 +1,10 @@
 import middy from "@middy/core";
 import * as z from "zod";
-import { lazyDeps, type Deps } from "../../adapters/deps";
+import { depsFromEnv, lazyDeps, type Deps } from "../../adapters/deps";
 import { logInvocation } from "../../adapters/logging/middleware";
 import { parseEvent } from "../middleware/parse-event";
 import { isoInstantSchema } from "../../core/domain/schemas";
-import { planSummaries } from "../../use-cases/summary/send";
+import { planSummaries } from "../../use-cases/summary/plan";
 
 /**
  * The execution input: the schedule passes its scheduled time (core/config/schedules.ts), so a
@@ -22,4 +22,5 @@ export function createHandler(deps: () => Deps) {
     .use(parseEvent(inputSchema));
 }
 
-export const handler = createHandler(lazyDeps());
+// DynamoDB only: its role may call no other service.
+export const handler = createHandler(lazyDeps(() => depsFromEnv()));

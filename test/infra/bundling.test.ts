@@ -73,6 +73,12 @@ describe.each(functionSpecs.map((spec) => spec.name))("%s", (name) => {
     expect(imported.filter((specifier) => !builtins.has(specifier))).toEqual([]);
   });
 
+  it("carries the email client only if it sends email: a handler gets the clients its role may call", () => {
+    const map = JSON.parse(read(name, "index.mjs.map")) as { sources: string[] };
+    const spec = functionSpecs.find((candidate) => candidate.name === name)!;
+    expect(map.sources.some((source) => source.includes("node_modules/@aws-sdk/client-sesv2/")), name).toBe(spec.sendsEmail === true);
+  });
+
   it("maps back to the handler without shipping source text", () => {
     const map = JSON.parse(read(name, "index.mjs.map")) as { sources: string[]; sourcesContent?: unknown };
     expect(map.sourcesContent).toBeUndefined();

@@ -1,36 +1,19 @@
 import type { Deps } from "../../adapters/deps";
 import { appUrlOf } from "../../core/config/deployment";
 import { keys } from "../../adapters/dynamodb/keys";
-import { getTeam, listTeams } from "../../adapters/dynamodb/teams";
+import { getTeam } from "../../adapters/dynamodb/teams";
 import { isoWeekSchema, weekBounds, type IsoWeek } from "../../core/calendar/weeks";
 import { renderWeeklySummary } from "../../core/email";
 import { participantsInProgram } from "../../core/email/weekly-summary";
 import { sendOnce, type SendOnceOutcome } from "../../adapters/ses/send-once";
 import { figuresForTeam } from "./load-figures";
-import { coveredWeek, isTeamDue } from "../../core/summary/period";
+import { isTeamDue } from "../../core/summary/period";
 import { findSummaryRecord } from "../../adapters/dynamodb/summary-repository";
 
 /**
- * The weekly summary workflow's two steps: plan (which week, which teams) and send (one team,
- * exactly once per ISO week whatever retries happen).
+ * The weekly summary workflow's second step: send one team's summary, exactly once per ISO week
+ * whatever retries happen (the first step, which week and which teams, is plan.ts).
  */
-
-export interface SummaryPlan {
-  /** The ISO week the summaries cover (see `coveredWeek`). */
-  week: IsoWeek;
-  teamIds: string[];
-}
-
-/**
- * The teams due a summary of the week before `at` (the schedule's time; default now): weekly
- * teams every week, fortnightly ones every other week, and only teams that existed for the whole
- * covered week. The team list is a Query on the listing index, never a Scan.
- */
-export async function planSummaries(deps: Deps, at: Date = deps.clock.now()): Promise<SummaryPlan> {
-  const week = coveredWeek(at, deps.deployment.timeZone);
-  const teams = await listTeams(deps);
-  return { week, teamIds: teams.filter((team) => isTeamDue(team, week, deps.deployment.timeZone)).map((team) => team.id) };
-}
 
 export type SummaryOutcome =
   | SendOnceOutcome
