@@ -410,6 +410,13 @@ async function run(system: LocalSystem) {
   const header = ["per participant-year", "ipsflow", "naive daily", "naive / ipsflow"];
   const phases: Phase[] = ["referral", "job-search", "placement", "follow-up", "paused", "exited"];
   const requests = capacity.usage((scope) => scope.startsWith("lambda:"));
+  const requestCount = [...requests.requests.values()].reduce((sum, n) => sum + n, 0);
+  const targets: Array<[string, number, number, (n: number) => string]> = [
+    ["DynamoDB requests", perPy(requestCount), 250, num],
+    ["Lambda invocations (API calls included)", perPy(ours.lambdaInvocations), 160, num],
+    ["journey state transitions", perPy(journey.transitions), 100, num],
+    ["AWS cost per 1,000 participant-years", per1000(oursCost.total), 5, usd],
+  ];
 
   console.log(`
 ipsflow journey benchmark: ${population.length} participants, ${args.years} year(s) from ${start.toISOString().slice(0, 10)}, seed ${args.seed}
@@ -426,7 +433,9 @@ ${table([
 
 Throughput (wall clock, simulation only)
 ${table([
-  ["participant-years per second", `${num(throughput)}  (target ≥ 10, aim 30: ${throughput >= 30 ? "met, aim too" : throughput >= 10 ? "met" : "MISSED"})`],
+  // The wall-clock target is retired (it measured DynamoDB Local's CPU more than ipsflow); the
+  // figure stays for comparing runs on one machine. The targets are the counts below.
+  ["participant-years per second", `${num(throughput)} (on this machine; no target)`],
   ["simulation wall time", `${seconds(wallMs)} for ${num(participantYears)} participant-years`],
   ["  advancing the clock (timers)", `${seconds(advanceMs)}: journeys coming due, digests, summaries`],
   ["  recording + settling", `${seconds(recordMs)}: ${instants.length} recording instants, concurrency ${args.concurrency}`],
@@ -455,6 +464,9 @@ ${table(
   { header },
 )}
   Follow-up target ≤ 100 transitions per follow-up participant-year: ${followUpYears === 0 ? "not measured (no time in follow-up in this run)" : followUpTransitions / followUpYears <= 100 ? "met" : "MISSED"}.
+  Targets per participant-year, machine-independent: ${targets
+    .map(([label, value, limit, format]) => `${label} ${format(value)} (≤ ${format(limit)}: ${value <= limit ? "met" : "MISSED"})`)
+    .join("; ")}.
   Journey states entered per participant-year of each phase (Plan: one per wake; timeouts: the wakes at a due time, which also record what came due; the rest are by events or a new generation):
 ${table(
   phases
