@@ -26,9 +26,10 @@ import { mulberry32 } from "./lib/random";
 import { pool } from "./lib/pool";
 
 /**
- * `npm run bench:summary -- --teams 500 --participants 10000`
+ * `npm run bench:summary -- --teams 500 --participants 10000 [--history-years 1]`
  *
- * Seeds that many treatment teams and participants (with a year of generated journeys) into an
+ * Seeds that many treatment teams and participants (referred over the last `history-years` years,
+ * each with their generated journey up to now) into an
  * in-memory DynamoDB Local, then runs the weekly summary as the workflow does (plan, then one send
  * per team, 10 at a time like the Map's MaxConcurrency) and prints the wall time and the DynamoDB
  * capacity the summaries consumed. The repository does not ask for ConsumedCapacity, so a
@@ -42,6 +43,7 @@ const { values } = parseArgs({
     concurrency: { type: "string", default: "10" },
     "seed-concurrency": { type: "string", default: "16" },
     seed: { type: "string", default: "42" },
+    "history-years": { type: "string", default: "1" },
   },
 });
 const args = z
@@ -51,6 +53,7 @@ const args = z
     concurrency: z.coerce.number().int().min(1).max(100),
     "seed-concurrency": z.coerce.number().int().min(1).max(100),
     seed: z.coerce.number().int(),
+    "history-years": z.coerce.number().min(0.1).max(10),
   })
   .parse(values);
 
@@ -185,7 +188,7 @@ async function seed(deps: Deps) {
     const t = i % teams.length;
     const team = teams[t];
     const specialist = specialists[t * specialistsPerTeam + (Math.floor(i / teams.length) % specialistsPerTeam)];
-    const referredAt = end - (1 + rand() * 365) * day;
+    const referredAt = end - (1 + rand() * 365 * args["history-years"]) * day;
     const id = `P${String(i).padStart(7, "0")}`;
     const bodies = journeyEvents(rand, referredAt, end);
     const recorded: ParticipantEvent[] = bodies.map((body, n) => ({ ...body, id: `${id}E${String(n).padStart(4, "0")}`, recordedAt: body.at }) as ParticipantEvent);
