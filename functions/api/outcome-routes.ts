@@ -4,8 +4,8 @@ import { require } from "../../core/access/policy";
 import { addQuarters, quarterOf, quarterSchema } from "../../core/calendar/quarters";
 import { localeSchema } from "../../core/domain/schemas";
 import { outcomeCsv, outcomeCsvFileName } from "../../core/outcomes/csv";
-import { readOutcomeReport } from "../../use-cases/outcomes/report";
-import { json, pathIdSchema, principalOf } from "./http";
+import { readOutcomeReport, readOutcomeReports } from "../../use-cases/outcomes/report";
+import { type ApiEvent, json, pathIdSchema, principalOf } from "./http";
 import { route, type Route } from "./route";
 
 const outcomesQuery = z.object({
@@ -22,6 +22,13 @@ const outcomesQuery = z.object({
  * and the team's.
  */
 export function outcomeRoutes(deps: () => Deps): Route[] {
+  /** Admins for any team or all; a team member for their own team only. Checked before the input is read. */
+  const mayRead = (event: ApiEvent) => {
+    const principal = principalOf(event);
+    const teamIdAsked = event.queryStringParameters?.teamId;
+    require(principal.role === "admin" || (principal.role === "team" && teamIdAsked !== undefined && teamIdAsked === principal.teamId));
+  };
+  const lastEnded = () => addQuarters(quarterOf(deps().clock.now(), deps().deployment.timeZone), -1);
   return [
     route({
       method: "GET",
@@ -32,13 +39,11 @@ export function outcomeRoutes(deps: () => Deps): Route[] {
       produces: ["application/json", "text/csv"],
       responses: { 200: "{quarter, start, end, asOf, closesAt, final, timeZone, teamId?, teamName?, figures, teams: [{teamId, teamName, figures}]}, or text/csv" },
       handler: async (event, input) => {
-        const principal = principalOf(event);
         // Access before input: a refused caller learns nothing of what it asked for.
-        const teamIdAsked = event.queryStringParameters?.teamId;
-        require(principal.role === "admin" || (principal.role === "team" && teamIdAsked !== undefined && teamIdAsked === principal.teamId));
+        mayRead(event);
         const query = input.query();
-        const { timeZone, locale } = deps().deployment;
-        const quarter = query.quarter ?? addQuarters(quarterOf(deps().clock.now(), timeZone), -1);
+        const { locale } = deps().deployment;
+        const quarter = query.quarter ?? lastEnded();
         const report = await readOutcomeReport(deps(), quarter, query.teamId);
         if (query.format !== "csv") return json(200, report);
         const lang = query.lang ?? locale;
@@ -50,6 +55,23 @@ export function outcomeRoutes(deps: () => Deps): Route[] {
           },
           body: outcomeCsv(report, lang),
         };
+      },
+    }),
+    route({
+      method: "GET",
+      path: "/reports/outcomes/quarters",
+      summary:
+        "The outcome reports of the `count` quarters up to `quarter` (default: the last ended), oldest first, from one read of each team: what the chart of the last eight quarters shows; each equals the single quarter's report",
+      query: z.object({
+        quarter: outcomesQuery.shape.quarter,
+        count: z.coerce.number().int().min(1).max(12).optional().meta({ description: "How many quarters, up to 12; default 8" }),
+        teamId: outcomesQuery.shape.teamId,
+      }),
+      responses: { 200: "{reports: [the report of each quarter, as GET /reports/outcomes gives it]}" },
+      handler: async (event, input) => {
+        mayRead(event);
+        const query = input.query();
+        return json(200, { reports: await readOutcomeReports(deps(), query.quarter ?? lastEnded(), query.count ?? 8, query.teamId) });
       },
     }),
   ];

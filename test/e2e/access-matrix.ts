@@ -64,6 +64,7 @@ export function accessRoutes(world: MatrixWorld): Array<{ route: string; allowed
     { route: "GET /admin/audit", allowed: ["admin"], call: get("/admin/audit") },
     // One team's report: admins and that team (the whole deployment's is the admin's only, see outcomes.test.ts).
     { route: "GET /reports/outcomes", allowed: ["admin", "team"], call: get(`/reports/outcomes?teamId=${a.team.id}`) },
+    { route: "GET /reports/outcomes/quarters", allowed: ["admin", "team"], call: get(`/reports/outcomes/quarters?count=2&teamId=${a.team.id}`) },
     {
       route: "POST /employers",
       allowed: ["admin", "specialist"],

@@ -126,6 +126,9 @@ const requests = (): fc.Arbitrary<Request> =>
           .tuple(hostileText, fc.option(anyId(), { nil: undefined }), fc.constantFrom("json", "csv", "pdf", ""))
           .map(([quarter, teamId, format]) => `/reports/outcomes?quarter=${encodeURIComponent(quarter)}${teamId ? `&teamId=${encodeURIComponent(teamId)}` : ""}&format=${format}`),
         fc
+          .tuple(hostileText, hostileText, fc.option(anyId(), { nil: undefined }))
+          .map(([quarter, count, teamId]) => `/reports/outcomes/quarters?quarter=${encodeURIComponent(quarter)}&count=${encodeURIComponent(count)}${teamId ? `&teamId=${encodeURIComponent(teamId)}` : ""}`),
+        fc
           .tuple(anyId(), fc.constantFrom("interval", "end", "", "x"), isoish, isoish, fc.constantFrom("pdf", "html", "csv"))
           .map(
             ([id, kind, from, to, format]) =>

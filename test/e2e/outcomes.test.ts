@@ -231,3 +231,25 @@ describe("the quarterly outcome report", () => {
     expect((await report(`teamId=${world.a.team.id}`)).body.quarter).toBe("2027-Q4");
   });
 });
+
+describe("the last quarters at once", () => {
+  it("gives each quarter's report as the quarter alone gives it, oldest first, with the same access", async () => {
+    const quarters = ["2026-Q1", "2026-Q2", "2026-Q3", "2026-Q4"];
+    for (const [query, token] of [
+      [`&teamId=${world.a.team.id}`, world.a.teamToken],
+      ["", "dev:admin"],
+    ] as const) {
+      const range = await system.api.get(`/reports/outcomes/quarters?quarter=2026-Q4&count=4${query}`, token);
+      expect(range.status).toBe(200);
+      expect(range.body.reports.map((r: { quarter: string }) => r.quarter)).toEqual(quarters);
+      for (const [i, quarter] of quarters.entries()) expect(range.body.reports[i], quarter).toEqual((await report(`quarter=${quarter}${query}`, token)).body);
+    }
+    // Eight by default, ending with the last quarter ended (the clock has moved on a year above).
+    const defaults = await system.api.get(`/reports/outcomes/quarters?teamId=${world.a.team.id}`, world.a.teamToken);
+    const lastEnded = (await report(`teamId=${world.a.team.id}`)).body.quarter;
+    expect(defaults.body.reports).toHaveLength(8);
+    expect(defaults.body.reports.at(-1).quarter).toBe(lastEnded);
+    expect((await system.api.get(`/reports/outcomes/quarters?teamId=${world.a.team.id}`, world.b.teamToken)).status).toBe(403);
+    expect((await system.api.get("/reports/outcomes/quarters?count=13")).body.message).toMatch(/^count: /);
+  });
+});

@@ -3,7 +3,7 @@ import type { ParticipantEvent, Team } from "../../core/domain/schemas";
 import { listTeamEvents, listTeamParticipants } from "../../adapters/dynamodb/participants";
 import { getTeam, listTeams } from "../../adapters/dynamodb/teams";
 import { notFound } from "../../core/errors";
-import type { Quarter } from "../../core/calendar/quarters";
+import { quartersUpTo, type Quarter } from "../../core/calendar/quarters";
 import { outcomePeriod, type OutcomeParticipant, type OutcomePeriod } from "../../core/outcomes/figures";
 import { outcomeReport, type OutcomeReport, type TeamInput } from "../../core/outcomes/report";
 
@@ -27,19 +27,42 @@ async function readTeam(deps: Deps, team: Team, period: OutcomePeriod): Promise<
  * deployment. Reads each team's index entries, never a table scan; the core counts.
  */
 export async function readOutcomeReport(deps: Deps, quarter: Quarter, teamId?: string): Promise<OutcomeReport> {
-  const period = outcomePeriod(quarter, deps.deployment.timeZone, deps.clock.now());
+  return (await readOutcomeReports(deps, quarter, 1, teamId))[0];
+}
+
+/**
+ * The reports of the `count` quarters up to `last`, oldest first (the web page's chart), from one
+ * read of each team: its participants and the events dated before the last quarter's end. Each
+ * quarter then counts the events dated before its own end, as a report of that quarter alone
+ * would read them, so each report equals the one `readOutcomeReport` gives.
+ */
+export async function readOutcomeReports(deps: Deps, last: Quarter, count: number, teamId?: string): Promise<OutcomeReport[]> {
+  const now = deps.clock.now();
+  const periods = quartersUpTo(last, count).map((quarter) => outcomePeriod(quarter, deps.deployment.timeZone, now));
+  const latest = periods.at(-1)!;
   let teams: Team[];
   if (teamId !== undefined) {
     const team = await getTeam(deps, teamId);
     if (!team) throw notFound("team");
     teams = [team];
   } else {
-    // A team created after the quarter closed has no row in it (see outcomeReport): not read.
-    teams = (await listTeams(deps)).filter((team) => Date.parse(team.createdAt) < Date.parse(period.closesAt));
+    teams = await listTeams(deps);
   }
+  // A team created after a quarter closed has no row in it (see outcomeReport): not read for it.
+  const createdBefore = (team: Pick<Team, "createdAt">, period: OutcomePeriod) => teamId !== undefined || Date.parse(team.createdAt) < Date.parse(period.closesAt);
+  const read = teams.filter((team) => createdBefore(team, latest));
   const inputs: TeamInput[] = [];
-  for (let i = 0; i < teams.length; i += teamsAtOnce) {
-    inputs.push(...(await Promise.all(teams.slice(i, i + teamsAtOnce).map((team) => readTeam(deps, team, period)))));
+  for (let i = 0; i < read.length; i += teamsAtOnce) {
+    inputs.push(...(await Promise.all(read.slice(i, i + teamsAtOnce).map((team) => readTeam(deps, team, latest)))));
   }
-  return outcomeReport(period, inputs, deps.deployment, teamId);
+  return periods.map((period) => {
+    const end = Date.parse(period.end);
+    const asOfQuarter = inputs
+      .filter((input) => createdBefore(input.team, period))
+      .map((input) => ({
+        ...input,
+        participants: input.participants.map((participant) => ({ ...participant, events: participant.events.filter((event) => Date.parse(event.at) < end) })),
+      }));
+    return outcomeReport(period, asOfQuarter, deps.deployment, teamId);
+  });
 }
