@@ -11,7 +11,7 @@ import { contactScore, exclusionReasons, followAlongKinds } from "./anchors";
 /**
  * The figures behind each scored item of the fidelity self-score, from the team's recorded events
  * as of the end of the quarter (or now, for the quarter still running). What counts is what was
- * recorded before the quarter *closed*, the outcome report's `closingDays` after its end, dated
+ * recorded before the quarter *closed* (core/calendar/quarter-period.ts), dated
  * before its end: an event entered a few days late counts in its quarter, and from the close on
  * the same request gives the same figures. Pure; use-cases/fidelity/ does the reading. Each
  * figure's counting rules, and where they depart from the manual, are in anchors.ts with the item.

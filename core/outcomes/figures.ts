@@ -1,8 +1,7 @@
 import type { Deployment } from "../config/deployment";
 import { exitReasons, type ExitReason, type ParticipantEvent } from "../domain/schemas";
-import { invalidInput } from "../errors";
-import { addDays, daysBetween, localDateOf, localMidnightInstant } from "../calendar/local-dates";
-import { quarterBounds, type Quarter } from "../calendar/quarters";
+import { addDays, daysBetween, localDateOf } from "../calendar/local-dates";
+import type { QuarterPeriod } from "../calendar/quarter-period";
 import { chronological } from "../journey/evaluate";
 import { placementsOf } from "../participants/jobs";
 import type { ParticipantProfile } from "../participants/profile";
@@ -17,47 +16,12 @@ import { exitReasonCounts, unknownReason, type ExitReasonCount } from "./columns
  * use-cases/outcomes/report.ts, and the definitions are in README.md ("The outcome report").
  *
  * Reproducible: the figures of a quarter count only what was recorded before the quarter
- * *closes*, `closingDays` after its end. Events are often recorded a few days after they happened
- * (a job start on 30 December entered on 4 January); those count in the quarter they are dated in.
- * Anything recorded after the close (a referral registered, an event back-dated) is left out of
- * that quarter for good, so the same request next year gives the same figures. Until the close the
- * report is provisional (`final: false`) and may still grow.
+ * *closes* (core/calendar/quarter-period.ts), so the same request next year gives the same
+ * figures. Until the close the report is provisional (`final: false`) and may still grow.
  */
-
-/** Days after a quarter's end during which events recorded late, dated inside it, still count. */
-export const closingDays = 14;
 
 /** IPS principle 6: the first employer contact at the latest 30 days after the referral. */
 export const firstContactDays = 30;
-
-export interface OutcomePeriod {
-  quarter: Quarter;
-  /** 00:00 local on the quarter's first day (ISO instant). */
-  start: string;
-  /** 00:00 local on the next quarter's first day: the quarter is [start, end). */
-  end: string;
-  /** What the figures are as of: the quarter's end, or now for the quarter still running. */
-  asOf: string;
-  /** `closingDays` after the end, local midnight: only what was recorded before it counts. */
-  closesAt: string;
-  /** The quarter has closed: the figures will never change. */
-  final: boolean;
-}
-
-/** The period of a quarter, asked for at `now`; a quarter that has not begun is invalid input. */
-export function outcomePeriod(quarter: Quarter, timeZone: string, now: Date): OutcomePeriod {
-  const { start, end } = quarterBounds(quarter, timeZone);
-  if (Date.parse(start) > now.getTime()) throw invalidInput("quarter: must not lie ahead");
-  const closesAt = localMidnightInstant(addDays(localDateOf(end, timeZone), closingDays), timeZone);
-  return {
-    quarter,
-    start,
-    end,
-    asOf: new Date(Math.min(Date.parse(end), now.getTime())).toISOString(),
-    closesAt,
-    final: now.getTime() >= Date.parse(closesAt),
-  };
-}
 
 /** A participant as the report needs them: the profile's referral and every event dated before the quarter's end. */
 export interface OutcomeParticipant {
@@ -107,7 +71,7 @@ const share = (count: number, of: number): number | null => (of === 0 ? null : c
  * What was recorded before the quarter closed: participants registered and events recorded
  * before `closesAt`. An erased participant keeps each event's type and instants, so counts.
  */
-export function knownAtClose(participants: readonly OutcomeParticipant[], period: Pick<OutcomePeriod, "closesAt" | "end">): OutcomeParticipant[] {
+export function knownAtClose(participants: readonly OutcomeParticipant[], period: Pick<QuarterPeriod, "closesAt" | "end">): OutcomeParticipant[] {
   const closes = Date.parse(period.closesAt);
   return participants
     .filter((p) => Date.parse(p.profile.createdAt) < closes && Date.parse(p.profile.referredAt) < Date.parse(period.end))
@@ -126,7 +90,7 @@ function reasonOf(event: ParticipantEvent & { type: "exit" }): ExitReasonCount {
  * medians of the deployment are of all its values, not of the teams' medians). Give only what
  * was known at the close (`knownAtClose`).
  */
-export function outcomeFigures(participants: readonly OutcomeParticipant[], period: OutcomePeriod, deployment: Deployment): OutcomeFigures {
+export function outcomeFigures(participants: readonly OutcomeParticipant[], period: QuarterPeriod, deployment: Deployment): OutcomeFigures {
   const { timeZone } = deployment;
   const { start, end } = period;
   const asOf = new Date(period.asOf);

@@ -1,6 +1,7 @@
 import type { Deployment } from "../config/deployment";
 import type { Team } from "../domain/schemas";
-import { knownAtClose, outcomeFigures, type OutcomeFigures, type OutcomeParticipant, type OutcomePeriod } from "./figures";
+import { knownAtClose, outcomeFigures, type OutcomeFigures, type OutcomeParticipant } from "./figures";
+import type { QuarterPeriod } from "../calendar/quarter-period";
 
 /** One team's figures in a report. */
 export interface TeamOutcomes {
@@ -14,7 +15,7 @@ export interface TeamOutcomes {
  * scope's: the team's (with `teamId`) or the whole deployment's (without); `teams` has a row per
  * team in the scope (the one team, or every team that existed when the quarter closed).
  */
-export interface OutcomeReport extends Omit<OutcomePeriod, "asOf"> {
+export interface OutcomeReport extends Omit<QuarterPeriod, "asOf"> {
   timeZone: string;
   /** The figures are as of this instant: the quarter's end, or now while the quarter runs. */
   asOf: string;
@@ -34,7 +35,7 @@ export interface TeamInput {
  * of them together. A team created after the quarter closed is not in a deployment's report, so
  * that a report of a closed quarter has the same rows whenever it is asked for.
  */
-export function outcomeReport(period: OutcomePeriod, teams: readonly TeamInput[], deployment: Deployment, teamId?: string): OutcomeReport {
+export function outcomeReport(period: QuarterPeriod, teams: readonly TeamInput[], deployment: Deployment, teamId?: string): OutcomeReport {
   const inScope = teamId === undefined ? teams.filter(({ team }) => Date.parse(team.createdAt) < Date.parse(period.closesAt)) : teams;
   const known = inScope.map(({ team, participants }) => ({ team, participants: knownAtClose(participants, period) }));
   const rows = known

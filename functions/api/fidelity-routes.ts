@@ -1,7 +1,8 @@
 import * as z from "zod";
 import type { Deps } from "../../adapters/deps";
 import { quarterSchema } from "../../core/calendar/quarters";
-import { lastCompleteQuarter, teamFidelity } from "../../use-cases/fidelity/team-fidelity";
+import { teamFidelity } from "../../use-cases/fidelity/team-fidelity";
+import { lastEndedQuarter } from "../../core/calendar/quarter-period";
 import { json } from "./http";
 import { requests } from "./requests";
 import { route, type Route } from "./route";
@@ -19,7 +20,7 @@ export function fidelityRoutes(deps: () => Deps): Route[] {
       responses: { 200: "FidelityReport (core/fidelity/report.ts)" },
       handler: async (event, input) => {
         const team = await teamRequest(event);
-        const quarter = input.query().quarter ?? lastCompleteQuarter(deps().clock.now(), deps().deployment.timeZone);
+        const quarter = input.query().quarter ?? lastEndedQuarter(deps().clock.now(), deps().deployment.timeZone);
         return json(200, await teamFidelity(deps(), team, quarter));
       },
     }),

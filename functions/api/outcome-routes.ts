@@ -1,7 +1,8 @@
 import * as z from "zod";
 import type { Deps } from "../../adapters/deps";
 import { require } from "../../core/access/policy";
-import { addQuarters, quarterOf, quarterSchema } from "../../core/calendar/quarters";
+import { quarterSchema } from "../../core/calendar/quarters";
+import { lastEndedQuarter } from "../../core/calendar/quarter-period";
 import { localeSchema } from "../../core/domain/schemas";
 import { outcomeCsv, outcomeCsvFileName } from "../../core/outcomes/csv";
 import { readOutcomeReport, readOutcomeReports } from "../../use-cases/outcomes/report";
@@ -28,7 +29,7 @@ export function outcomeRoutes(deps: () => Deps): Route[] {
     const teamIdAsked = event.queryStringParameters?.teamId;
     require(principal.role === "admin" || (principal.role === "team" && teamIdAsked !== undefined && teamIdAsked === principal.teamId));
   };
-  const lastEnded = () => addQuarters(quarterOf(deps().clock.now(), deps().deployment.timeZone), -1);
+  const lastEnded = () => lastEndedQuarter(deps().clock.now(), deps().deployment.timeZone);
   return [
     route({
       method: "GET",

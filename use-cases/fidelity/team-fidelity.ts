@@ -1,8 +1,8 @@
 import type { Deps } from "../../adapters/deps";
 import type { Team } from "../../core/domain/schemas";
 import type { Sector } from "../../core/domain/employers";
-import { addQuarters, quarterBounds, quarterOf, quarterSchema, type Quarter } from "../../core/calendar/quarters";
-import { invalidInput } from "../../core/errors";
+import { addQuarters, quarterBounds, quarterSchema, type Quarter } from "../../core/calendar/quarters";
+import { quarterPeriod } from "../../core/calendar/quarter-period";
 import { fidelityReport, type FidelityReport } from "../../core/fidelity/report";
 import { recordedBefore, type FidelityParticipant, type FidelitySpecialist } from "../../core/fidelity/figures";
 import { listCaseload, listEvents, listTeamEvents, listTeamParticipants } from "../../adapters/dynamodb/participants";
@@ -10,13 +10,6 @@ import { defaultFte, getSpecialist, listSpecialists } from "../../adapters/dynam
 import { getEmployer, listSpecialistEmployerContacts } from "../../adapters/dynamodb/employers";
 import { evaluateJourney } from "../../core/journey/evaluate";
 import { resolveRules } from "../../core/journey/rules";
-import { addDays, localDateOf, localMidnightInstant } from "../../core/calendar/local-dates";
-import { closingDays } from "../../core/outcomes/figures";
-
-/** The quarter a report defaults to: the last one that has ended, so its figures no longer change. */
-export function lastCompleteQuarter(now: Date, timeZone: string): Quarter {
-  return addQuarters(quarterOf(now, timeZone), -1);
-}
 
 /**
  * Reads what a team's fidelity self-score needs and lets the core score it (core/fidelity/). The
@@ -27,14 +20,12 @@ export function lastCompleteQuarter(now: Date, timeZone: string): Quarter {
  */
 export async function teamFidelity(deps: Deps, team: Pick<Team, "id" | "name">, quarter: Quarter): Promise<FidelityReport> {
   const { timeZone } = deps.deployment;
-  const period = quarterBounds(quarterSchema.parse(quarter), timeZone);
   const now = deps.clock.now();
-  if (now.getTime() <= Date.parse(period.start)) throw invalidInput(`quarter: ${quarter} has not begun`);
-  const asOf = new Date(Math.min(Date.parse(period.end), now.getTime()));
-  const until = asOf.toISOString();
-  // The outcome report's close: what was recorded up to 14 days after the end, dated inside,
-  // counts (the core leaves out the rest).
-  const closesAt = localMidnightInstant(addDays(localDateOf(period.end, timeZone), closingDays), timeZone);
+  // As the outcome report: what was recorded before the close, dated inside, counts (the core
+  // leaves out the rest).
+  const { start, end, asOf: until, closesAt } = quarterPeriod(quarterSchema.parse(quarter), timeZone, now);
+  const period = { start, end };
+  const asOf = new Date(until);
   const jobPeriod = { start: quarterBounds(addQuarters(quarter, -3), timeZone).start, end: period.end };
 
   const [profiles, events, listed] = await Promise.all([

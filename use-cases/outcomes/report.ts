@@ -4,7 +4,8 @@ import { listTeamEvents, listTeamParticipants } from "../../adapters/dynamodb/pa
 import { getTeam, listTeams } from "../../adapters/dynamodb/teams";
 import { notFound } from "../../core/errors";
 import { quartersUpTo, type Quarter } from "../../core/calendar/quarters";
-import { outcomePeriod, type OutcomeParticipant, type OutcomePeriod } from "../../core/outcomes/figures";
+import type { OutcomeParticipant } from "../../core/outcomes/figures";
+import { quarterPeriod, type QuarterPeriod } from "../../core/calendar/quarter-period";
 import { outcomeReport, type OutcomeReport, type TeamInput } from "../../core/outcomes/report";
 
 /** Teams read at a time for a deployment's report: two Queries each, without a burst on the table. */
@@ -15,7 +16,7 @@ const teamsAtOnce = 4;
  * the profiles, one for the events dated before the quarter's end. Erased participants are among
  * them (the profile and each event keep what the counts need).
  */
-async function readTeam(deps: Deps, team: Team, period: OutcomePeriod): Promise<TeamInput> {
+async function readTeam(deps: Deps, team: Team, period: QuarterPeriod): Promise<TeamInput> {
   const [profiles, events] = await Promise.all([listTeamParticipants(deps, team.id), listTeamEvents(deps, team.id, "", period.end)]);
   const byParticipant = new Map<string, OutcomeParticipant>(profiles.map((profile) => [profile.id, { profile, events: [] }]));
   for (const { participantId, ...event } of events) byParticipant.get(participantId)?.events.push(event as ParticipantEvent);
@@ -38,7 +39,7 @@ export async function readOutcomeReport(deps: Deps, quarter: Quarter, teamId?: s
  */
 export async function readOutcomeReports(deps: Deps, last: Quarter, count: number, teamId?: string): Promise<OutcomeReport[]> {
   const now = deps.clock.now();
-  const periods = quartersUpTo(last, count).map((quarter) => outcomePeriod(quarter, deps.deployment.timeZone, now));
+  const periods = quartersUpTo(last, count).map((quarter) => quarterPeriod(quarter, deps.deployment.timeZone, now));
   const latest = periods.at(-1)!;
   let teams: Team[];
   if (teamId !== undefined) {
@@ -49,7 +50,7 @@ export async function readOutcomeReports(deps: Deps, last: Quarter, count: numbe
     teams = await listTeams(deps);
   }
   // A team created after a quarter closed has no row in it (see outcomeReport): not read for it.
-  const createdBefore = (team: Pick<Team, "createdAt">, period: OutcomePeriod) => teamId !== undefined || Date.parse(team.createdAt) < Date.parse(period.closesAt);
+  const createdBefore = (team: Pick<Team, "createdAt">, period: QuarterPeriod) => teamId !== undefined || Date.parse(team.createdAt) < Date.parse(period.closesAt);
   const read = teams.filter((team) => createdBefore(team, latest));
   const inputs: TeamInput[] = [];
   for (let i = 0; i < read.length; i += teamsAtOnce) {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { localDeployment } from "../../../core/config/deployment";
 import type { ParticipantEvent } from "../../../core/domain/schemas";
-import { knownAtClose, outcomeFigures, outcomePeriod, type OutcomeParticipant } from "../../../core/outcomes/figures";
+import { knownAtClose, outcomeFigures, type OutcomeParticipant } from "../../../core/outcomes/figures";
+import { quarterPeriod } from "../../../core/calendar/quarter-period";
 import { outcomeCsv } from "../../../core/outcomes/csv";
 import { outcomeReport } from "../../../core/outcomes/report";
 
@@ -14,13 +15,13 @@ const participant = (referredAt: string, events: ParticipantEvent[], createdAt =
   profile: { id: `P${++n}`, referredAt, createdAt },
   events,
 });
-const closedQ4 = outcomePeriod("2026-Q4", deployment.timeZone, new Date("2027-03-01T12:00:00Z"));
+const closedQ4 = quarterPeriod("2026-Q4", deployment.timeZone, new Date("2027-03-01T12:00:00Z"));
 
 describe("outcome figures", () => {
   it("close 14 days after the quarter: provisional until then, and nothing recorded later counts", () => {
-    expect(outcomePeriod("2026-Q4", "Europe/Oslo", new Date("2027-01-14T22:59:59Z"))).toMatchObject({ closesAt: "2027-01-14T23:00:00.000Z", final: false });
+    expect(quarterPeriod("2026-Q4", "Europe/Oslo", new Date("2027-01-14T22:59:59Z"))).toMatchObject({ closesAt: "2027-01-14T23:00:00.000Z", final: false });
     expect(closedQ4).toMatchObject({ asOf: "2026-12-31T23:00:00.000Z", final: true });
-    expect(() => outcomePeriod("2027-Q2", "Europe/Oslo", new Date("2027-03-01T12:00:00Z"))).toThrow("quarter: must not lie ahead");
+    expect(() => quarterPeriod("2027-Q2", "Europe/Oslo", new Date("2027-03-01T12:00:00Z"))).toThrow("quarter: must not lie ahead");
     const late = participant("2026-10-01T08:00:00Z", [
       event("2026-11-01T08:00:00Z", { type: "job-start", employer: "X", hoursPerWeek: 5, wage: "ordinary", temporary: false }, "2027-01-14T22:00:00Z"),
       event("2026-12-01T08:00:00Z", { type: "exit", reason: "moved" }, "2027-01-15T08:00:00Z"),
@@ -48,7 +49,7 @@ describe("outcome figures", () => {
   });
 
   it("judge the 30 days only once they are over, for the quarter still running", () => {
-    const running = outcomePeriod("2026-Q4", "Europe/Oslo", new Date("2026-11-15T12:00:00Z"));
+    const running = quarterPeriod("2026-Q4", "Europe/Oslo", new Date("2026-11-15T12:00:00Z"));
     // 30th day 14 Nov (over), and 20 Nov (not yet).
     const over = participant("2026-10-15T08:00:00Z", []);
     const notYet = participant("2026-10-21T08:00:00Z", []);
