@@ -94,6 +94,12 @@ export const jobEndReasons = ["temporary-ended", "quit", "dismissed", "changed-j
 export type ExitReason = (typeof exitReasons)[number];
 export type JobEndReason = (typeof jobEndReasons)[number];
 
+/** A stored exit reason as its code: "other" for free text stored before the codes, which is never shown. */
+export const exitReasonCode = (reason: string): ExitReason => ((exitReasons as readonly string[]).includes(reason) ? (reason as ExitReason) : "other");
+/** A stored job-end reason as its code, the same way. */
+export const jobEndReasonCode = (reason: string): JobEndReason =>
+  (jobEndReasons as readonly string[]).includes(reason) ? (reason as JobEndReason) : "other";
+
 /** Benefits counselling: held, offered (and not yet held) or declined; each closes the reminder to offer it. */
 export const benefitsCounsellingStatuses = ["held", "offered", "declined"] as const;
 

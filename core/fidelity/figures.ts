@@ -1,5 +1,5 @@
 import type { Deployment } from "../config/deployment";
-import type { ExitReason, ObligationKind, ParticipantEvent } from "../domain/schemas";
+import { exitReasonCode, type ExitReason, type ObligationKind, type ParticipantEvent } from "../domain/schemas";
 import type { EmployerContact, Sector } from "../domain/employers";
 import type { ParticipantProfile } from "../participants/profile";
 import { addDays, daysBetween, localDateOf, type LocalDate } from "../calendar/local-dates";
@@ -450,7 +450,8 @@ function zeroExclusion(team: Evaluated[], quarter: Span): ZeroExclusionFigures {
     );
     if (!exit) continue;
     notStarted++;
-    const reason = exit.reason ?? "unknown";
+    // A code, never free text stored before the codes (it could hold anything); erased: unknown.
+    const reason = exit.reason === undefined ? "unknown" : exitReasonCode(exit.reason);
     reasons[reason] = (reasons[reason] ?? 0) + 1;
     if ((exclusionReasons as readonly string[]).includes(reason)) excluded++;
   }

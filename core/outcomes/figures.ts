@@ -1,5 +1,5 @@
 import type { Deployment } from "../config/deployment";
-import { exitReasons, type ExitReason, type ParticipantEvent } from "../domain/schemas";
+import { exitReasonCode, type ParticipantEvent } from "../domain/schemas";
 import { addDays, daysBetween, localDateOf } from "../calendar/local-dates";
 import type { QuarterPeriod } from "../calendar/quarter-period";
 import { chronological } from "../journey/evaluate";
@@ -82,7 +82,7 @@ export function knownAtClose(participants: readonly OutcomeParticipant[], period
 function reasonOf(event: ParticipantEvent & { type: "exit" }): ExitReasonCount {
   const reason = (event as { reason?: string }).reason;
   if (reason === undefined) return unknownReason;
-  return (exitReasons as readonly string[]).includes(reason) ? (reason as ExitReason) : "other";
+  return exitReasonCode(reason);
 }
 
 /**

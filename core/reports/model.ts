@@ -1,5 +1,5 @@
 import type { Deployment } from "../config/deployment";
-import { exitReasons, jobEndReasons, type ExitReason, type JobEndReason, type ParticipantEvent, type Phase } from "../domain/schemas";
+import { exitReasonCode, jobEndReasonCode, type ExitReason, type JobEndReason, type ParticipantEvent, type Phase } from "../domain/schemas";
 import { localDateOf, localMidnightInstant, addDays, type LocalDate } from "../calendar/local-dates";
 import { chronological, evaluateJourney } from "../journey/evaluate";
 import { resolveRules, type JourneyRules } from "../journey/rules";
@@ -88,9 +88,8 @@ export interface ReportInput {
   deployment: Pick<Deployment, "timeZone" | "rules">;
 }
 
-const exitReasonOf = (reason: string): ExitReason => ((exitReasons as readonly string[]).includes(reason) ? (reason as ExitReason) : "other");
-const jobEndReasonOf = (reason: string | undefined): JobEndReason | undefined =>
-  reason === undefined ? undefined : (jobEndReasons as readonly string[]).includes(reason) ? (reason as JobEndReason) : "other";
+
+const jobEndReasonOrNone = (reason: string | undefined): JobEndReason | undefined => (reason === undefined ? undefined : jobEndReasonCode(reason));
 
 export function buildParticipantReport(input: ReportInput): ParticipantReport {
   const { period, profile, deployment, now } = input;
@@ -147,7 +146,7 @@ export function buildParticipantReport(input: ReportInput): ParticipantReport {
         });
         break;
       case "exit":
-        exit = { at: event.at, reason: exitReasonOf(event.reason) };
+        exit = { at: event.at, reason: exitReasonCode(event.reason) };
         break;
       default:
         break;
@@ -157,7 +156,7 @@ export function buildParticipantReport(input: ReportInput): ParticipantReport {
   const placements = placementsOf(events)
     .filter((p) => dateOf(p.startedAt) <= period.to && (p.endedAt === undefined || dateOf(p.endedAt) >= period.from))
     .map((p): ReportPlacement => {
-      const endReason = p.endedAt === undefined ? undefined : jobEndReasonOf(endOf(events, p.id, p.endedAt)?.reason);
+      const endReason = p.endedAt === undefined ? undefined : jobEndReasonOrNone(endOf(events, p.id, p.endedAt)?.reason);
       return {
         kind: p.kind,
         startedAt: p.startedAt,

@@ -181,6 +181,15 @@ describe("fidelity figures of a team in 2026-Q4", () => {
     expect(figures["zero-exclusion"]).toEqual({ ended: 3, started: 1, notStarted: 2, reasons: { "no-contact": 1, moved: 1 }, excluded: 1, share: 1 / 3 });
   });
 
+  it("counts a free-text exit reason stored before the codes as other, never by its text", () => {
+    // As the table may still hold from before the reasons were codes.
+    const legacy = { ...ev({ type: "exit", at: at("2026-10-22 10:00"), reason: "other" }), reason: "Innlagt, diagnose F20" } as unknown as ParticipantEvent;
+    const P8 = participant("p8", "s-siri", "2026-10-07 10:00", [legacy]);
+    const zero = computeFidelityFigures({ ...input, participants: [...input.participants, P8] })["zero-exclusion"];
+    expect(zero.reasons).toEqual({ "no-contact": 1, moved: 1, other: 1 });
+    expect(JSON.stringify(zero)).not.toContain("F20");
+  });
+
   it("scores each item and lists the review's items without a score", () => {
     const report = fidelityReport({ ...input, closesAt, now: new Date(at("2027-01-04 10:00")), team: { id: "t-a", name: "Team A" }, quarter: "2026-Q4" });
     const byId = Object.fromEntries(report.items.map((item) => [item.id, item.score]));

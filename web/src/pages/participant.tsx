@@ -8,6 +8,7 @@ import { useTitle } from "../components/layout";
 import { Show } from "../components/status";
 import { formatDate, formatDateTime } from "../format";
 import { useI18n, type Texts } from "../i18n";
+import { exitReasonCode, jobEndReasonCode } from "../../../core/domain/schemas";
 
 /**
  * One participant: the target of every link in the emails. Code, phase, team, obligations,
@@ -182,9 +183,9 @@ function describe(event: ParticipantEvent, t: Texts, timeZone: string): string {
     case "follow-up-interval":
       return `: ${event.days}`;
     case "job-end":
-      return event.reason ? `: ${t.jobEndReason[event.reason] ?? t.jobEndReason.other}` : "";
+      return event.reason ? `: ${t.jobEndReason[jobEndReasonCode(event.reason)]}` : "";
     case "exit":
-      return `: ${t.exitReason[event.reason] ?? t.exitReason.other}`;
+      return `: ${t.exitReason[exitReasonCode(event.reason)]}`;
     case "pause":
       return event.until ? ` – ${t.participant.pausedUntil(formatDate(event.until, timeZone, t.tag))}` : "";
     default:
