@@ -1,11 +1,11 @@
 import type { Deployment } from "../config/deployment";
+import { mean, median, share, within, type Span } from "../stats";
 import { exitReasonCode, type ExitReason, type ObligationKind, type ParticipantEvent } from "../domain/schemas";
 import type { EmployerContact, Sector } from "../domain/employers";
 import type { ParticipantProfile } from "../participants/profile";
 import { addDays, daysBetween, localDateOf, type LocalDate } from "../calendar/local-dates";
 import { chronological, evaluateJourneyCourses, type JourneyState, type ObligationCourse } from "../journey/evaluate";
 import { resolveRules } from "../journey/rules";
-import { median } from "../summary/figures";
 import { contactScore, exclusionReasons, followAlongKinds } from "./anchors";
 
 /**
@@ -34,10 +34,6 @@ export interface FidelitySpecialist {
   registerContacts: EmployerContact[];
 }
 
-export interface Span {
-  start: string;
-  end: string;
-}
 
 export interface FidelityInput {
   /** The quarter's bounds: [start, end). */
@@ -204,9 +200,6 @@ export function recordedBefore(closesAt: string | undefined) {
   };
 }
 
-const ratio = (part: number, whole: number): number | null => (whole === 0 ? null : part / whole);
-const mean = (values: readonly number[]): number | null => (values.length === 0 ? null : values.reduce((a, b) => a + b, 0) / values.length);
-const within = (at: string, span: Span) => Date.parse(at) >= Date.parse(span.start) && Date.parse(at) < Date.parse(span.end);
 
 type Evaluated = FidelityParticipant & { state: JourneyState; courses: ObligationCourse[] };
 
@@ -266,7 +259,7 @@ function caseload(input: FidelityInput, team: Evaluated[], elsewhere: Map<string
   const participants = specialists.reduce((sum, s) => sum + s.participants, 0);
   // Summed in hundredths: working shares have two decimals.
   const fte = specialists.reduce((sum, s) => sum + Math.round(s.fte * 100), 0) / 100;
-  return { participants, fte, perFullTime: ratio(participants, fte), specialists };
+  return { participants, fte, perFullTime: share(participants, fte), specialists };
 }
 
 function rapidJobSearch(team: Evaluated[], quarter: Span, endDate: LocalDate, local: (at: string) => LocalDate): RapidJobSearchFigures {
@@ -356,7 +349,7 @@ function diversity(team: Evaluated[], span: Span, keyOf: (start: JobStart) => st
   const keys = jobStartsIn(team, span).map(keyOf);
   const known = keys.filter((key): key is string => key !== undefined);
   const distinct = new Set(known).size;
-  return { jobs: known.length, distinct, share: ratio(distinct, known.length), unknown: keys.length - known.length };
+  return { jobs: known.length, distinct, share: share(distinct, known.length), unknown: keys.length - known.length };
 }
 
 function competitiveJobs(team: Evaluated[], span: Span): CompetitiveJobsFigures {
@@ -368,7 +361,7 @@ function competitiveJobs(team: Evaluated[], span: Span): CompetitiveJobsFigures 
     jobs: known.length,
     ordinary,
     subsidised: known.length - ordinary,
-    share: ratio(ordinary, known.length),
+    share: share(ordinary, known.length),
     temporary: known.filter((start) => start.temporary === true).length,
     unknown: starts.length - known.length,
   };
@@ -414,10 +407,10 @@ function workIncentives(
   return {
     starts,
     startsWithCounselling,
-    startShare: ratio(startsWithCounselling, starts),
+    startShare: share(startsWithCounselling, starts),
     changes,
     changesWithCounselling,
-    changeShare: ratio(changesWithCounselling, changes),
+    changeShare: share(changesWithCounselling, changes),
   };
 }
 
@@ -428,11 +421,11 @@ function followAlong(team: Evaluated[], startDate: LocalDate, endDate: LocalDate
       p.courses.filter((c) => c.kind === (kind as ObligationKind) && counted.has(c.outcome) && c.dueDate >= startDate && c.dueDate < endDate),
     );
     const onTime = courses.filter((c) => c.outcome === "met").length;
-    return { kind, due: courses.length, onTime, share: ratio(onTime, courses.length) };
+    return { kind, due: courses.length, onTime, share: share(onTime, courses.length) };
   });
   const due = kinds.reduce((sum, k) => sum + k.due, 0);
   const onTime = kinds.reduce((sum, k) => sum + k.onTime, 0);
-  return { kinds, due, onTime, share: ratio(onTime, due) };
+  return { kinds, due, onTime, share: share(onTime, due) };
 }
 
 function zeroExclusion(team: Evaluated[], quarter: Span): ZeroExclusionFigures {
@@ -456,5 +449,5 @@ function zeroExclusion(team: Evaluated[], quarter: Span): ZeroExclusionFigures {
     if ((exclusionReasons as readonly string[]).includes(reason)) excluded++;
   }
   const ended = started + notStarted;
-  return { ended, started, notStarted, reasons, excluded, share: ratio(excluded, ended - (reasons.unknown ?? 0)) };
+  return { ended, started, notStarted, reasons, excluded, share: share(excluded, ended - (reasons.unknown ?? 0)) };
 }

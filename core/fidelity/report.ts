@@ -1,6 +1,7 @@
 import type { Quarter } from "../calendar/quarters";
 import { fidelityItems, measuredItems, sourceOf, type FidelitySection, type MeasuredItem, type MeasuredItemId, type Score } from "./anchors";
-import { computeFidelityFigures, type FidelityFigures, type FidelityInput, type Span } from "./figures";
+import { computeFidelityFigures, type FidelityFigures, type FidelityInput } from "./figures";
+import type { Span } from "../stats";
 
 /**
  * A team's fidelity self-score for a quarter: every item of the scale in its order, the ones the

@@ -6,7 +6,7 @@ import { chronological } from "../journey/evaluate";
 import { placementsOf } from "../participants/jobs";
 import type { ParticipantProfile } from "../participants/profile";
 import { journeyStateOf } from "../participants/state";
-import { median } from "../summary/figures";
+import { median, share, within } from "../stats";
 import { exitReasonCounts, unknownReason, type ExitReasonCount } from "./columns";
 
 /**
@@ -64,8 +64,6 @@ export interface OutcomeFigures {
   exits: { total: number; byReason: Record<ExitReasonCount, number> };
 }
 
-const inRange = (at: string, from: string, to: string) => Date.parse(at) >= Date.parse(from) && Date.parse(at) < Date.parse(to);
-const share = (count: number, of: number): number | null => (of === 0 ? null : count / of);
 
 /**
  * What was recorded before the quarter closed: participants registered and events recorded
@@ -92,7 +90,7 @@ function reasonOf(event: ParticipantEvent & { type: "exit" }): ExitReasonCount {
  */
 export function outcomeFigures(participants: readonly OutcomeParticipant[], period: QuarterPeriod, deployment: Deployment): OutcomeFigures {
   const { timeZone } = deployment;
-  const { start, end } = period;
+  const { start } = period;
   const asOf = new Date(period.asOf);
   const firstDay = localDateOf(start, timeZone);
   const today = localDateOf(asOf, timeZone);
@@ -117,12 +115,12 @@ export function outcomeFigures(participants: readonly OutcomeParticipant[], peri
     const referredAt = profile.referredAt;
     if (Date.parse(referredAt) >= asOf.getTime()) continue;
     const events = chronological(all.filter((event) => Date.parse(event.at) < asOf.getTime()));
-    const referredInQuarter = inRange(referredAt, start, end);
+    const referredInQuarter = within(referredAt, period);
     if (referredInQuarter) figures.referrals++;
 
     // Active in the quarter: referred in it, in the programme when it began, or back after an exit during it.
     const atStart = referredInQuarter ? undefined : journeyStateOf(profile, events, new Date(start), deployment);
-    const returned = events.some((event) => event.type === "resume" && inRange(event.at, start, end));
+    const returned = events.some((event) => event.type === "resume" && within(event.at, period));
     if (referredInQuarter || atStart?.phase !== "exited" || returned) figures.active++;
 
     const state = journeyStateOf(profile, events, asOf, deployment);
@@ -149,9 +147,9 @@ export function outcomeFigures(participants: readonly OutcomeParticipant[], peri
     }
 
     const starts = events.filter((event) => event.type === "job-start");
-    if (starts[0] && inRange(starts[0].at, start, end)) figures.firstJobs++;
+    if (starts[0] && within(starts[0].at, period)) figures.firstJobs++;
     for (const event of starts) {
-      if (!inRange(event.at, start, end)) continue;
+      if (!within(event.at, period)) continue;
       figures.jobStarts++;
       // An erased participant's start keeps its type and time only.
       const wage = (event as { wage?: "ordinary" | "subsidised" }).wage;
@@ -161,7 +159,7 @@ export function outcomeFigures(participants: readonly OutcomeParticipant[], peri
     }
 
     for (const job of placements) {
-      if (job.kind !== "job" || job.endedAt === undefined || !inRange(job.endedAt, start, end)) continue;
+      if (job.kind !== "job" || job.endedAt === undefined || !within(job.endedAt, period)) continue;
       figures.endedJobs.count++;
       jobDays.push(daysBetween(localDateOf(job.startedAt, timeZone), localDateOf(job.endedAt, timeZone)));
     }
@@ -172,7 +170,7 @@ export function outcomeFigures(participants: readonly OutcomeParticipant[], peri
       if (event.type === "resume") exited = false;
       if (event.type !== "exit" || exited) continue;
       exited = true;
-      if (!inRange(event.at, start, end)) continue;
+      if (!within(event.at, period)) continue;
       figures.exits.total++;
       figures.exits.byReason[reasonOf(event)]++;
     }

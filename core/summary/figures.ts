@@ -1,4 +1,5 @@
 import type { Deployment } from "../config/deployment";
+import { median, within } from "../stats";
 import type { ObligationKind, ParticipantEvent, Phase, Team } from "../domain/schemas";
 import { phases } from "../domain/schemas";
 import type { WeeklySummaryFigures } from "../email/types";
@@ -44,14 +45,6 @@ export function contactTargetFor(fte: number): number {
  */
 export function caseloadLimitFor(caseloadLimit: number, fte: number): number {
   return Math.floor((caseloadLimit * hundredths(fte)) / 100);
-}
-
-/** The median of some numbers (the mean of the middle two for an even count); null for none. */
-export function median(values: readonly number[]): number | null {
-  if (values.length === 0) return null;
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
 }
 
 /**
@@ -111,8 +104,6 @@ export interface FiguresInput {
   otherSpecialists?: Array<{ id: string; name: string }>;
 }
 
-export const inPeriod = (at: string, period: Pick<SummaryPeriod, "start" | "end">) =>
-  Date.parse(at) >= Date.parse(period.start) && Date.parse(at) < Date.parse(period.end);
 
 const byAt = <T extends { at: string; code: string }>(a: T, b: T) => Date.parse(a.at) - Date.parse(b.at) || a.code.localeCompare(b.code);
 
@@ -212,7 +203,7 @@ function overdueOf(input: FiguresInput, today: string): Overdue[] {
     if (alert.kind !== "first-employer-contact" || listed.has(alert.participantId)) continue;
     const participant = byId.get(alert.participantId);
     const met = participant?.state.obligations.find((o) => o.kind === alert.kind && o.status === "done");
-    if (!participant || !met?.doneAt || !inPeriod(met.doneAt, input.period)) continue;
+    if (!participant || !met?.doneAt || !within(met.doneAt, input.period)) continue;
     const daysLate = daysBetween(localDateOf(alert.dueAt, input.timeZone), localDateOf(met.doneAt, input.timeZone));
     if (daysLate <= 0) continue;
     listed.add(alert.participantId);
@@ -254,23 +245,23 @@ export function computeFigures(input: FiguresInput): WeeklySummaryFigures {
   // the period, the median number of days (local calendar days, as the 30-day deadline counts
   // them) from referral to that contact.
   const firstContactDays = participants
-    .filter((p) => p.firstEmployerContactAt !== undefined && inPeriod(p.firstEmployerContactAt, period))
+    .filter((p) => p.firstEmployerContactAt !== undefined && within(p.firstEmployerContactAt, period))
     .map((p) => daysBetween(localDateOf(p.profile.referredAt, timeZone), localDateOf(p.firstEmployerContactAt!, timeZone)));
 
   const newReferrals = participants
-    .filter((p) => inPeriod(p.profile.referredAt, period))
+    .filter((p) => within(p.profile.referredAt, period))
     .map((p) => ({ participantId: p.profile.id, code: p.profile.code, referredAt: p.profile.referredAt }))
     .sort((a, b) => Date.parse(a.referredAt) - Date.parse(b.referredAt) || a.code.localeCompare(b.code));
 
   // Events of participants the summary cannot name (none in a consistent table) are left out.
   const events = input.periodEvents
-    .filter((event) => inPeriod(event.at, period) && codeOf(event.participantId) !== undefined)
+    .filter((event) => within(event.at, period) && codeOf(event.participantId) !== undefined)
     .map((event) => ({ event, code: codeOf(event.participantId)! }));
 
   // Employer contacts are a rate against a weekly target (and the email says "this week"), so they
   // are the named week's also when a fortnightly summary lists two weeks of everything else.
   const contactWeek = weekBounds(input.week, timeZone);
-  const contacts = events.filter(({ event }) => event.type === "employer-contact" && inPeriod(event.at, contactWeek));
+  const contacts = events.filter(({ event }) => event.type === "employer-contact" && within(event.at, contactWeek));
   // A specialist's count is their whole week: this team's contacts plus those for their participants
   // in other teams, against their own target (6 × working share). A specialist in two teams is
   // measured the same in both summaries; the team's total stays its own.
@@ -311,7 +302,7 @@ export function computeFigures(input: FiguresInput): WeeklySummaryFigures {
   const comingFollowUps = participants
     .flatMap(({ profile, state }) =>
       state.obligations
-        .filter((o) => o.status !== "done" && o.status !== "overdue" && comingKinds.includes(o.kind) && inPeriod(o.dueAt, coming))
+        .filter((o) => o.status !== "done" && o.status !== "overdue" && comingKinds.includes(o.kind) && within(o.dueAt, coming))
         .map((o) => ({ participantId: profile.id, code: profile.code, kind: o.kind, dueAt: o.dueAt })),
     )
     .sort((a, b) => Date.parse(a.dueAt) - Date.parse(b.dueAt) || a.code.localeCompare(b.code) || a.kind.localeCompare(b.kind));

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { median } from "../../core/stats";
 import { localDeployment } from "../../core/config/deployment";
 import type { ParticipantProfile } from "../../core/participants/profile";
 import {
@@ -6,7 +7,6 @@ import {
   computeFigures,
   contactTargetFor,
   evaluateParticipants,
-  median,
   type FiguresInput,
   type TeamEvent,
 } from "../../core/summary/figures";

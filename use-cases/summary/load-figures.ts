@@ -1,4 +1,5 @@
 import type { Deps } from "../../adapters/deps";
+import { within } from "../../core/stats";
 import type { Team } from "../../core/domain/schemas";
 import { createSpecialistSchema } from "../../core/domain/schemas";
 import type { WeeklySummaryFigures } from "../../core/email/types";
@@ -11,7 +12,6 @@ import { summaryPeriod } from "../../core/summary/period";
 import {
   computeFigures,
   evaluateParticipants,
-  inPeriod,
   overdueSpecialistIdsOf,
   specialistIdsOf,
   type FiguresInput,
@@ -39,7 +39,7 @@ export async function loadFiguresInput(deps: Deps, team: Team, week: IsoWeek): P
     listTeamMissedDeadlines(deps, team.id, until),
   ]);
   const participants = evaluateParticipants(profiles, events, asOf, deps.deployment);
-  const periodEvents = events.filter((event) => inPeriod(event.at, period));
+  const periodEvents = events.filter((event) => within(event.at, period));
 
   // A specialist's employer contacts count across all their participants, in every team. Events
   // carry the participant, not the specialist, and no index is keyed by specialist and time. So:
