@@ -24,14 +24,8 @@ export interface ExecutionDescription {
   cause?: string;
 }
 
-export interface ExecutionListItem {
-  executionArn: string;
-  stateMachineArn: string;
-  name: string;
-  status: ExecutionStatus;
-  startDate: Date;
-  stopDate?: Date;
-}
+/** ListExecutions' answer: a description without the input, output and error. */
+export type ExecutionListItem = Pick<ExecutionDescription, "executionArn" | "stateMachineArn" | "name" | "status" | "startDate" | "stopDate">;
 
 /** DescribeStateMachineForExecution's answer: the definition the execution runs. */
 export interface StateMachineForExecution {

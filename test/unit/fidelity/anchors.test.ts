@@ -244,7 +244,9 @@ describe("fidelity anchors", () => {
           expect(item.anchors[score].rule[locale], `${item.id} ${score} ${locale}`).not.toBe("");
         }
       }
-      expect(item.approximation.nb && item.approximation.en && item.measure.nb && item.measure.en, item.id).toBeTruthy();
+      for (const field of ["measure", "approximation"] as const) {
+        for (const locale of ["nb", "en"] as const) expect(item[field][locale], `${item.id} ${field} ${locale}`).not.toBe("");
+      }
     }
   });
 });
