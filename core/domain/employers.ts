@@ -1,5 +1,7 @@
 import * as z from "zod";
 import { isValidOrgNumber } from "../employers/org-number";
+import type { ParticipantEvent } from "./schemas";
+import type { ParticipantProfile } from "../participants/profile";
 
 /**
  * The employer register: the employers a team's specialists develop jobs with. Employers are
@@ -108,4 +110,23 @@ export interface EmployerContact {
   /** The specialist who made it or whose participant it was about. */
   specialistId: string;
   recordedAt: string;
+}
+
+/** A participant's employer contact as the employer's contact: the same id, time and details. */
+export function employerContactOf(
+  event: Extract<ParticipantEvent, { type: "employer-contact" }>,
+  profile: Pick<ParticipantProfile, "id" | "specialistId">,
+): EmployerContact {
+  return {
+    id: event.id,
+    employerId: event.employerId!,
+    at: event.at,
+    ...(event.mode ? { mode: event.mode } : {}),
+    ...(event.decisionMaker !== undefined ? { decisionMaker: event.decisionMaker } : {}),
+    ...(event.visit ? { stage: event.visit } : {}),
+    participantId: profile.id,
+    ...(event.made ? { made: event.made } : {}),
+    specialistId: profile.specialistId,
+    recordedAt: event.recordedAt,
+  };
 }

@@ -1,5 +1,5 @@
 import type { Deps } from "../../adapters/deps";
-import type { Employer, EmployerContact, EmployerContactInput } from "../../core/domain/employers";
+import { employerContactOf, type Employer, type EmployerContact, type EmployerContactInput } from "../../core/domain/employers";
 import type { ParticipantEvent } from "../../core/domain/schemas";
 import type { ParticipantProfile } from "../../core/participants/profile";
 import { invalidInput } from "../../core/errors";
@@ -43,18 +43,7 @@ export async function recordEmployerContact(
       idempotencyKey,
     );
     const { event, phase } = body as { event: ParticipantEvent & { type: "employer-contact" }; phase: string };
-    const contact: EmployerContact = {
-      id: event.id,
-      employerId: employer.id,
-      at: event.at,
-      ...(event.mode ? { mode: event.mode } : {}),
-      ...(event.decisionMaker !== undefined ? { decisionMaker: event.decisionMaker } : {}),
-      ...(event.visit ? { stage: event.visit } : {}),
-      participantId: by.participant.id,
-      ...(event.made ? { made: event.made } : {}),
-      specialistId: by.participant.specialistId,
-      recordedAt: event.recordedAt,
-    };
+    const contact = employerContactOf(event, by.participant);
     return { statusCode, body: { contact, phase } };
   }
 

@@ -12,23 +12,8 @@ import { eventNeedsWake } from "../../core/wake/wake-needed";
 import { ensureJourneyRunning } from "../../adapters/stepfunctions/ensure-running";
 import { jobFor } from "../../core/participants/jobs";
 import { employerContactPut, getEmployer, noteOnEmployer } from "../../adapters/dynamodb/employers";
-import type { EmployerContact } from "../../core/domain/employers";
+import { employerContactOf } from "../../core/domain/employers";
 
-/** A participant's employer contact as the employer's contact: the same id, time and details. */
-function employerContactOf(event: Extract<ParticipantEvent, { type: "employer-contact" }>, profile: ParticipantProfile): EmployerContact {
-  return {
-    id: event.id,
-    employerId: event.employerId!,
-    at: event.at,
-    ...(event.mode ? { mode: event.mode } : {}),
-    ...(event.decisionMaker !== undefined ? { decisionMaker: event.decisionMaker } : {}),
-    ...(event.visit ? { stage: event.visit } : {}),
-    participantId: profile.id,
-    ...(event.made ? { made: event.made } : {}),
-    specialistId: profile.specialistId,
-    recordedAt: event.recordedAt,
-  };
-}
 
 /**
  * Writers of one participant that do not conflict in meaning (two contacts, a meeting and a
