@@ -2,6 +2,7 @@ import { GetCommand, TransactWriteCommand, UpdateCommand, type TransactWriteComm
 import type { Deps } from "../deps";
 import type { ParticipantEvent } from "../../core/domain/schemas";
 import type { StoredState, ParticipantProfile } from "../../core/participants/profile";
+import type { JourneyFold } from "../../core/journey/fold";
 import { index, keys } from "./keys";
 import { fromItem } from "./items";
 import { queryAll } from "./query";
@@ -111,6 +112,8 @@ export function profileUpdate(
   nextVersion: number,
   /** The idempotency record written in the same transaction (`idempotencyEntry`), remembered for an erasure. */
   idempotencyKey?: string,
+  /** The events folded anew (core/journey/fold.ts), when they were. */
+  fold?: JourneyFold,
 ): NonNullable<TransactWriteCommandInput["TransactItems"]>[number] {
   return {
     Update: {
@@ -118,11 +121,13 @@ export function profileUpdate(
       Key: keys.participant(profile.id),
       UpdateExpression:
         "SET phase = :phase, obligations = :obligations, nextDueAt = :nextDueAt, inWork = :inWork, inSchool = :inSchool, missedFirstEmployerContact = :missed, nextChangeAt = :nextChangeAt, evaluatedAt = :evaluatedAt, rulesVersion = :rulesVersion, placementEndsAt = :placementEndsAt, gsi1sk = :order, version = :next" +
+        (fold ? ", fold = :fold" : "") +
         (idempotencyKey ? " ADD idempotencyKeys :keys" : ""),
       // An erased participant is never written again (an erasure may land between read and write).
       ConditionExpression: "version = :expected AND attribute_not_exists(erasedAt)",
       ExpressionAttributeValues: {
         ...(idempotencyKey ? { ":keys": new Set([idempotencyKey]) } : {}),
+        ...(fold ? { ":fold": fold } : {}),
         ":phase": state.phase,
         ":obligations": state.obligations,
         ":nextDueAt": state.nextDueAt,
@@ -145,8 +150,8 @@ export function profileUpdate(
  * The same replacement on its own, outside a transaction: a single conditional update costs half
  * the write units of a one-item transaction and is just as atomic.
  */
-export async function updateProfileState(deps: Db, profile: ParticipantProfile, state: StoredState, nextVersion: number) {
-  const { Update } = profileUpdate(deps, profile, state, nextVersion);
+export async function updateProfileState(deps: Db, profile: ParticipantProfile, state: StoredState, nextVersion: number, fold?: JourneyFold) {
+  const { Update } = profileUpdate(deps, profile, state, nextVersion, undefined, fold);
   await deps.db.send(new UpdateCommand(Update!));
 }
 

@@ -158,7 +158,35 @@ interface OpenClock {
   days: number;
 }
 
-class Evaluation {
+/**
+ * Everything an evaluation knows after the events it has applied, as plain JSON: stored with the
+ * participant (core/journey/fold.ts), so that the next event continues from it instead of
+ * applying the whole history again. Maps are kept as entry lists, in their order.
+ */
+export interface EvaluationSnapshot {
+  clockPhase: ActivePhase;
+  phaseSince: string;
+  journeyStart: Moment;
+  jobSearchStart?: LocalDate;
+  placementStart?: LocalDate;
+  paused?: Moment;
+  pauseReview?: LocalDate;
+  exited?: Moment;
+  pauses: Array<{ from: LocalDate; to: LocalDate }>;
+  open: Array<[ObligationKind, OpenClock]>;
+  done: Array<[ObligationKind, { dueDate: LocalDate; doneAt: string }]>;
+  missedFirstContact: boolean;
+  lastEmployerContact?: Moment;
+  lastFollowUpContact?: Moment;
+  lastParticipantContact?: Moment;
+  lastBenefitsCounselling?: Moment & { status: "held" | "offered" | "declined" };
+  followUpIntervalDays: number;
+  inSchool: boolean;
+  educationStartedAt?: string;
+  openJobs: CurrentJob[];
+}
+
+export class Evaluation {
   private clockPhase: ActivePhase = "referral";
   private phaseSince: string;
   private journeyStart: Moment;
@@ -169,18 +197,18 @@ class Evaluation {
   private pauseReview?: LocalDate;
   private exited?: Moment;
   /** Completed pauses, local dates [from, to): every clock open then stood still for these days. */
-  private readonly pauses: Array<{ from: LocalDate; to: LocalDate }> = [];
-  private readonly open = new Map<ObligationKind, OpenClock>();
-  private readonly done = new Map<ObligationKind, { dueDate: LocalDate; doneAt: string }>();
+  private pauses: Array<{ from: LocalDate; to: LocalDate }> = [];
+  private open = new Map<ObligationKind, OpenClock>();
+  private done = new Map<ObligationKind, { dueDate: LocalDate; doneAt: string }>();
   private missedFirstContact = false;
   private lastEmployerContact?: Moment;
   private lastFollowUpContact?: Moment;
   private lastParticipantContact?: Moment;
   private lastBenefitsCounselling?: Moment & { status: "held" | "offered" | "declined" };
   private followUpIntervalDays: number;
-  private readonly employment: Employment = { inWork: false, inSchool: false };
+  private employment: Employment = { inWork: false, inSchool: false };
   /** Jobs held now, oldest first: people hold two part-time jobs; a job end names its job. */
-  private readonly openJobs: CurrentJob[] = [];
+  private openJobs: CurrentJob[] = [];
 
   constructor(
     referredAt: string,
@@ -193,6 +221,77 @@ class Evaluation {
     this.journeyStart = this.moment(new Date(referredAt));
     this.phaseSince = this.journeyStart.at;
     this.refer(this.journeyStart);
+  }
+
+  /** What this evaluation knows, as plain JSON (a deep copy: later events change nothing in it). */
+  snapshot(): EvaluationSnapshot {
+    const snapshot: EvaluationSnapshot = {
+      clockPhase: this.clockPhase,
+      phaseSince: this.phaseSince,
+      journeyStart: this.journeyStart,
+      jobSearchStart: this.jobSearchStart,
+      placementStart: this.placementStart,
+      paused: this.paused,
+      pauseReview: this.pauseReview,
+      exited: this.exited,
+      pauses: this.pauses,
+      open: [...this.open],
+      done: [...this.done],
+      missedFirstContact: this.missedFirstContact,
+      lastEmployerContact: this.lastEmployerContact,
+      lastFollowUpContact: this.lastFollowUpContact,
+      lastParticipantContact: this.lastParticipantContact,
+      lastBenefitsCounselling: this.lastBenefitsCounselling,
+      followUpIntervalDays: this.followUpIntervalDays,
+      inSchool: this.employment.inSchool,
+      educationStartedAt: this.employment.educationStartedAt,
+      openJobs: this.openJobs,
+    };
+    // Through JSON: a copy that shares nothing, without the undefined fields a table drops anyway.
+    return JSON.parse(JSON.stringify(snapshot)) as EvaluationSnapshot;
+  }
+
+  /** An evaluation that goes on from a snapshot, as if it had applied the same events itself. */
+  static resume(
+    referredAt: string,
+    snapshot: EvaluationSnapshot,
+    rules: JourneyRules,
+    timeZone: string,
+    courses?: ObligationCourse[],
+  ): Evaluation {
+    const evaluation = new Evaluation(referredAt, rules, timeZone, courses);
+    const copy = JSON.parse(JSON.stringify(snapshot)) as EvaluationSnapshot;
+    evaluation.clockPhase = copy.clockPhase;
+    evaluation.phaseSince = copy.phaseSince;
+    evaluation.journeyStart = copy.journeyStart;
+    evaluation.jobSearchStart = copy.jobSearchStart;
+    evaluation.placementStart = copy.placementStart;
+    evaluation.paused = copy.paused;
+    evaluation.pauseReview = copy.pauseReview;
+    evaluation.exited = copy.exited;
+    evaluation.pauses = copy.pauses;
+    evaluation.open = new Map(copy.open);
+    evaluation.done = new Map(copy.done);
+    evaluation.missedFirstContact = copy.missedFirstContact;
+    evaluation.lastEmployerContact = copy.lastEmployerContact;
+    evaluation.lastFollowUpContact = copy.lastFollowUpContact;
+    evaluation.lastParticipantContact = copy.lastParticipantContact;
+    evaluation.lastBenefitsCounselling = copy.lastBenefitsCounselling;
+    evaluation.followUpIntervalDays = copy.followUpIntervalDays;
+    evaluation.openJobs = copy.openJobs;
+    evaluation.employment = {
+      inWork: false,
+      inSchool: copy.inSchool,
+      ...(copy.educationStartedAt === undefined ? {} : { educationStartedAt: copy.educationStartedAt }),
+    };
+    // The current job is the latest held one, the same object a job change updates.
+    evaluation.syncJobs();
+    return evaluation;
+  }
+
+  /** Ids of the jobs held now, oldest first. */
+  heldJobIds(): string[] {
+    return this.openJobs.map((job) => job.id);
   }
 
   private moment(at: Date): Moment {

@@ -69,7 +69,12 @@ export function placementsOf(events: ParticipantEvent[]): Placement[] {
  */
 export function jobFor(events: ParticipantEvent[], at: string, jobId: string | undefined): { jobId: string } | { error: string } {
   const held = placementsOf(events.filter((event) => Date.parse(event.at) <= Date.parse(at))).filter((p) => p.kind === "job" && !p.endedAt);
-  if (jobId !== undefined) return held.some((job) => job.id === jobId) ? { jobId } : { error: "jobId: no job with this id is held at that time" };
-  if (held.length === 1) return { jobId: held[0].id };
+  return jobAmong(held.map((job) => job.id), jobId);
+}
+
+/** The same choice among the ids of the jobs held then (from the events, or from their fold). */
+export function jobAmong(held: readonly string[], jobId: string | undefined): { jobId: string } | { error: string } {
+  if (jobId !== undefined) return held.includes(jobId) ? { jobId } : { error: "jobId: no job with this id is held at that time" };
+  if (held.length === 1) return { jobId: held[0] };
   return { error: held.length === 0 ? "jobId: no job is held at that time" : "jobId: required when several jobs are held" };
 }

@@ -1,4 +1,5 @@
 import type { Obligation, Phase } from "../domain/schemas";
+import type { JourneyFold } from "../journey/fold";
 
 /** The participant's stored profile: who, where, and the journey state last computed from events. */
 export interface ParticipantProfile {
@@ -30,6 +31,13 @@ export interface ParticipantProfile {
   rulesVersion?: string;
   /** When placement turns into follow-up (null outside placement). */
   placementEndsAt?: string | null;
+  /**
+   * The participant's events folded into what the journey rules know after them
+   * (core/journey/fold.ts): the next event continues from it, and the state at any later instant
+   * comes from it without reading the history. Absent on profiles stored before it was kept and
+   * after an erasure; then the events are read.
+   */
+  fold?: JourneyFold;
   /**
    * When the participant was erased (GDPR art. 17): from then on the profile keeps only what the
    * team's past figures need, `code` is `erasedCode`, and nothing writes to it or starts its journey.

@@ -3,6 +3,12 @@ import type { ParticipantEvent } from "../domain/schemas";
 import type { StoredState, ParticipantProfile } from "./profile";
 import { evaluateJourney, type JourneyState } from "../journey/evaluate";
 import { resolveRules } from "../journey/rules";
+import type { FoldContext } from "../journey/fold";
+
+/** What a fold of this deployment's journeys is made with: its rules and its zone. */
+export function foldContext(deployment: Deployment): FoldContext {
+  return { rules: resolveRules(deployment.rules), timeZone: deployment.timeZone };
+}
 
 /** The journey state of a participant at `now`, computed from the events (the truth). */
 export function journeyStateOf(

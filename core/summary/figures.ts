@@ -7,7 +7,8 @@ import { type ParticipantProfile } from "../participants/profile";
 import { daysBetween, localDateOf } from "../calendar/local-dates";
 import { addWeeks, weekBounds, type IsoWeek } from "../calendar/weeks";
 import type { JourneyState } from "../journey/evaluate";
-import { journeyStateOf } from "../participants/state";
+import { foldContext, journeyStateOf } from "../participants/state";
+import { stateOfFold } from "../journey/fold";
 import { type SummaryPeriod } from "./period";
 
 /**
@@ -19,8 +20,9 @@ import { type SummaryPeriod } from "./period";
  *
  * Everything about participants is "as of" the end of the covered period (Monday 00:00 local), not
  * the moment of sending: a retried or previewed summary shows the same figures, and "overdue" means
- * overdue when the week closed. The truth is the events: each participant's state is recomputed
- * from them with the journey rules, never read from the stored copy.
+ * overdue when the week closed. The truth is the events: each participant's state is computed
+ * with the journey rules from the fold of their events (`participantFromFold`), or from the events
+ * themselves when the fold cannot say, never read from the stored state.
  */
 
 /** IPS fidelity scale, item "job development: frequent employer contact": 6 face-to-face contacts per full-time specialist per week. */
@@ -134,6 +136,21 @@ export function evaluateParticipants(
         ...(first === undefined ? {} : { firstEmployerContactAt: first }),
       };
     });
+}
+
+/**
+ * A participant referred before `asOf`, with the state at `asOf` from the fold of their events
+ * (core/journey/fold.ts), without the events: when the fold holds only events before `asOf`.
+ * Undefined otherwise (no fold, other rules, or an event since): then their events are read and
+ * `evaluateParticipants` gives the same.
+ */
+export function participantFromFold(profile: ParticipantProfile, asOf: Date, deployment: Deployment): SummaryParticipant | undefined {
+  const { fold } = profile;
+  // The summary counts events strictly before `asOf` (as the team's event query reads them).
+  if (!fold || (fold.through && Date.parse(fold.through.at) >= asOf.getTime())) return undefined;
+  const state = stateOfFold(fold, asOf, foldContext(deployment));
+  if (!state) return undefined;
+  return { profile, state, ...(fold.firstEmployerContactAt === undefined ? {} : { firstEmployerContactAt: fold.firstEmployerContactAt }) };
 }
 
 /**

@@ -93,6 +93,8 @@ describe("erasure of one participant", () => {
     const raw = await partition(p.id);
     expect(JSON.stringify(raw, (_k, v: unknown) => (v instanceof Set ? [...v] : v))).not.toMatch(/E\.R\.|Kiwi|Rema|quit|Baker|erase-/);
     expect(raw.find((i) => i.sk === "PROFILE")).not.toHaveProperty("gsi1pk");
+    // The fold the summaries count from is made of the remains only (checked for names just above).
+    expect(raw.find((i) => i.sk === "PROFILE")).toHaveProperty("fold.through");
 
     // The stored answers that held the code and the event bodies now only say "gone".
     for (const key of idempotency) {

@@ -16,9 +16,10 @@ import { testClock, testDeps } from "../support/deps";
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 
 /**
- * The stored state stands in for the history only while time alone has changed nothing: these
- * tests read the requests each call sends to DynamoDB Local and compare every answer with a full
- * evaluation of the events.
+ * The stored state stands in for the history while time alone has changed nothing; after that the
+ * fold of the events does, and the history is read only when no fold holds. These tests read the
+ * requests each call sends to DynamoDB Local and compare every answer with a full evaluation of
+ * the events.
  */
 describe("current state of a participant", () => {
   const clock = testClock("2027-01-04T09:00:00Z");
@@ -56,7 +57,7 @@ describe("current state of a participant", () => {
     return { state: withoutInstant(state), readHistory: sent.includes("QueryCommand"), wrote: sent.includes("UpdateItemCommand") };
   };
 
-  it("uses the stored state while it holds, and reads the history once time has changed it", async () => {
+  it("uses the stored state while it holds, and the fold of the events once time has changed it", async () => {
     const { id } = await participant();
     clock.advanceDays(3);
     await record(deps, id, { type: "employer-contact", at: clock.now().toISOString(), employer: "Rema" });
@@ -69,7 +70,7 @@ describe("current state of a participant", () => {
     // The next change: job development falls due 7 days after the contact.
     clock.set(held.state.nextChangeAt!);
     const changed = await stateNow(id);
-    expect(changed).toMatchObject({ readHistory: true, wrote: true });
+    expect(changed).toMatchObject({ readHistory: false, wrote: true });
     expect(changed.state.obligations.find((o) => o.kind === "job-development")?.status).toBe("due");
     expect(changed.state).toEqual(await truth(id));
 
@@ -80,32 +81,88 @@ describe("current state of a participant", () => {
   it("evaluates a profile stored without the instant its state holds until", async () => {
     const { id } = await participant();
     await deps.db.send(new UpdateCommand({ TableName: deps.tableName, Key: keys.participant(id), UpdateExpression: "REMOVE nextChangeAt" }));
-    expect(await stateNow(id)).toMatchObject({ readHistory: true, wrote: true });
+    expect(await stateNow(id)).toMatchObject({ readHistory: false, wrote: true });
     // Stored again, with the instant the fresh evaluation holds until.
     expect((await getParticipant(deps, id))!.nextChangeAt).toBe((await truth(id)).nextChangeAt);
     expect((await truth(id)).nextChangeAt).toMatch(/^\d{4}-\d{2}-\d{2}T/);
   });
 
-  it("evaluates once a state computed with other rules, and records the rules it used", async () => {
+  it("evaluates once a state and a fold computed with other rules, and records the rules it used", async () => {
     const { id } = await participant();
-    expect((await getParticipant(deps, id))!.rulesVersion).toBe(rulesVersion(resolveRules(deps.deployment.rules)));
+    await record(deps, id, { type: "employer-contact", at: clock.now().toISOString(), employer: "Rema" });
+    const current = rulesVersion(resolveRules(deps.deployment.rules));
+    expect((await getParticipant(deps, id))!).toMatchObject({ rulesVersion: current, fold: { rulesVersion: current } });
     await deps.db.send(
-      new UpdateCommand({ TableName: deps.tableName, Key: keys.participant(id), UpdateExpression: "SET rulesVersion = :v", ExpressionAttributeValues: { ":v": "1:30,30" } }),
+      new UpdateCommand({
+        TableName: deps.tableName,
+        Key: keys.participant(id),
+        UpdateExpression: "SET rulesVersion = :v, fold.rulesVersion = :v",
+        ExpressionAttributeValues: { ":v": "1:30,30" },
+      }),
     );
     expect(await stateNow(id)).toMatchObject({ readHistory: true, wrote: true });
-    expect((await getParticipant(deps, id))!.rulesVersion).toBe(rulesVersion(resolveRules(deps.deployment.rules)));
+    expect((await getParticipant(deps, id))!).toMatchObject({ rulesVersion: current, fold: { rulesVersion: current } });
     expect(await stateNow(id)).toMatchObject({ readHistory: false, wrote: false });
+    expect((await stateNow(id)).state).toEqual(await truth(id));
   });
 
-  it("does not use a state computed after the instant asked about", async () => {
+  it("reads the history of a profile stored before folds were kept, once, and keeps the fold", async () => {
+    const { id } = await participant();
+    await record(deps, id, { type: "employer-contact", at: clock.now().toISOString(), employer: "Rema" });
+    await deps.db.send(
+      new UpdateCommand({ TableName: deps.tableName, Key: keys.participant(id), UpdateExpression: "REMOVE fold, nextChangeAt" }),
+    );
+    expect(await stateNow(id)).toMatchObject({ readHistory: true, wrote: true });
+    expect((await getParticipant(deps, id))!.fold?.through).toBeDefined();
+    clock.advanceDays(9);
+    const later = await stateNow(id);
+    expect(later).toMatchObject({ readHistory: false, wrote: true });
+    expect(later.state).toEqual(await truth(id));
+  });
+
+  it("uses neither a state computed after the instant asked about nor a fold holding a later event", async () => {
     clock.set("2027-02-01T09:00:00Z");
     const { id } = await participant();
     clock.set("2027-02-20T09:00:00Z");
     await record(deps, id, { type: "participant-meeting", at: "2027-02-01T10:00:00Z" });
+    // The fold holds only an event before the instant asked about: it says what the state was then.
     clock.set("2027-02-05T09:00:00Z");
     const earlier = await stateNow(id);
-    expect(earlier.readHistory).toBe(true);
+    expect(earlier.readHistory).toBe(false);
     expect(earlier.state).toEqual(await truth(id));
+
+    clock.set("2027-02-20T09:00:00Z");
+    await record(deps, id, { type: "employer-contact", at: "2027-02-10T10:00:00Z", employer: "Kiwi" });
+    clock.set("2027-02-06T09:00:00Z");
+    const beforeTheContact = await stateNow(id);
+    expect(beforeTheContact.readHistory).toBe(true);
+    expect(beforeTheContact.state).toEqual(await truth(id));
+    expect(beforeTheContact.state.phase).toBe("referral");
+  });
+
+  it("records an event as a read of the profile and one transaction, and a back-dated one from the history", async () => {
+    clock.set("2027-05-03T09:00:00Z");
+    const { id } = await participant();
+    const recordCounted = async (body: EventBody) => {
+      sent = [];
+      await record(deps, id, body);
+      // What recordEvent itself sends, without the seed's own read of the profile and the wake's calls.
+      return sent.filter((name) => name === "QueryCommand" || name === "TransactWriteItemsCommand");
+    };
+    clock.set("2027-05-10T09:00:00Z");
+    expect(await recordCounted({ type: "employer-contact", at: "2027-05-10T08:00:00Z", employer: "Kiwi" })).toEqual(["TransactWriteItemsCommand"]);
+    expect(await recordCounted({ type: "job-start", at: "2027-05-10T08:30:00Z", employer: "Kiwi", hoursPerWeek: 20, wage: "ordinary", temporary: false })).toEqual([
+      "TransactWriteItemsCommand",
+    ]);
+    clock.set("2027-05-20T09:00:00Z");
+    // The job end finds its job in the fold.
+    expect(await recordCounted({ type: "job-end", at: "2027-05-19T08:00:00Z", reason: "quit" })).toEqual(["TransactWriteItemsCommand"]);
+    expect((await listEvents(deps, id)).find((event) => event.type === "job-end")).toMatchObject({ jobId: expect.any(String) });
+    // Dated before the job end: the history is read, and the fold made again from all of it.
+    expect(await recordCounted({ type: "participant-meeting", at: "2027-05-12T10:00:00Z" })).toEqual(["QueryCommand", "TransactWriteItemsCommand"]);
+    const profile = (await getParticipant(deps, id))!;
+    expect(profile.fold?.through?.at).toBe("2027-05-19T08:00:00.000Z");
+    expect((await stateNow(id)).state).toEqual(await truth(id));
   });
 
   it("never differs from a full evaluation, hour by hour through referral, job search, placement and follow-up", async () => {
@@ -122,7 +179,8 @@ describe("current state of a participant", () => {
       [80, { type: "pause" }],
       [95, { type: "resume" }],
     ]);
-    let evaluations = 0;
+    let computed = 0;
+    let historyReads = 0;
     for (let hour = 1; hour < 130 * 24; hour += 7) {
       clock.set(new Date(start.getTime() + hour * 3_600_000));
       const day = Math.floor(hour / 24);
@@ -131,13 +189,15 @@ describe("current state of a participant", () => {
         events.delete(day);
         await record(deps, id, { ...body, at: at(day) } as EventBody);
       }
-      const { state, readHistory } = await stateNow(id);
-      if (readHistory) evaluations++;
+      const { state, readHistory, wrote } = await stateNow(id);
+      if (wrote) computed++;
+      if (readHistory) historyReads++;
       expect(state, `at ${clock.now().toISOString()}`).toEqual(await truth(id));
     }
     expect(events.size).toBe(0);
-    // Far fewer evaluations than calls: the history is read only when something changed.
-    expect(evaluations).toBeGreaterThan(5);
-    expect(evaluations).toBeLessThan(60);
+    // Far fewer computations than calls (only when something changed), and never from the history.
+    expect(computed).toBeGreaterThan(5);
+    expect(computed).toBeLessThan(60);
+    expect(historyReads).toBe(0);
   });
 });

@@ -8,7 +8,8 @@ import { idempotencyEntry, profileItem } from "../../adapters/dynamodb/participa
 import { type ParticipantProfile } from "../../core/participants/profile";
 import { createOnce, type StoredResponse } from "../../adapters/dynamodb/idempotency";
 import { newId } from "../../core/ids";
-import { toStoredState, journeyStateOf } from "../../core/participants/state";
+import { toStoredState, journeyStateOf, foldContext } from "../../core/participants/state";
+import { foldJourney } from "../../core/journey/fold";
 import { startJourney } from "../../adapters/stepfunctions/journey-execution";
 import { participantView } from "../../core/participants/view";
 
@@ -25,6 +26,7 @@ export function referralProfile(input: CreateParticipant, now: Date, deployment:
     createdAt: now.toISOString(),
     version: 0,
     ...toStoredState(state),
+    fold: foldJourney(new Date(input.referredAt).toISOString(), [], foldContext(deployment)),
   };
   return { profile, state };
 }

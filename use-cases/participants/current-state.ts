@@ -1,17 +1,20 @@
 import type { Deps } from "../../adapters/deps";
 import { listEvents } from "../../adapters/dynamodb/participants";
 import { type StoredState, type ParticipantProfile } from "../../core/participants/profile";
-import { toStoredState, journeyStateOf } from "../../core/participants/state";
+import { toStoredState, journeyStateOf, foldContext } from "../../core/participants/state";
 import { saveStoredState, storedStateOf } from "./save-state";
-import { resolveRules, rulesVersion } from "../../core/journey/rules";
+import { rulesVersion } from "../../core/journey/rules";
+import { foldJourney, stateOfFold } from "../../core/journey/fold";
 
 /**
  * The participant's journey state at `now`. Every event writer stores the state it computed, when
  * it computed it (`evaluatedAt`) and `nextChangeAt`, the first instant after that at which time
  * alone changes a phase or a status. Between the two the stored state is exactly what the events
- * would give, so it is used as it is. Outside them (later, or earlier when a clock was set back)
- * the events, the truth, are read and evaluated again, and the result is stored for the next
- * reader. A journey woken by an event therefore plans without reading the participant's history.
+ * would give, so it is used as it is. After `nextChangeAt` the state comes from the participant's
+ * fold of their events (core/journey/fold.ts), without reading them. Only when there is no fold
+ * that holds (stored before folds were kept, made under other rules, or holding an event later
+ * than `now` after a clock was set back) are the events, the truth, read and folded again. Either
+ * way the result is stored for the next reader.
  *
  * A state computed with other rules (a new release, or the deployment's numbers changed) is
  * evaluated again once; so is one stored before states carried their rules' version.
@@ -25,10 +28,18 @@ export async function currentState(
   profile: ParticipantProfile;
   state: StoredState;
 }> {
+  const context = foldContext(deps.deployment);
   const stored = storedStateOf(profile);
-  if (isCurrent(stored, now, rulesVersion(resolveRules(deps.deployment.rules)))) return { profile, state: stored };
-  const state = toStoredState(journeyStateOf(profile, await listEvents(deps, profile.id), now, deps.deployment));
-  return { profile: await saveStoredState(deps, profile, state), state };
+  if (isCurrent(stored, now, rulesVersion(context.rules))) return { profile, state: stored };
+  const folded = profile.fold && stateOfFold(profile.fold, now, context);
+  if (folded) {
+    const state = toStoredState(folded);
+    return { profile: await saveStoredState(deps, profile, state), state };
+  }
+  const events = await listEvents(deps, profile.id);
+  const fold = foldJourney(profile.referredAt, events, context);
+  const state = toStoredState(stateOfFold(fold, now, context) ?? journeyStateOf(profile, events, now, deps.deployment));
+  return { profile: await saveStoredState(deps, profile, state, fold), state };
 }
 
 function isCurrent(stored: Partial<StoredState>, now: Date, rules: string): stored is StoredState {

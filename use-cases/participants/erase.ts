@@ -3,18 +3,21 @@ import { DescribeExecutionCommand, StopExecutionCommand } from "@aws-sdk/client-
 import type { Deps } from "../../adapters/deps";
 import { keys } from "../../adapters/dynamodb/keys";
 import { queryAll } from "../../adapters/dynamodb/query";
-import { getParticipant } from "../../adapters/dynamodb/participants";
+import { getParticipant, listEvents } from "../../adapters/dynamodb/participants";
+import { foldJourney } from "../../core/journey/fold";
+import { foldContext } from "../../core/participants/state";
 import { erasedCode, type ParticipantProfile } from "../../core/participants/profile";
 import { getJourneyRecord } from "../../adapters/stepfunctions/journey-execution";
 
-type EraseDeps = Pick<Deps, "db" | "tableName" | "clock" | "sfn">;
+type EraseDeps = Pick<Deps, "db" | "tableName" | "clock" | "sfn" | "deployment">;
 
 /** What an event keeps after an erasure: what it was and when, which the team's past figures count. */
 const keptEventAttributes = ["pk", "sk", "entity", "gsi2pk", "gsi2sk", "participantId", "teamId", "id", "type", "at", "recordedAt"];
 
 /**
  * Erases one participant (GDPR art. 17). The profile keeps only what the team's past figures need
- * (team, specialist, referral, phase and obligations, in work or school) with a neutral code; it
+ * (team, specialist, referral, phase and obligations, in work or school) with a neutral code, and
+ * a fold of what the events keep in place of the fold of the events as recorded; it
  * leaves the caseload index, so no caseload, day list or digest shows it. Every event keeps only
  * its id, type and instants; an employer's record of a contact about them no longer names them;
  * the missed-deadline alerts lose the code; the idempotency records
@@ -36,7 +39,7 @@ export async function eraseParticipant(deps: EraseDeps, profile: ParticipantProf
         new UpdateCommand({
           TableName: deps.tableName,
           Key: keys.participant(id),
-          UpdateExpression: "SET erasedAt = :at, code = :code REMOVE preferences, gsi1pk, gsi1sk",
+          UpdateExpression: "SET erasedAt = :at, code = :code REMOVE preferences, gsi1pk, gsi1sk, fold",
           ConditionExpression: "attribute_exists(pk) AND attribute_not_exists(erasedAt)",
           ExpressionAttributeValues: { ":at": erasedAt, ":code": erasedCode },
         }),
@@ -50,6 +53,7 @@ export async function eraseParticipant(deps: EraseDeps, profile: ParticipantProf
 
   await stopJourney(deps, id, erasedAt);
   await scrubPartition(deps, id);
+  await foldRemains(deps, id);
   await deleteIdempotencyRecords(deps, id);
   return { id, erasedAt };
 }
@@ -109,6 +113,26 @@ async function scrubPartition(deps: EraseDeps, participantId: string) {
       await deps.db.send(new UpdateCommand({ TableName: deps.tableName, Key: { pk: item.pk, sk: item.sk }, UpdateExpression: "REMOVE code" }));
     }
   }
+}
+
+/**
+ * The team's past figures still count an erased participant, from what the events kept (type and
+ * instants). The fold of those remains is stored, so that the weekly summary need not read them
+ * every week; it holds nothing the remains do not.
+ */
+async function foldRemains(deps: EraseDeps, participantId: string) {
+  const profile = await getParticipant(deps, participantId);
+  if (!profile) return;
+  const fold = foldJourney(profile.referredAt, await listEvents(deps, participantId), foldContext(deps.deployment));
+  await deps.db.send(
+    new UpdateCommand({
+      TableName: deps.tableName,
+      Key: keys.participant(participantId),
+      UpdateExpression: "SET fold = :fold",
+      ConditionExpression: "attribute_exists(erasedAt)",
+      ExpressionAttributeValues: { ":fold": fold },
+    }),
+  );
 }
 
 /**

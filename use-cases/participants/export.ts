@@ -22,8 +22,9 @@ export async function exportParticipant(deps: Pick<Deps, "db" | "tableName" | "c
   const withPrefix = (prefix: string) => items.filter((item) => item.sk.startsWith(prefix)).map((item) => item.data);
   const journey = items.find((item) => item.sk === keys.journey(profile.id).sk)?.data;
   const { taskToken: _token, ...journeyRecord } = journey ?? {};
-  // The keys of the idempotency records are the clients' handles, not data about the participant.
-  const { idempotencyKeys: _keys, ...participant } = items.find((item) => item.sk === keys.participant(profile.id).sk)?.data ?? {};
+  // The keys of the idempotency records are the clients' handles, not data about the participant;
+  // the fold is the journey rules' working copy of the events, which are exported as recorded.
+  const { idempotencyKeys: _keys, fold: _fold, ...participant } = items.find((item) => item.sk === keys.participant(profile.id).sk)?.data ?? {};
   return {
     exportedAt: deps.clock.now().toISOString(),
     participant,

@@ -6,11 +6,12 @@ import { eventPut, getParticipant, idempotencyEntry, listEvents, profileUpdate, 
 import { type ParticipantProfile } from "../../core/participants/profile";
 import { cancelledBy, findStoredResponse, storedResponsePut, type StoredResponse } from "../../adapters/dynamodb/idempotency";
 import { newId } from "../../core/ids";
-import { toStoredState, journeyStateOf } from "../../core/participants/state";
+import { toStoredState, journeyStateOf, foldContext } from "../../core/participants/state";
+import { appendsTo, continueFold, foldJourney, heldJobsOfFold, stateOfFold } from "../../core/journey/fold";
 import { type JourneyRecord, wakeJourney } from "../../adapters/stepfunctions/journey-execution";
 import { eventNeedsWake } from "../../core/wake/wake-needed";
 import { ensureJourneyRunning } from "../../adapters/stepfunctions/ensure-running";
-import { jobFor } from "../../core/participants/jobs";
+import { jobAmong, jobFor } from "../../core/participants/jobs";
 import { employerContactPut, getEmployer, noteOnEmployer } from "../../adapters/dynamodb/employers";
 import { employerContactOf } from "../../core/domain/employers";
 
@@ -51,26 +52,39 @@ export async function recordEvent(
 
   const event = { ...body, at: at.toISOString(), id: newId(), recordedAt: now.toISOString() } as ParticipantEvent;
   let current = profile;
+  const context = foldContext(deps.deployment);
   const attempt = async () => {
-    const recorded = await listEvents(deps, current.id);
+    // The event continues the participant's fold when it comes after every event folded in (as
+    // nearly every event does): no read of the history. A back-dated event, a fold made under
+    // other rules, or a profile without one reads the events and folds them all again.
+    const appendable = appendsTo(current.fold, event, context);
+    let recorded: ParticipantEvent[] | undefined;
+    const history = async () => (recorded ??= await listEvents(deps, current.id));
     if (event.type === "job-end" || event.type === "job-change") {
       // The event names its job, so that the record says which of several jobs ended or changed.
-      const job = jobFor(recorded, event.at, body.type === "job-end" || body.type === "job-change" ? body.jobId : undefined);
+      const named = body.type === "job-end" || body.type === "job-change" ? body.jobId : undefined;
+      const job = appendable ? jobAmong(heldJobsOfFold(current.fold!, context), named) : jobFor(await history(), event.at, named);
       if ("error" in job) {
         // A twin of this request (the same key) may have ended that job a moment ago: then the
         // answer is the twin's, not "no job is held".
         const first = await findStoredResponse(deps, scope, idempotencyKey);
-        if (first) return { response: first, state: toStoredState(journeyStateOf(current, recorded, now, deps.deployment)), replay: true };
+        if (first) {
+          const before = (current.fold && stateOfFold(current.fold, now, context)) ?? journeyStateOf(current, await history(), now, deps.deployment);
+          return { response: first, state: toStoredState(before), replay: true };
+        }
         throw new AbortError(invalidInput(job.error));
       }
       event.jobId = job.jobId;
     }
-    const state = toStoredState(journeyStateOf(current, [...recorded, event], now, deps.deployment));
+    // The job's id is part of the event: folded with it.
+    const fold = (appendable && continueFold(current.fold!, [event], context)) || foldJourney(current.referredAt, [...(await history()), event], context);
+    const journey = stateOfFold(fold, now, context) ?? journeyStateOf(current, [...(await history()), event], now, deps.deployment);
+    const state = toStoredState(journey);
     const response: StoredResponse = { statusCode: 201, body: { event, phase: state.phase } };
     try {
       await transact(deps, [
         eventPut(deps, current, event),
-        profileUpdate(deps, current, state, current.version + 1, idempotencyEntry(scope, idempotencyKey)),
+        profileUpdate(deps, current, state, current.version + 1, idempotencyEntry(scope, idempotencyKey), fold),
         storedResponsePut(deps, scope, idempotencyKey, response),
         // A contact with a registered employer is the employer's too: the same contact, under the
         // event's id, in the same transaction.

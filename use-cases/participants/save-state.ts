@@ -2,6 +2,7 @@ import { isDeepStrictEqual } from "node:util";
 import type { Deps } from "../../adapters/deps";
 import { updateProfileState } from "../../adapters/dynamodb/participants";
 import { type StoredState, type ParticipantProfile } from "../../core/participants/profile";
+import type { JourneyFold } from "../../core/journey/fold";
 
 /**
  * Stores a freshly computed journey state on the profile when it differs (time alone moves a
@@ -13,14 +14,16 @@ export async function saveStoredState(
   deps: Pick<Deps, "db" | "tableName">,
   profile: ParticipantProfile,
   state: StoredState,
+  /** The events folded again, when they were (the same events: the version stays). */
+  fold?: JourneyFold,
 ): Promise<ParticipantProfile> {
-  if (isDeepStrictEqual(asStored(state), asStored(storedStateOf(profile)))) return profile;
+  if (!fold && isDeepStrictEqual(asStored(state), asStored(storedStateOf(profile)))) return profile;
   try {
-    await updateProfileState(deps, profile, state, profile.version);
+    await updateProfileState(deps, profile, state, profile.version, fold);
   } catch (error) {
     if ((error as Error).name !== "ConditionalCheckFailedException") throw error;
   }
-  return { ...profile, ...state };
+  return { ...profile, ...state, ...(fold ? { fold } : {}) };
 }
 
 /** The stored state as the profile holds it (older profiles lack the newer fields). */

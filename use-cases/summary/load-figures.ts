@@ -1,9 +1,8 @@
 import type { Deps } from "../../adapters/deps";
-import { within } from "../../core/stats";
 import type { Team } from "../../core/domain/schemas";
 import { createSpecialistSchema } from "../../core/domain/schemas";
 import type { WeeklySummaryFigures } from "../../core/email/types";
-import { listTeamEvents, listTeamParticipants } from "../../adapters/dynamodb/participants";
+import { listEvents, listTeamEvents, listTeamParticipants } from "../../adapters/dynamodb/participants";
 import { defaultFte, getSpecialist } from "../../adapters/dynamodb/specialists";
 import { getTeam } from "../../adapters/dynamodb/teams";
 import { notFound } from "../../core/errors";
@@ -12,6 +11,7 @@ import { summaryPeriod } from "../../core/summary/period";
 import {
   computeFigures,
   evaluateParticipants,
+  participantFromFold,
   overdueSpecialistIdsOf,
   specialistIdsOf,
   type FiguresInput,
@@ -24,22 +24,33 @@ import { listSpecialistParticipants, listTeamEmployerContacts, listTeamMissedDea
 const defaultCaseloadLimit: number = createSpecialistSchema.shape.caseloadLimit.parse(undefined);
 
 /**
- * Reads what a team's summary needs: queries on the team's index entries, and per shown specialist
- * a lookup, their caseload entries and the named week's employer contacts of their other teams.
+ * Reads what a team's summary needs: queries on the team's index entries (its participants, the
+ * period's events, its alerts), and per shown specialist a lookup, their caseload entries and the
+ * named week's employer contacts of their other teams. No history: each participant's state at
+ * the period's end comes from the fold of their events on the profile. Only a participant whose
+ * fold cannot say (an event recorded since the period ended, or a fold not yet renewed after a
+ * rules change) has their own events read.
  */
 export async function loadFiguresInput(deps: Deps, team: Team, week: IsoWeek): Promise<FiguresInput> {
   const { timeZone } = deps.deployment;
   const period = summaryPeriod(isoWeekSchema.parse(week), team.summaryCadence, timeZone);
   const asOf = new Date(Math.min(Date.parse(period.end), deps.clock.now().getTime()));
   const until = asOf.toISOString();
-  const [profiles, events, alerts] = await Promise.all([
+  const [profiles, periodEvents, alerts] = await Promise.all([
     listTeamParticipants(deps, team.id),
-    // All the team's events up to the end of the period: the states are computed from them.
-    listTeamEvents(deps, team.id, "", until),
+    listTeamEvents(deps, team.id, period.start, until),
     listTeamMissedDeadlines(deps, team.id, until),
   ]);
-  const participants = evaluateParticipants(profiles, events, asOf, deps.deployment);
-  const periodEvents = events.filter((event) => within(event.at, period));
+  const participants = await Promise.all(
+    profiles
+      .filter((profile) => Date.parse(profile.referredAt) < asOf.getTime())
+      .map(async (profile) => {
+        const folded = participantFromFold(profile, asOf, deps.deployment);
+        if (folded) return folded;
+        const events = (await listEvents(deps, profile.id)).filter((event) => event.at < until);
+        return evaluateParticipants([profile], events.map((event) => ({ ...event, participantId: profile.id })), asOf, deps.deployment)[0];
+      }),
+  );
 
   // A specialist's employer contacts count across all their participants, in every team. Events
   // carry the participant, not the specialist, and no index is keyed by specialist and time. So:
