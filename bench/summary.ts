@@ -13,7 +13,9 @@ import { createSpecialist } from "../adapters/dynamodb/specialists";
 import { eventPut, profileItem } from "../adapters/dynamodb/participants";
 import { type ParticipantProfile } from "../core/participants/profile";
 import { index, keys } from "../adapters/dynamodb/keys";
-import { toStoredState, journeyStateOf } from "../core/participants/state";
+import { toStoredState, journeyStateOf, foldContext } from "../core/participants/state";
+import { foldJourney } from "../core/journey/fold";
+import { DateTime } from "luxon";
 import { sendTeamSummary, type SummaryOutcome } from "../use-cases/summary/send";
 import { planSummaries } from "../use-cases/summary/plan";
 import { weeklySummaryFigures } from "../use-cases/summary/load-figures";
@@ -26,7 +28,7 @@ import { mulberry32 } from "./lib/random";
 import { pool } from "./lib/pool";
 
 /**
- * `npm run bench:summary -- --teams 500 --participants 10000 [--history-years 1]`
+ * `npm run bench:summary -- --teams 500 --participants 10000 [--history-years 1] [--any-hour]`
  *
  * Seeds that many treatment teams and participants (referred over the last `history-years` years,
  * each with their generated journey up to now) into an
@@ -44,6 +46,7 @@ const { values } = parseArgs({
     "seed-concurrency": { type: "string", default: "16" },
     seed: { type: "string", default: "42" },
     "history-years": { type: "string", default: "1" },
+    "any-hour": { type: "boolean", default: false },
   },
 });
 const args = z
@@ -54,6 +57,7 @@ const args = z
     "seed-concurrency": z.coerce.number().int().min(1).max(100),
     seed: z.coerce.number().int(),
     "history-years": z.coerce.number().min(0.1).max(10),
+    "any-hour": z.boolean(),
   })
   .parse(values);
 
@@ -96,13 +100,23 @@ function meteredClient(endpoint: string): DynamoDBClient {
 
 const employers = ["Bakeriet", "Rema 1000", "Lager AS", "Hotell Vest", "Verksted AS", "Kafé Sentrum", "Kommunen", "Butikken"];
 
+/**
+ * The same day between 08:00 and 16:00 in Oslo: a specialist meets people and employers in working
+ * hours. (`--any-hour` keeps the instant as drawn, any time of day or night.)
+ */
+function duringWorkingHours(at: number): number {
+  const local = DateTime.fromMillis(at, { zone: localDeployment.timeZone });
+  return local.set({ hour: 8 + (local.hour % 8) }).toMillis();
+}
+
 /** An event body without its instant (each member of the union on its own). */
 type Body = EventBody extends infer E ? (E extends EventBody ? Omit<E, "at"> : never) : never;
 
 /** A plausible journey from referral to `end`: contacts while searching, often a job, follow-ups, sometimes an end or an exit. */
 function journeyEvents(rand: () => number, referredAt: number, end: number): EventBody[] {
   const events: EventBody[] = [];
-  const push = (at: number, body: Body) => {
+  const push = (when: number, body: Body) => {
+    const at = args["any-hour"] ? when : duringWorkingHours(when);
     if (at >= referredAt && at < end) events.push({ ...body, at: new Date(Math.floor(at)).toISOString() } as EventBody);
   };
   const employer = () => employers[Math.floor(rand() * employers.length)];
@@ -202,6 +216,8 @@ async function seed(deps: Deps) {
       createdAt: new Date(referredAt).toISOString(),
       version: recorded.length,
       ...toStoredState(state),
+      // As recording the events one by one leaves it.
+      fold: foldJourney(new Date(referredAt).toISOString(), recorded, foldContext(localDeployment)),
     };
     items.push(profileItem(profile));
     for (const event of recorded) items.push(eventPut(deps, profile, event).Put!.Item!);

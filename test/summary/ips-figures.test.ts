@@ -158,9 +158,15 @@ describe("the weekly summary by the IPS method: two teams, a part-time specialis
       KeyConditionExpression: "gsi2pk = :pk AND gsi2sk BETWEEN :from AND :to",
       ExpressionAttributeValues: { ":from": "EVENT#2026-11-22T23:00:00.000Z", ":to": "EVENT#2026-11-29T23:00:00.000Z", ":contact": "employer-contact" },
     });
-    // One caseload Query per specialist shown: the caseload count and the other teams in one.
+    // One caseload Query per specialist shown who works in other teams too (the caseload count and
+    // the other teams in one); Per works in this team only, so its participants are his caseload.
     const caseloads = queries.filter((q) => String(q.ExpressionAttributeValues?.[":pk"]).startsWith("CASELOAD#"));
-    expect(caseloads.map((q) => q.ExpressionAttributeValues?.[":pk"]).sort()).toEqual([index.caseload(kari.id), index.caseload(per.id)].sort());
+    expect(caseloads.map((q) => q.ExpressionAttributeValues?.[":pk"])).toEqual([index.caseload(kari.id)]);
+    // No participant's history: each state comes from the fold of their events, and only the
+    // week's events are read (the team's range Query).
+    expect(queries.filter((q) => String(q.ExpressionAttributeValues?.[":pk"]).startsWith("PARTICIPANT#"))).toEqual([]);
+    const vestEvents = queries.filter((q) => q.ExpressionAttributeValues?.[":pk"] === index.team(vest.id) && String(q.ExpressionAttributeValues?.[":from"]).startsWith("EVENT#"));
+    expect(vestEvents.map((q) => q.ExpressionAttributeValues?.[":from"])).toEqual(["EVENT#2026-11-22T23:00:00.000Z"]);
   });
 
   it("stores the working share, full time unless given, and reads specialists stored before it as full time", async () => {

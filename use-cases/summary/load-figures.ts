@@ -1,5 +1,6 @@
 import type { Deps } from "../../adapters/deps";
-import type { Team } from "../../core/domain/schemas";
+import type { Specialist, Team } from "../../core/domain/schemas";
+import type { ParticipantProfile } from "../../core/participants/profile";
 import { createSpecialistSchema } from "../../core/domain/schemas";
 import type { WeeklySummaryFigures } from "../../core/email/types";
 import { listEvents, listTeamEvents, listTeamParticipants } from "../../adapters/dynamodb/participants";
@@ -18,15 +19,20 @@ import {
   type SpecialistLoad,
   type TeamContact,
 } from "../../core/summary/figures";
-import { listSpecialistParticipants, listTeamEmployerContacts, listTeamMissedDeadlines } from "../../adapters/dynamodb/summary-repository";
+import {
+  listSpecialistParticipants,
+  listTeamEmployerContacts,
+  listTeamMissedDeadlines,
+  type CaseloadEntry,
+} from "../../adapters/dynamodb/summary-repository";
 
 /** The limit a specialist has unless set otherwise (the specialist schema's default). */
 const defaultCaseloadLimit: number = createSpecialistSchema.shape.caseloadLimit.parse(undefined);
 
 /**
  * Reads what a team's summary needs: queries on the team's index entries (its participants, the
- * period's events, its alerts), and per shown specialist a lookup, their caseload entries and the
- * named week's employer contacts of their other teams. No history: each participant's state at
+ * period's events, its alerts), and per shown specialist a lookup and, for one who works in other
+ * teams too, their caseload entries and the named week's employer contacts of those teams. No history: each participant's state at
  * the period's end comes from the fold of their events on the profile. Only a participant whose
  * fold cannot say (an event recorded since the period ended, or a fold not yet renewed after a
  * rules change) has their own events read.
@@ -78,7 +84,8 @@ export async function loadFiguresInput(deps: Deps, team: Team, week: IsoWeek): P
   const [specialists, otherSpecialists] = await Promise.all([
     Promise.all(
       shown.map(async (id): Promise<SpecialistLoad> => {
-        const [specialist, caseload] = await Promise.all([getSpecialist(deps, id), listSpecialistParticipants(deps, id)]);
+        const specialist = await getSpecialist(deps, id);
+        const caseload = onlyIn(specialist, team.id) ? caseloadInTeam(profiles, id) : await listSpecialistParticipants(deps, id);
         const elsewhere = caseload.filter((entry) => entry.teamId !== team.id);
         const theirs = new Set(elsewhere.map((entry) => entry.participantId));
         const otherTeams = [...new Set(elsewhere.map((entry) => entry.teamId))];
@@ -111,6 +118,21 @@ export async function loadFiguresInput(deps: Deps, team: Team, week: IsoWeek): P
     ...(otherSpecialists.length > 0 ? { otherSpecialists } : {}),
   };
 }
+
+/**
+ * Whether all of a specialist's participants are in this team: they work with no other, and a
+ * participant is referred to one of their specialist's teams (create.ts) and stays with that
+ * specialist and team. Then the team's participants, read already, are the caseload, and the
+ * caseload index (full profiles) need not be read.
+ */
+const onlyIn = (specialist: Specialist | undefined, teamId: string) =>
+  specialist !== undefined && specialist.teamIds.length === 1 && specialist.teamIds[0] === teamId;
+
+/** The caseload entries of a specialist among a team's participants, as the caseload index holds them (erased ones leave it). */
+const caseloadInTeam = (profiles: ParticipantProfile[], specialistId: string): CaseloadEntry[] =>
+  profiles
+    .filter((profile) => profile.specialistId === specialistId && !profile.erasedAt)
+    .map((profile) => ({ participantId: profile.id, teamId: profile.teamId, phase: profile.phase }));
 
 /** The figures of a team's summary for `week`, for a team already read. */
 export async function figuresForTeam(deps: Deps, team: Team, week: IsoWeek): Promise<WeeklySummaryFigures> {
