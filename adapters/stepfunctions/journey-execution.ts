@@ -1,4 +1,4 @@
-import { GetCommand, PutCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
+import { GetCommand, PutCommand, UpdateCommand, type TransactWriteCommandInput } from "@aws-sdk/lib-dynamodb";
 import { SendTaskFailureCommand, SendTaskSuccessCommand, StartExecutionCommand } from "@aws-sdk/client-sfn";
 import type { AttributeValue } from "@aws-sdk/client-dynamodb";
 import { unmarshall } from "@aws-sdk/util-dynamodb";
@@ -63,7 +63,8 @@ export async function getJourneyRecord(deps: Pick<Deps, "db" | "tableName">, par
   const out = await deps.db.send(
     new GetCommand({ TableName: deps.tableName, Key: keys.journey(participantId), ConsistentRead: true }),
   );
-  if (!out.Item) return undefined;
+  // An event recorded before the journey's first claim leaves only its version: no journey yet.
+  if (!out.Item || (out.Item.generation === undefined && out.Item.erasedAt === undefined)) return undefined;
   const { pk: _pk, sk: _sk, ...record } = out.Item;
   return record as JourneyRecord;
 }
@@ -81,8 +82,9 @@ export async function claimJourney(
       new PutCommand({
         TableName: deps.tableName,
         Item: { ...keys.journey(record.participantId), ...record, checkedInAt: deps.clock.now().toISOString() },
-        // Never after an erasure: the journey of an erased participant stays stopped.
-        ConditionExpression: "attribute_not_exists(erasedAt) AND (attribute_not_exists(pk) OR generation <= :generation)",
+        // Never after an erasure: the journey of an erased participant stays stopped. (An event
+        // recorded before the first claim leaves a record with only its `eventVersion`.)
+        ConditionExpression: "attribute_not_exists(erasedAt) AND (attribute_not_exists(generation) OR generation <= :generation)",
         ExpressionAttributeValues: { ":generation": record.generation },
       }),
     );
@@ -94,10 +96,17 @@ export async function claimJourney(
 }
 
 /**
- * Parks a journey: stores the callback token, but only while the profile is still at the version
- * the execution planned against. If an event landed in between, the store is refused and the
- * caller wakes the execution at once: that closes the race between "plan" and "an event arrives".
- * If a newer generation owns the journey, this execution is superseded and should end.
+ * Parks a journey: stores the callback token, but only while no event has landed since the version
+ * the execution planned against. If one did, the store is refused and the caller wakes the
+ * execution at once: that closes the race between "plan" and "an event arrives". If a newer
+ * generation owns the journey, this execution is superseded and should end.
+ *
+ * Every event's transaction writes the version it brought to the journey record
+ * (`eventVersionUpdate`), so the condition of this one write sees an event that landed after the
+ * plan: either the event's transaction came first (the condition fails) or this write did (the
+ * event's writer then reads the record, finds the token and wakes the journey). A record without
+ * that version (claimed since the last event, or written by an event writer from before it was
+ * kept) falls back to reading the profile's version after storing the token.
  */
 export async function parkJourney(
   deps: Pick<Deps, "db" | "tableName" | "clock">,
@@ -107,8 +116,9 @@ export async function parkJourney(
   plannedVersion: number,
   wakeAt?: string,
 ): Promise<"parked" | "stale" | "superseded"> {
+  let stored: Record<string, unknown> | undefined;
   try {
-    await deps.db.send(
+    const out = await deps.db.send(
       new UpdateCommand({
         TableName: deps.tableName,
         Key: keys.journey(participantId),
@@ -116,7 +126,8 @@ export async function parkJourney(
         UpdateExpression: wakeAt
           ? "SET taskToken = :token, plannedVersion = :planned, checkedInAt = :now, wakeAt = :wakeAt"
           : "SET taskToken = :token, plannedVersion = :planned, checkedInAt = :now REMOVE wakeAt",
-        ConditionExpression: "generation = :generation",
+        ConditionExpression: "generation = :generation AND (attribute_not_exists(eventVersion) OR eventVersion = :planned)",
+        ReturnValues: "ALL_NEW",
         ReturnValuesOnConditionCheckFailure: "ALL_OLD",
         ExpressionAttributeValues: {
           ":token": taskToken,
@@ -127,6 +138,7 @@ export async function parkJourney(
         },
       }),
     );
+    stored = out.Attributes;
   } catch (error) {
     if ((error as Error).name !== "ConditionalCheckFailedException") throw error;
     // The document client leaves the item of a failed condition in DynamoDB's own format.
@@ -134,6 +146,7 @@ export async function parkJourney(
     const owner = item ? unmarshall(item) : undefined;
     return typeof owner?.generation === "number" && owner.generation > generation ? "superseded" : "stale";
   }
+  if (stored?.eventVersion === plannedVersion) return "parked";
   // The event writer bumps the profile version and then reads this record: if the version moved
   // between planning and this write, the writer may have read the record before the token was
   // there, so check the version after storing.
@@ -181,6 +194,25 @@ export async function endJourney(
     throw error;
   }
   return (await profileVersion(deps, participantId)) === plannedVersion ? "ended" : "stale";
+}
+
+/**
+ * The write of an event's version to the journey record, as part of the event's transaction (see
+ * `parkJourney`). It creates the record when the journey has not claimed it yet.
+ */
+export function eventVersionUpdate(
+  deps: Pick<Deps, "tableName">,
+  participantId: string,
+  version: number,
+): NonNullable<TransactWriteCommandInput["TransactItems"]>[number] {
+  return {
+    Update: {
+      TableName: deps.tableName,
+      Key: keys.journey(participantId),
+      UpdateExpression: "SET eventVersion = :version",
+      ExpressionAttributeValues: { ":version": version },
+    },
+  };
 }
 
 /** Errors that mean the token is no longer waiting: the execution moved on already. */

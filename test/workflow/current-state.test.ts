@@ -4,7 +4,7 @@ import type { Deps } from "../../adapters/deps";
 import type { EventBody } from "../../core/domain/schemas";
 import { createTeam } from "../../adapters/dynamodb/teams";
 import { createSpecialist } from "../../adapters/dynamodb/specialists";
-import { getParticipant, listEvents } from "../../adapters/dynamodb/participants";
+import { getParticipant, listEvents, storedFold } from "../../adapters/dynamodb/participants";
 import { type StoredState } from "../../core/participants/profile";
 import { keys } from "../../adapters/dynamodb/keys";
 import { currentState } from "../../use-cases/participants/current-state";
@@ -92,12 +92,13 @@ describe("current state of a participant", () => {
     await record(deps, id, { type: "employer-contact", at: clock.now().toISOString(), employer: "Rema" });
     const current = rulesVersion(resolveRules(deps.deployment.rules));
     expect((await getParticipant(deps, id))!).toMatchObject({ rulesVersion: current, fold: { rulesVersion: current } });
+    const stale = { ...(await getParticipant(deps, id))!.fold!, rulesVersion: "1:30,30" };
     await deps.db.send(
       new UpdateCommand({
         TableName: deps.tableName,
         Key: keys.participant(id),
-        UpdateExpression: "SET rulesVersion = :v, fold.rulesVersion = :v",
-        ExpressionAttributeValues: { ":v": "1:30,30" },
+        UpdateExpression: "SET rulesVersion = :v, fold = :fold",
+        ExpressionAttributeValues: { ":v": "1:30,30", ":fold": storedFold(stale) },
       }),
     );
     expect(await stateNow(id)).toMatchObject({ readHistory: true, wrote: true });

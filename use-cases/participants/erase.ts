@@ -3,7 +3,7 @@ import { DescribeExecutionCommand, StopExecutionCommand } from "@aws-sdk/client-
 import type { Deps } from "../../adapters/deps";
 import { keys } from "../../adapters/dynamodb/keys";
 import { queryAll } from "../../adapters/dynamodb/query";
-import { getParticipant, listEvents } from "../../adapters/dynamodb/participants";
+import { getParticipant, listEvents, storedFold } from "../../adapters/dynamodb/participants";
 import { foldJourney } from "../../core/journey/fold";
 import { foldContext } from "../../core/participants/state";
 import { erasedCode, type ParticipantProfile } from "../../core/participants/profile";
@@ -130,7 +130,7 @@ async function foldRemains(deps: EraseDeps, participantId: string) {
       Key: keys.participant(participantId),
       UpdateExpression: "SET fold = :fold",
       ConditionExpression: "attribute_exists(erasedAt)",
-      ExpressionAttributeValues: { ":fold": fold },
+      ExpressionAttributeValues: { ":fold": storedFold(fold) },
     }),
   );
 }

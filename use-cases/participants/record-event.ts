@@ -8,7 +8,7 @@ import { cancelledBy, findStoredResponse, storedResponsePut, type StoredResponse
 import { newId } from "../../core/ids";
 import { toStoredState, journeyStateOf, foldContext } from "../../core/participants/state";
 import { appendsTo, continueFold, foldJourney, heldJobsOfFold, stateOfFold } from "../../core/journey/fold";
-import { type JourneyRecord, wakeJourney } from "../../adapters/stepfunctions/journey-execution";
+import { eventVersionUpdate, type JourneyRecord, wakeJourney } from "../../adapters/stepfunctions/journey-execution";
 import { eventNeedsWake } from "../../core/wake/wake-needed";
 import { ensureJourneyRunning } from "../../adapters/stepfunctions/ensure-running";
 import { jobAmong, jobFor } from "../../core/participants/jobs";
@@ -86,6 +86,8 @@ export async function recordEvent(
         eventPut(deps, current, event),
         profileUpdate(deps, current, state, current.version + 1, idempotencyEntry(scope, idempotencyKey), fold),
         storedResponsePut(deps, scope, idempotencyKey, response),
+        // The journey's park sees an event that landed after its plan in its own write.
+        eventVersionUpdate(deps, current.id, current.version + 1),
         // A contact with a registered employer is the employer's too: the same contact, under the
         // event's id, in the same transaction.
         ...(event.type === "employer-contact" && event.employerId ? [employerContactPut(deps, employerContactOf(event, current))] : []),
