@@ -186,6 +186,26 @@ export interface EvaluationSnapshot {
   openJobs: CurrentJob[];
 }
 
+/** The fields a snapshot holds as the evaluation does (the maps and the employment are converted). */
+const plainFields = [
+  "clockPhase",
+  "phaseSince",
+  "journeyStart",
+  "jobSearchStart",
+  "placementStart",
+  "paused",
+  "pauseReview",
+  "exited",
+  "pauses",
+  "missedFirstContact",
+  "lastEmployerContact",
+  "lastFollowUpContact",
+  "lastParticipantContact",
+  "lastBenefitsCounselling",
+  "followUpIntervalDays",
+  "openJobs",
+] as const satisfies ReadonlyArray<keyof EvaluationSnapshot>;
+
 export class Evaluation {
   private clockPhase: ActivePhase = "referral";
   private phaseSince: string;
@@ -225,27 +245,12 @@ export class Evaluation {
 
   /** What this evaluation knows, as plain JSON (a deep copy: later events change nothing in it). */
   snapshot(): EvaluationSnapshot {
-    const snapshot: EvaluationSnapshot = {
-      clockPhase: this.clockPhase,
-      phaseSince: this.phaseSince,
-      journeyStart: this.journeyStart,
-      jobSearchStart: this.jobSearchStart,
-      placementStart: this.placementStart,
-      paused: this.paused,
-      pauseReview: this.pauseReview,
-      exited: this.exited,
-      pauses: this.pauses,
+    const snapshot = {
+      ...Object.fromEntries(plainFields.map((field) => [field, this[field]])),
       open: [...this.open],
       done: [...this.done],
-      missedFirstContact: this.missedFirstContact,
-      lastEmployerContact: this.lastEmployerContact,
-      lastFollowUpContact: this.lastFollowUpContact,
-      lastParticipantContact: this.lastParticipantContact,
-      lastBenefitsCounselling: this.lastBenefitsCounselling,
-      followUpIntervalDays: this.followUpIntervalDays,
       inSchool: this.employment.inSchool,
       educationStartedAt: this.employment.educationStartedAt,
-      openJobs: this.openJobs,
     };
     // Through JSON: a copy that shares nothing, without the undefined fields a table drops anyway.
     return JSON.parse(JSON.stringify(snapshot)) as EvaluationSnapshot;
@@ -261,24 +266,9 @@ export class Evaluation {
   ): Evaluation {
     const evaluation = new Evaluation(referredAt, rules, timeZone, courses);
     const copy = JSON.parse(JSON.stringify(snapshot)) as EvaluationSnapshot;
-    evaluation.clockPhase = copy.clockPhase;
-    evaluation.phaseSince = copy.phaseSince;
-    evaluation.journeyStart = copy.journeyStart;
-    evaluation.jobSearchStart = copy.jobSearchStart;
-    evaluation.placementStart = copy.placementStart;
-    evaluation.paused = copy.paused;
-    evaluation.pauseReview = copy.pauseReview;
-    evaluation.exited = copy.exited;
-    evaluation.pauses = copy.pauses;
+    Object.assign(evaluation, Object.fromEntries(plainFields.map((field) => [field, copy[field]])));
     evaluation.open = new Map(copy.open);
     evaluation.done = new Map(copy.done);
-    evaluation.missedFirstContact = copy.missedFirstContact;
-    evaluation.lastEmployerContact = copy.lastEmployerContact;
-    evaluation.lastFollowUpContact = copy.lastFollowUpContact;
-    evaluation.lastParticipantContact = copy.lastParticipantContact;
-    evaluation.lastBenefitsCounselling = copy.lastBenefitsCounselling;
-    evaluation.followUpIntervalDays = copy.followUpIntervalDays;
-    evaluation.openJobs = copy.openJobs;
     evaluation.employment = {
       inWork: false,
       inSchool: copy.inSchool,
