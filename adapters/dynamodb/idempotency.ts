@@ -16,6 +16,44 @@ export interface StoredResponse {
 /** Replays are answered for a week; after that the key may be used again. */
 const RETENTION_SECONDS = 7 * 24 * 3600;
 
+/** When a record written at `now` expires (the table's TTL attribute, epoch seconds). */
+export const expiresAtFor = (now: Date) => Math.floor(now.getTime() / 1000) + RETENTION_SECONDS;
+
+/**
+ * How long a profile keeps naming a record after it expired: DynamoDB deletes expired items
+ * within days, not at the second, and until then an erasure must still find the record.
+ */
+const NAMED_AFTER_EXPIRY_SECONDS = 30 * 24 * 3600;
+
+/**
+ * An entry of a profile's `idempotencyKeys`: the record that holds the participant's data, and
+ * when it expires, as `<expiresAt>~<scope>#<key>`. Entries stored before they carried the expiry
+ * are `<scope>#<key>`.
+ */
+export const idempotencyEntry = (scope: string, key: string, now: Date) => `${expiresAtFor(now)}~${scope}#${key}`;
+
+export function parseIdempotencyEntry(entry: string): { scope: string; key: string; expiresAt?: number } {
+  const dated = /^(\d+)~(.*)$/.exec(entry);
+  const record = dated ? dated[2] : entry;
+  const at = record.indexOf("#");
+  return { scope: record.slice(0, at), key: record.slice(at + 1), ...(dated ? { expiresAt: Number(dated[1]) } : {}) };
+}
+
+/**
+ * The entries a profile keeps after naming one more record: those whose records may still exist
+ * (not expired, or expired too recently to be surely deleted), and the new one. Without pruning
+ * the set grows by one entry per event for as long as the participant is followed, and every
+ * write of the profile (in the table and both indexes) is billed by its size.
+ */
+export function rememberEntry(entries: Iterable<string> | undefined, entry: string, now: Date): Set<string> {
+  const oldest = Math.floor(now.getTime() / 1000) - NAMED_AFTER_EXPIRY_SECONDS;
+  const kept = [...(entries ?? [])].filter((named) => {
+    const { expiresAt } = parseIdempotencyEntry(named);
+    return expiresAt === undefined || expiresAt >= oldest;
+  });
+  return new Set([...kept, entry]);
+}
+
 export const idempotencyKeySchema = z
   .string()
   .trim()
@@ -44,7 +82,7 @@ export function storedResponsePut(
         ...keys.idempotency(scope, key),
         entity: "idempotency",
         ...response,
-        expiresAt: Math.floor(deps.clock.now().getTime() / 1000) + RETENTION_SECONDS,
+        expiresAt: expiresAtFor(deps.clock.now()),
       },
       ConditionExpression: "attribute_not_exists(pk)",
     },

@@ -10,8 +10,6 @@ import { queryAll } from "./query";
 
 type Db = Pick<Deps, "db" | "tableName">;
 
-/** The entry of an idempotency record in a profile's `idempotencyKeys`. */
-export const idempotencyEntry = (scope: string, key: string) => `${scope}#${key}`;
 
 export function profileItem(profile: ParticipantProfile): Record<string, unknown> {
   return {
@@ -128,8 +126,11 @@ export function profileUpdate(
   profile: ParticipantProfile,
   state: StoredState,
   nextVersion: number,
-  /** The idempotency record written in the same transaction (`idempotencyEntry`), remembered for an erasure. */
-  idempotencyKey?: string,
+  /**
+   * The records that hold the participant's data, for an erasure to find: the profile's entries
+   * with the one written in the same transaction (`rememberEntry`).
+   */
+  idempotencyKeys?: Set<string>,
   /** The events folded anew (core/journey/fold.ts), when they were. */
   fold?: JourneyFold,
 ): NonNullable<TransactWriteCommandInput["TransactItems"]>[number] {
@@ -140,11 +141,11 @@ export function profileUpdate(
       UpdateExpression:
         "SET phase = :phase, obligations = :obligations, nextDueAt = :nextDueAt, inWork = :inWork, inSchool = :inSchool, missedFirstEmployerContact = :missed, nextChangeAt = :nextChangeAt, evaluatedAt = :evaluatedAt, rulesVersion = :rulesVersion, placementEndsAt = :placementEndsAt, gsi1sk = :order, version = :next" +
         (fold ? ", fold = :fold" : "") +
-        (idempotencyKey ? " ADD idempotencyKeys :keys" : ""),
+        (idempotencyKeys ? ", idempotencyKeys = :keys" : ""),
       // An erased participant is never written again (an erasure may land between read and write).
       ConditionExpression: "version = :expected AND attribute_not_exists(erasedAt)",
       ExpressionAttributeValues: {
-        ...(idempotencyKey ? { ":keys": new Set([idempotencyKey]) } : {}),
+        ...(idempotencyKeys ? { ":keys": idempotencyKeys } : {}),
         ...(fold ? { ":fold": storedFold(fold) } : {}),
         ":phase": state.phase,
         ":obligations": state.obligations,

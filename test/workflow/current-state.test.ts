@@ -5,6 +5,7 @@ import type { EventBody } from "../../core/domain/schemas";
 import { createTeam } from "../../adapters/dynamodb/teams";
 import { createSpecialist } from "../../adapters/dynamodb/specialists";
 import { getParticipant, listEvents, storedFold } from "../../adapters/dynamodb/participants";
+import { findStoredResponse, parseIdempotencyEntry } from "../../adapters/dynamodb/idempotency";
 import { type StoredState } from "../../core/participants/profile";
 import { keys } from "../../adapters/dynamodb/keys";
 import { currentState } from "../../use-cases/participants/current-state";
@@ -164,6 +165,23 @@ describe("current state of a participant", () => {
     const profile = (await getParticipant(deps, id))!;
     expect(profile.fold?.through?.at).toBe("2027-05-19T08:00:00.000Z");
     expect((await stateNow(id)).state).toEqual(await truth(id));
+  });
+
+  it("names on the profile only the stored answers an erasure may still find: a participant followed for months carries a few", async () => {
+    clock.set("2027-08-02T09:00:00Z");
+    const { id } = await participant();
+    for (let day = 0; day < 90; day += 3) {
+      clock.set(new Date(Date.parse("2027-08-02T09:00:00Z") + day * 86_400_000));
+      await record(deps, id, { type: "participant-meeting", at: clock.now().toISOString() });
+    }
+    const named = [...((await getParticipant(deps, id))!.idempotencyKeys ?? [])].map(parseIdempotencyEntry);
+    // 30 events, every third day: those whose answers expired (7 days) less than 30 days ago stay.
+    const newest = Math.floor(clock.now().getTime() / 1000) + 7 * 86_400;
+    expect(named.length).toBeGreaterThanOrEqual(12);
+    expect(named.length).toBeLessThanOrEqual(14);
+    for (const entry of named) expect(newest - entry.expiresAt!).toBeLessThanOrEqual(37 * 86_400);
+    // Every one of them names a stored answer (until DynamoDB's TTL deletes it).
+    for (const entry of named) expect(await findStoredResponse(deps, entry.scope, entry.key)).toBeDefined();
   });
 
   it("never differs from a full evaluation, hour by hour through referral, job search, placement and follow-up", async () => {

@@ -4,9 +4,9 @@ import type { CreateParticipant } from "../../core/domain/schemas";
 import { invalidInput } from "../../core/errors";
 import { getTeam } from "../../adapters/dynamodb/teams";
 import { getSpecialist } from "../../adapters/dynamodb/specialists";
-import { idempotencyEntry, profileItem } from "../../adapters/dynamodb/participants";
+import { profileItem } from "../../adapters/dynamodb/participants";
 import { type ParticipantProfile } from "../../core/participants/profile";
-import { createOnce, type StoredResponse } from "../../adapters/dynamodb/idempotency";
+import { createOnce, idempotencyEntry, type StoredResponse } from "../../adapters/dynamodb/idempotency";
 import { newId } from "../../core/ids";
 import { toStoredState, journeyStateOf, foldContext } from "../../core/participants/state";
 import { foldJourney } from "../../core/journey/fold";
@@ -58,7 +58,7 @@ export async function createParticipant(
           Put: {
             TableName: deps.tableName,
             // The profile remembers the record that holds its creation's answer, for an erasure to delete.
-            Item: idempotencyKey ? { ...item, idempotencyKeys: new Set([idempotencyEntry("participants", idempotencyKey)]) } : item,
+            Item: idempotencyKey ? { ...item, idempotencyKeys: new Set([idempotencyEntry("participants", idempotencyKey, now)]) } : item,
             ConditionExpression: "attribute_not_exists(pk)",
           },
         },

@@ -4,6 +4,7 @@ import type { Deps } from "../../adapters/deps";
 import { keys } from "../../adapters/dynamodb/keys";
 import { queryAll } from "../../adapters/dynamodb/query";
 import { getParticipant, listEvents, storedFold } from "../../adapters/dynamodb/participants";
+import { parseIdempotencyEntry } from "../../adapters/dynamodb/idempotency";
 import { foldJourney } from "../../core/journey/fold";
 import { foldContext } from "../../core/participants/state";
 import { erasedCode, type ParticipantProfile } from "../../core/participants/profile";
@@ -143,12 +144,12 @@ async function deleteIdempotencyRecords(deps: EraseDeps, participantId: string) 
   const profile = await getParticipant(deps, participantId);
   const entries = [...(profile?.idempotencyKeys ?? [])];
   for (const entry of entries) {
-    const at = entry.indexOf("#");
+    const { scope, key } = parseIdempotencyEntry(entry);
     try {
       await deps.db.send(
         new UpdateCommand({
           TableName: deps.tableName,
-          Key: keys.idempotency(entry.slice(0, at), entry.slice(at + 1)),
+          Key: keys.idempotency(scope, key),
           UpdateExpression: "SET statusCode = :gone, body = :body",
           ConditionExpression: "attribute_exists(pk)",
           ExpressionAttributeValues: { ":gone": 410, ":body": erasedAnswer(participantId) },

@@ -2,9 +2,16 @@ import pRetry, { AbortError } from "p-retry";
 import type { Deps } from "../../adapters/deps";
 import type { EventBody, ParticipantEvent } from "../../core/domain/schemas";
 import { invalidInput, conflict, gone } from "../../core/errors";
-import { eventPut, getParticipant, idempotencyEntry, listEvents, profileUpdate, transact } from "../../adapters/dynamodb/participants";
+import { eventPut, getParticipant, listEvents, profileUpdate, transact } from "../../adapters/dynamodb/participants";
 import { type ParticipantProfile } from "../../core/participants/profile";
-import { cancelledBy, findStoredResponse, storedResponsePut, type StoredResponse } from "../../adapters/dynamodb/idempotency";
+import {
+  cancelledBy,
+  findStoredResponse,
+  idempotencyEntry,
+  rememberEntry,
+  storedResponsePut,
+  type StoredResponse,
+} from "../../adapters/dynamodb/idempotency";
 import { newId } from "../../core/ids";
 import { toStoredState, journeyStateOf, foldContext } from "../../core/participants/state";
 import { appendsTo, continueFold, foldJourney, heldJobsOfFold, stateOfFold } from "../../core/journey/fold";
@@ -84,7 +91,7 @@ export async function recordEvent(
     try {
       await transact(deps, [
         eventPut(deps, current, event),
-        profileUpdate(deps, current, state, current.version + 1, idempotencyEntry(scope, idempotencyKey), fold),
+        profileUpdate(deps, current, state, current.version + 1, rememberEntry(current.idempotencyKeys, idempotencyEntry(scope, idempotencyKey, now), now), fold),
         storedResponsePut(deps, scope, idempotencyKey, response),
         // The journey's park sees an event that landed after its plan in its own write.
         eventVersionUpdate(deps, current.id, current.version + 1),
