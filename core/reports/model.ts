@@ -2,6 +2,7 @@ import type { Deployment } from "../config/deployment";
 import { exitReasonCode, jobEndReasonCode, type ExitReason, type JobEndReason, type ParticipantEvent, type Phase } from "../domain/schemas";
 import { localDateOf, localMidnightInstant, addDays, type LocalDate } from "../calendar/local-dates";
 import { chronological, evaluateJourney } from "../journey/evaluate";
+import { continueFold, foldJourney, stateOfFold } from "../journey/fold";
 import { resolveRules, type JourneyRules } from "../journey/rules";
 import { placementsOf } from "../participants/jobs";
 import type { ParticipantProfile } from "../participants/profile";
@@ -223,7 +224,9 @@ function endOf(events: ParticipantEvent[], jobId: string, endedAt: string) {
 /**
  * Every change of phase from the referral up to `until`, from the journey's own evaluation: the
  * state after each event, and the end of placement, which time alone brings. A new job while in
- * placement starts placement again but is no change of phase.
+ * placement starts placement again but is no change of phase. The events are folded in one pass
+ * (core/journey/fold.ts), each instant's state taken from the fold so far, so a long history
+ * costs one evaluation of it, not one per event.
  */
 export function phaseChangesOf(
   profile: Pick<ParticipantProfile, "referredAt">,
@@ -231,7 +234,17 @@ export function phaseChangesOf(
   until: number,
   how: Evaluation,
 ): ReportPhaseChange[] {
-  const stateAt = (instant: number) => journeyAt(profile, events, instant, how);
+  const ordered = chronological(events);
+  let fold = foldJourney(profile.referredAt, [], how);
+  let folded = 0;
+  /** The state at `instant`: every event up to it folded in, as a full evaluation at that instant would apply them. */
+  const stateAt = (instant: number) => {
+    let next = folded;
+    while (next < ordered.length && Date.parse(ordered[next].at) <= instant) next++;
+    if (next > folded) fold = continueFold(fold, ordered.slice(folded, next), how)!;
+    folded = next;
+    return stateOfFold(fold, new Date(instant), how)!;
+  };
   const referredAt = Date.parse(profile.referredAt);
   const instants = [...new Set(events.map((event) => Math.max(Date.parse(event.at), referredAt)))].filter((at) => at <= until).sort((a, b) => a - b);
   const changes: ReportPhaseChange[] = [];
