@@ -42,6 +42,14 @@ const specs = [
     timeoutSeconds: 15,
   },
   {
+    name: "reports",
+    // The PDF library (a third of the api's bundle) is loaded by this function alone, for the one
+    // route that renders a participant's report; API Gateway sends that route here.
+    description: "HTTP API: a participant's interval and end reports (PDF, HTML), behind the same authorizer",
+    table: "readWrite",
+    timeoutSeconds: 30,
+  },
+  {
     name: "journey-plan",
     description: "Journey: computes a participant's next due obligation",
     table: "readWrite",

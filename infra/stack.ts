@@ -6,6 +6,7 @@ import type { Deployment } from "../core/config/deployment";
 import { digestSchedule, summarySchedule } from "../core/config/schedules";
 import { Alarms } from "./constructs/alarms";
 import { Api } from "./constructs/api";
+import { reportRoutes } from "../functions/reports/routes";
 import { Data } from "./constructs/data";
 import { deadLetterQueue } from "./constructs/dead-letter-queue";
 import { Digest } from "./constructs/digest";
@@ -178,10 +179,12 @@ export class IpsflowStack extends Stack {
     });
 
     const apiFunction = functions.get("api");
-    if (!apiFunction) throw new Error("the api function is required");
+    const reportsFunction = functions.get("reports");
+    if (!apiFunction || !reportsFunction) throw new Error("the api and reports functions are required");
     this.api = new Api(this, "Api", {
       resourcePrefix: prefix,
       handler: apiFunction.alias,
+      reports: { handler: reportsFunction.alias, routes: reportRoutes },
       appUrl: this.appUrl,
       signInDomainPrefix: signInPrefix,
       key: this.keys.data,

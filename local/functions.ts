@@ -1,6 +1,9 @@
 import type { Deps } from "../adapters/deps";
 import { functionName } from "../adapters/function-names";
+import httpRouterHandler from "@middy/http-router";
 import { createHandler as api } from "../functions/api/handler";
+import { createHandler as reports } from "../functions/reports/handler";
+import { reportRoutes } from "../functions/reports/routes";
 import { createHandler as journeyPlan } from "../functions/journey-plan/handler";
 import { createHandler as journeyPark } from "../functions/journey-park/handler";
 import { createHandler as journeyRecord } from "../functions/journey-record/handler";
@@ -41,5 +44,25 @@ export function bindFunctions(deps: () => Deps, region: string, deployment: stri
     lambdas[arn] = (event) => handler(event, { functionName: functionName(deployment, folder), awsRequestId: "local" });
     arns[folder] = arn;
   }
-  return { lambdas, arns, api: api(deps) };
+  return { lambdas, arns, api: gateway(deps) };
+}
+
+type HttpHandler = (event: never, context: object) => Promise<unknown>;
+
+/**
+ * What API Gateway does with the routes in AWS (infra/constructs/api.ts): the report routes to
+ * the reports function, every other request to the api function.
+ */
+function gateway(deps: () => Deps): HttpHandler {
+  const apiHandler = api(deps) as unknown as HttpHandler;
+  const reportsHandler = reports(deps) as unknown as HttpHandler;
+  const notAReport = Symbol("not a report route");
+  const toReports = httpRouterHandler({
+    routes: reportRoutes.map((route) => ({ ...route, handler: reportsHandler as never })),
+    notFoundResponse: () => notAReport as never,
+  }) as unknown as HttpHandler;
+  return async (event, context) => {
+    const answer = await toReports(event, context);
+    return answer === notAReport ? apiHandler(event, context) : answer;
+  };
 }

@@ -4,7 +4,9 @@ import { writeAudit } from "../../adapters/dynamodb/audit-log";
 import { localDateSchema } from "../../core/calendar/local-dates";
 import { localeSchema } from "../../core/domain/schemas";
 import { reportKinds } from "../../core/reports/period";
-import { participantReport } from "../../use-cases/participants/report";
+// Only its type: the renderer (and its PDF library) is the reports function's, passed in there.
+import type { participantReport } from "../../use-cases/participants/report";
+import { reportRoutes } from "../reports/routes";
 import { callerOf, type ApiResult } from "./http";
 import { requests } from "./requests";
 import { route, type Route } from "./route";
@@ -33,13 +35,19 @@ function reportHeaders(contentType: string, filename: string): Record<string, st
   };
 }
 
-/** A participant's interval and end reports. */
-export function participantReportRoutes(deps: () => Deps): Route[] {
+/**
+ * A participant's interval and end reports, served by the reports function (`render` is its
+ * renderer). The api's route table lists them too, for the OpenAPI document, without a renderer:
+ * the api function never serves them.
+ */
+export function participantReportRoutes(deps: () => Deps, render?: typeof participantReport): Route[] {
   const { readableParticipant } = requests(deps);
+  const [report] = reportRoutes;
   return [
     route({
-      method: "GET",
-      path: "/participants/{id}/report",
+      method: report.method,
+      path: report.path,
+      function: "reports",
       summary:
         "A participant's interval or end report as PDF or HTML (its specialist, its team, admin; 410 once erased): activities, employer contacts, work and school, phase changes and the coded exit reason, by code only; audited",
       query: reportQuery,
@@ -48,7 +56,8 @@ export function participantReportRoutes(deps: () => Deps): Route[] {
       handler: async (event, input): Promise<ApiResult> => {
         const { participant } = await readableParticipant(event);
         const query = input.query();
-        const rendered = await participantReport(deps(), participant, { ...query, format: query.format ?? "pdf" });
+        if (!render) throw new Error("the reports function renders reports");
+        const rendered = await render(deps(), participant, { ...query, format: query.format ?? "pdf" });
         await writeAudit(deps(), { ...callerOf(event), action: "participant.report", target: participant.id });
         if (rendered.format === "html") {
           return { statusCode: 200, headers: reportHeaders("text/html; charset=utf-8", rendered.filename), body: rendered.html };

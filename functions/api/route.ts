@@ -23,6 +23,8 @@ export interface RouteSpec<B extends z.ZodType, Q extends z.ZodObject> {
   summary: string;
   /** Served without a token, locally and in AWS. */
   public?: true;
+  /** Served by another function than the api (API Gateway and the local server send it there). */
+  function?: "reports";
   body?: B;
   query?: Q;
   idempotencyKey?: "optional" | "required";

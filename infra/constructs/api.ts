@@ -34,8 +34,13 @@ export const userGroups = {
 
 export interface ApiProps {
   readonly resourcePrefix: string;
-  /** The `live` alias of the api function: every route goes to it. */
+  /** The `live` alias of the api function: every route but the reports' goes to it. */
   readonly handler: IFunction;
+  /**
+   * The `live` alias of the reports function, and the routes it serves (`GET /participants/{id}/report`):
+   * API Gateway sends those to it, everything else to `handler`.
+   */
+  readonly reports: { readonly handler: IFunction; readonly routes: ReadonlyArray<{ method: "GET" | "POST" | "DELETE"; path: string }> };
   readonly key: IKey;
   readonly logRetention: RetentionDays;
   /**
@@ -170,6 +175,13 @@ export class Api extends Construct {
       // the audience must be this client.
       defaultAuthorizer: new HttpUserPoolAuthorizer("Cognito", this.userPool, { userPoolClients: [this.client] }),
     });
+
+    // The report routes render PDFs with a library no other route needs: their own function,
+    // behind the same authorizer (the default one).
+    const reportsIntegration = new HttpLambdaIntegration("Reports", props.reports.handler);
+    for (const route of props.reports.routes) {
+      this.httpApi.addRoutes({ path: route.path, methods: [HttpMethod[route.method]], integration: reportsIntegration });
+    }
 
     // The OpenAPI document describes the routes and request schemas, nothing of anyone's data:
     // readable without signing in, as it is locally, by the same function.

@@ -4,6 +4,8 @@ import type { Template } from "aws-cdk-lib/assertions";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { deploymentSchema } from "../../core/config/deployment";
 import { publicRoutes } from "../../local/http/authorizer";
+import { routes as routeTable } from "../../functions/api/routes";
+import { routeKey } from "../../functions/api/route";
 import { webAppConfigSchema } from "../../core/config/web-app";
 import { digestSchedule, summarySchedule } from "../../core/config/schedules";
 import { table } from "../../adapters/dynamodb/table";
@@ -484,16 +486,25 @@ describe("api", () => {
     expect(client.Properties!.GenerateSecret).toBe(false);
   });
 
-  it("routes every request to the api alias behind the Cognito JWT authorizer, but the OpenAPI document", () => {
+  it("routes every request to the api alias behind the Cognito JWT authorizer, the reports to theirs, and the OpenAPI document without", () => {
     const [authorizerId, authorizer] = onlyResource(template, "AWS::ApiGatewayV2::Authorizer");
     expect(authorizer.Properties!.AuthorizerType).toBe("JWT");
     const [clientId] = onlyResource(template, "AWS::Cognito::UserPoolClient");
     expect((authorizer.Properties!.JwtConfiguration as { Audience: unknown[] }).Audience).toEqual([{ Ref: clientId }]);
     const routes = Object.values(resourcesOf(template, "AWS::ApiGatewayV2::Route")).map((route) => route.Properties!);
-    expect(routes.map((route) => route.RouteKey).sort()).toEqual(["$default", "GET /openapi.json"]);
-    const [integrationId, integration] = onlyResource(template, "AWS::ApiGatewayV2::Integration");
-    expect(integration.Properties!.IntegrationUri).toEqual(oslo.resolve(oslo.functions.get("api")!.alias.functionArn));
+    expect(routes.map((route) => route.RouteKey).sort()).toEqual(["$default", "GET /openapi.json", "GET /participants/{id}/report"]);
+    // One integration per function: the route table's report routes go to the reports function.
+    const integrations = Object.entries(resourcesOf(template, "AWS::ApiGatewayV2::Integration"));
+    expect(integrations).toHaveLength(2);
+    const integrationOf = (name: "api" | "reports") =>
+      integrations.find(([, integration]) => JSON.stringify(integration.Properties!.IntegrationUri) === JSON.stringify(oslo.resolve(oslo.functions.get(name)!.alias.functionArn)))![0];
+    const served = routeTable(() => {
+      throw new Error("no deps needed to list the routes");
+    });
+    const reportKeys = served.filter((route) => route.function === "reports").map(routeKey);
+    expect(reportKeys).toEqual(["GET /participants/{id}/report"]);
     for (const route of routes) {
+      const integrationId = reportKeys.includes(route.RouteKey as string) ? integrationOf("reports") : integrationOf("api");
       expect(route.Target).toEqual({ "Fn::Join": ["", ["integrations/", { Ref: integrationId }]] });
       if (route.RouteKey === "GET /openapi.json") {
         // Readable without signing in, as it is locally.
