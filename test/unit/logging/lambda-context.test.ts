@@ -1,6 +1,7 @@
 import type { Context } from "aws-lambda";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { createHandler as api } from "../../../functions/api/handler";
+import { createHandler as reports } from "../../../functions/reports/handler";
 import { createHandler as digestSend } from "../../../functions/digest-send/handler";
 import { createHandler as digestSpecialists } from "../../../functions/digest-specialists/handler";
 import { createHandler as journeyContinue } from "../../../functions/journey-continue/handler";
@@ -90,6 +91,12 @@ const apiRequest = {
  */
 const cases: Array<{ folder: string; create: (deps: () => Deps) => unknown; first: unknown; second?: unknown; ownLine?: string }> = [
   { folder: "api", create: api, first: apiRequest, ownLine: "request failed" },
+  {
+    folder: "reports",
+    create: reports,
+    first: { ...apiRequest, rawPath: "/participants/01JPARTICIPANT/report", requestContext: { ...apiRequest.requestContext, http: { ...apiRequest.requestContext.http, path: "/participants/01JPARTICIPANT/report" } } },
+    ownLine: "request failed",
+  },
   { folder: "journey-plan", create: journeyPlan, first: { state, executionArn: "arn:exec", executionStartedAt: "2026-11-03T08:00:00Z" } },
   { folder: "journey-park", create: journeyPark, first: { state, taskToken: "token-1" } },
   { folder: "journey-record", create: journeyRecord, first: { state } },
