@@ -9,6 +9,7 @@ import { createSpecialist } from "../adapters/dynamodb/specialists";
 import { getParticipant, listEvents } from "../adapters/dynamodb/participants";
 import { createParticipant } from "../use-cases/participants/create";
 import { recordEvent } from "../use-cases/participants/record-event";
+import { getParticipantAndJourney } from "../adapters/stepfunctions/journey-execution";
 import type { Phase } from "../core/domain/schemas";
 import { CapacityMeter, meterScope, type Usage as Capacity } from "./lib/capacity";
 import { LambdaMeter } from "./lib/lambdas";
@@ -26,7 +27,7 @@ import { costOf, lambdaMemoryMiB, prices, type Usage } from "./prices";
  * Runs the whole local system (DynamoDB Local, the SES inbox, the workflows on the local Step
  * Functions endpoint, the schedules on the virtual clock) and lets a generated caseload live
  * through the given years: every referral and event is recorded in process with the same
- * functions the API calls (createParticipant, recordEvent, no HTTP), the journeys wake and sleep
+ * functions the API calls (createParticipant, getParticipantAndJourney and recordEvent, no HTTP), the journeys wake and sleep
  * as they do in AWS, and the morning digests and weekly summaries run on their schedules. Then it
  * reads what AWS would bill from the system itself (state transitions from the execution
  * histories, Lambda invocations and their duration, DynamoDB consumed capacity, emails in the
@@ -174,9 +175,10 @@ async function run(system: LocalSystem) {
         const id = ids.get(p.index);
         if (!id) throw new Error("participant was not created");
         await lambdas.invoke("api", async () => {
-          const profile = await getParticipant(deps, id);
+          // As the events route reads: the profile and the journey record in one request.
+          const { profile, journey } = await getParticipantAndJourney(deps, id);
           if (!profile) throw new Error("participant not found");
-          return recordEvent(deps, profile, action.event.body, `bench-${p.index}-${action.n}`);
+          return recordEvent(deps, profile, action.event.body, `bench-${p.index}-${action.n}`, { record: journey });
         });
       }
     } catch (error) {

@@ -4,6 +4,9 @@ import type { AttributeValue } from "@aws-sdk/client-dynamodb";
 import { unmarshall } from "@aws-sdk/util-dynamodb";
 import type { Deps } from "../deps";
 import { keys } from "../dynamodb/keys";
+import { queryAll } from "../dynamodb/query";
+import { profileFromItem } from "../dynamodb/participants";
+import type { ParticipantProfile } from "../../core/participants/profile";
 
 /**
  * The link between a participant and their journey execution. Journeys run for years, longer than
@@ -63,10 +66,34 @@ export async function getJourneyRecord(deps: Pick<Deps, "db" | "tableName">, par
   const out = await deps.db.send(
     new GetCommand({ TableName: deps.tableName, Key: keys.journey(participantId), ConsistentRead: true }),
   );
+  return journeyRecordOf(out.Item);
+}
+
+function journeyRecordOf(item: Record<string, unknown> | undefined): JourneyRecord | undefined {
   // An event recorded before the journey's first claim leaves only its version: no journey yet.
-  if (!out.Item || (out.Item.generation === undefined && out.Item.erasedAt === undefined)) return undefined;
-  const { pk: _pk, sk: _sk, ...record } = out.Item;
-  return record as JourneyRecord;
+  if (!item || (item.generation === undefined && item.erasedAt === undefined)) return undefined;
+  const { pk: _pk, sk: _sk, ...record } = item;
+  return record as unknown as JourneyRecord;
+}
+
+/**
+ * A participant's profile and journey record in one request: a Query of their partition from
+ * `JOURNEY` to `PROFILE` (the keys sort so; the missed-deadline alerts, `MISSED#…`, lie between
+ * and are left out). What an event's writer needs before its transaction.
+ */
+export async function getParticipantAndJourney(
+  deps: Pick<Deps, "db" | "tableName">,
+  participantId: string,
+): Promise<{ profile?: ParticipantProfile; journey?: JourneyRecord }> {
+  const { pk, sk: journeySk } = keys.journey(participantId);
+  const profileSk = keys.participant(participantId).sk;
+  const items = await queryAll(deps, {
+    KeyConditionExpression: "pk = :pk AND sk BETWEEN :journey AND :profile",
+    ExpressionAttributeValues: { ":pk": pk, ":journey": journeySk, ":profile": profileSk },
+    ConsistentRead: true,
+  });
+  const profile = items.find((item) => item.sk === profileSk);
+  return { profile: profile ? profileFromItem(profile) : undefined, journey: journeyRecordOf(items.find((item) => item.sk === journeySk)) };
 }
 
 /**
@@ -204,13 +231,23 @@ export function eventVersionUpdate(
   deps: Pick<Deps, "tableName">,
   participantId: string,
   version: number,
+  /**
+   * The callback token the writer read before its transaction (null: none), when it read the
+   * journey record then: the write holds only while that token is still the record's, so that the
+   * writer may wake the journey with what it read, without reading the record again.
+   */
+  seenToken?: string | null,
 ): NonNullable<TransactWriteCommandInput["TransactItems"]>[number] {
   return {
     Update: {
       TableName: deps.tableName,
       Key: keys.journey(participantId),
       UpdateExpression: "SET eventVersion = :version",
-      ExpressionAttributeValues: { ":version": version },
+      ...(seenToken === undefined
+        ? { ExpressionAttributeValues: { ":version": version } }
+        : seenToken === null
+          ? { ConditionExpression: "attribute_not_exists(taskToken)", ExpressionAttributeValues: { ":version": version } }
+          : { ConditionExpression: "taskToken = :token", ExpressionAttributeValues: { ":version": version, ":token": seenToken } }),
     },
   };
 }
@@ -228,8 +265,10 @@ export async function wakeJourney(
   participantId: string,
   reason: string,
   needsWake: (record: JourneyRecord) => boolean,
+  /** The record as read before, when the caller knows it is still current (null: there is none). */
+  known?: JourneyRecord | null,
 ) {
-  const record = await getJourneyRecord(deps, participantId);
+  const record = known === undefined ? await getJourneyRecord(deps, participantId) : (known ?? undefined);
   if (record?.erasedAt) return true;
   if (!record?.taskToken) return false;
   if (!needsWake(record)) return true;

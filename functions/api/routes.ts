@@ -18,6 +18,7 @@ import { recordEvent } from "../../use-cases/participants/record-event";
 import { participantView } from "../../core/participants/view";
 import { journeyStateOf } from "../../core/participants/state";
 import { describeJourney } from "../../adapters/stepfunctions/journey-status";
+import { getParticipantAndJourney } from "../../adapters/stepfunctions/journey-execution";
 import { type ApiEvent, callerOf, json, pathParam, principalOf } from "./http";
 import { route, type Route } from "./route";
 import { requests } from "./requests";
@@ -314,12 +315,13 @@ export function routes(deps: () => Deps): Route[] {
       responses: { 201: "{event, phase}", 410: "The participant was erased" },
       handler: async (event, input) => {
         const principal = principalOf(event);
-        const participant = await getParticipant(deps(), pathParam(event, "id"));
+        // The profile and the journey record in one read: the writer wakes the journey with it.
+        const { profile: participant, journey } = await getParticipantAndJourney(deps(), pathParam(event, "id"));
         if (!participant) throw notFound("participant");
         require(canWriteParticipant(principal, participant));
         if (participant.erasedAt) throw gone("participant: erased");
         const idempotencyKey = input.idempotencyKey()!;
-        const { statusCode, body } = await recordEvent(deps(), participant, input.body(), idempotencyKey);
+        const { statusCode, body } = await recordEvent(deps(), participant, input.body(), idempotencyKey, { record: journey });
         return json(statusCode, body);
       },
     }),

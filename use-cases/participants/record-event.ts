@@ -15,7 +15,7 @@ import {
 import { newId } from "../../core/ids";
 import { toStoredState, journeyStateOf, foldContext } from "../../core/participants/state";
 import { appendsTo, continueFold, foldJourney, heldJobsOfFold, stateOfFold } from "../../core/journey/fold";
-import { eventVersionUpdate, type JourneyRecord, wakeJourney } from "../../adapters/stepfunctions/journey-execution";
+import { eventVersionUpdate, getParticipantAndJourney, type JourneyRecord, wakeJourney } from "../../adapters/stepfunctions/journey-execution";
 import { eventNeedsWake } from "../../core/wake/wake-needed";
 import { ensureJourneyRunning } from "../../adapters/stepfunctions/ensure-running";
 import { jobAmong, jobFor } from "../../core/participants/jobs";
@@ -45,6 +45,12 @@ export async function recordEvent(
   profile: ParticipantProfile,
   body: EventBody,
   idempotencyKey: string,
+  /**
+   * The participant's journey record, read with the profile (`getParticipantAndJourney`): the
+   * transaction then holds only while its token is unchanged, and the journey is woken with what
+   * was read. Without it, the record is read after the transaction.
+   */
+  journey?: { record: JourneyRecord | undefined },
 ): Promise<StoredResponse> {
   const scope = `events:${profile.id}`;
   // A replayed key is found by the transaction below (its idempotency put is refused), which
@@ -59,6 +65,7 @@ export async function recordEvent(
 
   const event = { ...body, at: at.toISOString(), id: newId(), recordedAt: now.toISOString() } as ParticipantEvent;
   let current = profile;
+  let seen = journey;
   const context = foldContext(deps.deployment);
   const attempt = async () => {
     // The event continues the participant's fold when it comes after every event folded in (as
@@ -94,7 +101,7 @@ export async function recordEvent(
         profileUpdate(deps, current, state, current.version + 1, rememberEntry(current.idempotencyKeys, idempotencyEntry(scope, idempotencyKey, now), now), fold),
         storedResponsePut(deps, scope, idempotencyKey, response),
         // The journey's park sees an event that landed after its plan in its own write.
-        eventVersionUpdate(deps, current.id, current.version + 1),
+        eventVersionUpdate(deps, current.id, current.version + 1, seen ? (seen.record?.taskToken ?? null) : undefined),
         // A contact with a registered employer is the employer's too: the same contact, under the
         // event's id, in the same transaction.
         ...(event.type === "employer-contact" && event.employerId ? [employerContactPut(deps, employerContactOf(event, current))] : []),
@@ -107,8 +114,14 @@ export async function recordEvent(
         const first = await findStoredResponse(deps, scope, idempotencyKey);
         if (first) return { response: first, state, replay: true };
       }
-      if (conditions.includes(1) || conflicts) {
-        const fresh = await getParticipant(deps, current.id);
+      // The profile moved, or the journey parked anew since it was read: read both again.
+      if (conditions.includes(1) || conditions.includes(3) || conflicts) {
+        let fresh: ParticipantProfile | undefined;
+        if (seen) {
+          const both = await getParticipantAndJourney(deps, current.id);
+          fresh = both.profile;
+          seen = { record: both.journey };
+        } else fresh = await getParticipant(deps, current.id);
         if (!fresh) throw new AbortError(error as Error);
         if (fresh.erasedAt) throw new AbortError(gone("participant: erased"));
         current = fresh;
@@ -126,7 +139,10 @@ export async function recordEvent(
   // stored the event and then failed before the wake.
   const needsWake = (record: JourneyRecord) =>
     outcome.replay || eventNeedsWake(record, current, outcome.state, now, deps.deployment.timeZone);
-  if (!(await wakeJourney(deps, current.id, event.type, needsWake))) await ensureJourneyRunning(deps, current.id);
+  // The record read before the transaction is current if the transaction held (its token was
+  // the condition); a replay's transaction never ran, so the record is read again.
+  const known = seen && !outcome.replay ? (seen.record ?? null) : undefined;
+  if (!(await wakeJourney(deps, current.id, event.type, needsWake, known))) await ensureJourneyRunning(deps, current.id);
   // The employer's latest contact, stage and first hire; on a replay too, like the wake.
   const recorded = (outcome.response.body as { event?: ParticipantEvent }).event;
   if (recorded?.type === "employer-contact" && recorded.employerId) {
