@@ -1,7 +1,7 @@
 import type { Deployment } from "../config/deployment";
 import { exitReasonCode, jobEndReasonCode, type ExitReason, type JobEndReason, type ParticipantEvent, type Phase } from "../domain/schemas";
 import { localDateOf, localMidnightInstant, addDays, type LocalDate } from "../calendar/local-dates";
-import { chronological, evaluateJourney } from "../journey/evaluate";
+import { chronological, evaluateJourney, type JourneyState } from "../journey/evaluate";
 import { continueFold, foldJourney, stateOfFold } from "../journey/fold";
 import { resolveRules, type JourneyRules } from "../journey/rules";
 import { placementsOf } from "../participants/jobs";
@@ -245,10 +245,23 @@ export function phaseChangesOf(
     folded = next;
     return stateOfFold(fold, new Date(instant), how)!;
   };
-  const referredAt = Date.parse(profile.referredAt);
-  const instants = [...new Set(events.map((event) => Math.max(Date.parse(event.at), referredAt)))].filter((at) => at <= until).sort((a, b) => a - b);
+  return phaseChangesAlong(profile.referredAt, events, until, stateAt);
+}
+
+/**
+ * The walk behind `phaseChangesOf`, given the state at an instant (asked for in increasing
+ * instants): the referral, each event's instant up to `until`, and each end of placement between.
+ */
+export function phaseChangesAlong(
+  referredAt: string,
+  events: ParticipantEvent[],
+  until: number,
+  stateAt: (instant: number) => Pick<JourneyState, "phase" | "phaseSince" | "placementEndsAt">,
+): ReportPhaseChange[] {
+  const start = Date.parse(referredAt);
+  const instants = [...new Set(events.map((event) => Math.max(Date.parse(event.at), start)))].filter((at) => at <= until).sort((a, b) => a - b);
   const changes: ReportPhaseChange[] = [];
-  let previous = stateAt(referredAt);
+  let previous = stateAt(start);
   const step = (instant: number) => {
     const state = stateAt(instant);
     if (state.phase !== previous.phase) changes.push({ at: state.phaseSince, from: previous.phase, to: state.phase });
