@@ -11,7 +11,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { build, type Metafile } from "esbuild";
 import { functionSpecs } from "../infra/functions";
-import { requireBanner } from "../infra/constructs/function";
+import { requireBanner, bundleAliases } from "../infra/constructs/function";
 import { projectRoot } from "../infra/paths";
 
 const runs = 7;
@@ -32,6 +32,7 @@ async function bundle(name: string, entry: string) {
     target: "node22",
     mainFields: ["module", "main"],
     banner: { js: requireBanner },
+    alias: bundleAliases(projectRoot),
     minify: true,
     metafile: true,
     logLevel: "silent",

@@ -1,3 +1,4 @@
+import { join } from "node:path";
 import { Duration, RemovalPolicy } from "aws-cdk-lib";
 import { ServicePrincipal } from "aws-cdk-lib/aws-iam";
 import type { IKey } from "aws-cdk-lib/aws-kms";
@@ -18,6 +19,14 @@ export const liveAliasName = "live";
  * does not exist in an ES module, so the bundle defines it first.
  */
 export const requireBanner = "import { createRequire as __ipsflowCreateRequire } from 'node:module'; const require = __ipsflowCreateRequire(import.meta.url);";
+
+/**
+ * Modules the bundles replace: the SDK's default credential chain by the one link Lambda needs
+ * (adapters/clients/lambda-credentials.ts). The benchmark of the bundles uses the same.
+ */
+export const bundleAliases = (projectRoot: string): Record<string, string> => ({
+  "@aws-sdk/credential-provider-node": join(projectRoot, "adapters", "clients", "lambda-credentials.ts"),
+});
 
 export interface IpsflowFunctionProps {
   readonly spec: FunctionSpec;
@@ -89,6 +98,7 @@ export class IpsflowFunction extends Construct {
         sourcesContent: false,
         // The SDK is bundled: the version the tests ran against, not whatever the runtime ships.
         externalModules: [],
+        esbuildArgs: Object.fromEntries(Object.entries(bundleAliases(props.projectRoot)).map(([module, path]) => [`--alias:${module}`, path])),
         forceDockerBundling: false,
       },
     });

@@ -8,7 +8,11 @@ import { Key } from "aws-cdk-lib/aws-kms";
 import type { CfnFunction } from "aws-cdk-lib/aws-lambda";
 import { RetentionDays } from "aws-cdk-lib/aws-logs";
 import { Template } from "aws-cdk-lib/assertions";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { localDeployment } from "../../core/config/deployment";
+import { localCredentials } from "../../local/servers/credentials";
+import { listEmailEvents } from "../../adapters/dynamodb/email-events";
+import { testClock, testDeps } from "../support/deps";
 import { IpsflowFunction, requireBanner } from "../../infra/constructs/function";
 import { WebApp } from "../../infra/constructs/web-app";
 import { functionSpecs } from "../../infra/functions";
@@ -85,6 +89,55 @@ describe.each(functionSpecs.map((spec) => spec.name))("%s", (name) => {
     expect(map.sources.some((source) => source.endsWith(`functions/${name}/handler.ts`))).toBe(true);
   });
 });
+
+it("resolves credentials from the environment only, as Lambda provides them: no profile, SSO or STS clients in any bundle", () => {
+  for (const name of bundles.keys()) {
+    const map = JSON.parse(read(name, "index.mjs.map")) as { sources: string[] };
+    const chain = map.sources.filter((source) =>
+      /node_modules\/@aws-sdk\/(credential-provider-(node|ini|sso|process|web-identity|http)|nested-clients)\//.test(source),
+    );
+    expect(chain, name).toEqual([]);
+    expect(map.sources.some((source) => source.includes("node_modules/@aws-sdk/credential-provider-env/")), name).toBe(true);
+  }
+});
+
+it("runs with the credentials Lambda puts in the environment: the ses-events bundle records a bounce in DynamoDB Local", async () => {
+  const deps = await testDeps({ clock: testClock("2026-11-03T08:00:00Z") });
+  const event = {
+    Records: [
+      {
+        Sns: {
+          Message: JSON.stringify({
+            eventType: "Bounce",
+            mail: { messageId: "bundle-m-1", timestamp: "2026-11-03T08:00:00Z", destination: ["kari@example.org"] },
+            bounce: { bounceType: "Permanent", bouncedRecipients: [{ emailAddress: "kari@example.org" }] },
+          }),
+        },
+      },
+    ],
+  };
+  const url = pathToFileURL(join(bundles.get("ses-events")!, "index.mjs")).href;
+  const script = `const { handler } = await import(${JSON.stringify(url)});
+    await handler(${JSON.stringify(event)}, { functionName: "ses-events", awsRequestId: "bundle-run" });`;
+  const run = spawnSync(join(projectRoot, "node_modules/.bin/node"), ["--input-type=module", "-e", script], {
+    encoding: "utf8",
+    // What Lambda sets (the role's credentials, the region), what the stack sets, and the local table's endpoint.
+    env: {
+      PATH: process.env.PATH,
+      AWS_REGION: "eu-north-1",
+      AWS_ACCESS_KEY_ID: localCredentials.accessKeyId,
+      AWS_SECRET_ACCESS_KEY: localCredentials.secretAccessKey,
+      AWS_SESSION_TOKEN: "session",
+      AWS_ENDPOINT_URL_DYNAMODB: inject("dynamodbEndpoint"),
+      TABLE_NAME: deps.tableName,
+      IPSFLOW_DEPLOYMENT: JSON.stringify(localDeployment),
+    },
+    timeout: 60_000,
+  });
+  expect(run.status, run.stderr).toBe(0);
+  const recorded = await listEmailEvents(deps, "2026-11-01");
+  expect(recorded.map((e) => e.messageId)).toEqual(["bundle-m-1"]);
+}, 60_000);
 
 it("loads every bundle on Node 22 without side effects and finds the handler", () => {
   const urls = [...bundles.values()].map((dir) => pathToFileURL(join(dir, "index.mjs")).href);
