@@ -28,7 +28,7 @@ import { mulberry32 } from "./lib/random";
 import { pool } from "./lib/pool";
 
 /**
- * `npm run bench:summary -- --teams 500 --participants 10000 [--history-years 1] [--any-hour]`
+ * `npm run bench:summary -- --teams 500 --participants 10000 [--history-years 1] [--any-hour] [--compare-history]`
  *
  * Seeds that many treatment teams and participants (referred over the last `history-years` years,
  * each with their generated journey up to now) into an
@@ -36,6 +36,10 @@ import { pool } from "./lib/pool";
  * per team, 10 at a time like the Map's MaxConcurrency) and prints the wall time and the DynamoDB
  * capacity the summaries consumed. The repository does not ask for ConsumedCapacity, so a
  * middleware on the client adds ReturnConsumedCapacity=TOTAL to every request and sums the answers.
+ *
+ * `--compare-history` seeds the same teams and participants twice, referred over the last year
+ * and over the last three, runs the summaries on each and prints the change in read units per
+ * team against the target (within 10 %).
  */
 
 const { values } = parseArgs({
@@ -47,6 +51,7 @@ const { values } = parseArgs({
     seed: { type: "string", default: "42" },
     "history-years": { type: "string", default: "1" },
     "any-hour": { type: "boolean", default: false },
+    "compare-history": { type: "boolean", default: false },
   },
 });
 const args = z
@@ -58,13 +63,13 @@ const args = z
     seed: z.coerce.number().int(),
     "history-years": z.coerce.number().min(0.1).max(10),
     "any-hour": z.boolean(),
+    "compare-history": z.boolean(),
   })
   .parse(values);
 
 /** Monday 7 December 2026 07:00 Europe/Oslo: the summaries cover 2026-W49, a week in which fortnightly teams are due too. */
 const sentAt = new Date("2026-12-07T06:00:00.000Z");
 const day = 86_400_000;
-const tableName = "bench-summary";
 
 // ---- capacity meter ----------------------------------------------------------------------------
 
@@ -172,7 +177,7 @@ async function batchWrite(deps: Pick<Deps, "db" | "tableName">, items: Record<st
   });
 }
 
-async function seed(deps: Deps) {
+async function seed(deps: Deps, historyYears: number) {
   const rand = mulberry32(args.seed);
   const seedClock = { ...deps, clock: fixedClock("2025-11-01T08:00:00.000Z") };
   const teams = await pool(
@@ -202,7 +207,7 @@ async function seed(deps: Deps) {
     const t = i % teams.length;
     const team = teams[t];
     const specialist = specialists[t * specialistsPerTeam + (Math.floor(i / teams.length) % specialistsPerTeam)];
-    const referredAt = end - (1 + rand() * 365 * args["history-years"]) * day;
+    const referredAt = end - (1 + rand() * 365 * historyYears) * day;
     const id = `P${String(i).padStart(7, "0")}`;
     const bodies = journeyEvents(rand, referredAt, end);
     const recorded: ParticipantEvent[] = bodies.map((body, n) => ({ ...body, id: `${id}E${String(n).padStart(4, "0")}`, recordedAt: body.at }) as ParticipantEvent);
@@ -253,7 +258,9 @@ const table = (rows: Array<[string, string]>) => {
 };
 
 const [dynamodb, ses] = await Promise.all([freePort().then((port) => startDynamoDb({ port })), startSes({ port: 0 })]);
-try {
+
+/** Seeds a table with `historyYears` of history, then runs one Monday's summaries on it, metered. */
+async function seedAndSummarize(tableName: string, historyYears: number) {
   const raw = meteredClient(dynamodb.endpoint);
   await ensureTable(raw, tableName);
   const deps: Deps = {
@@ -266,13 +273,15 @@ try {
     deployment: localDeployment,
   };
 
-  console.log(`Seeding ${args.teams} teams and ${args.participants} participants into DynamoDB Local (in memory)...`);
+  console.log(`Seeding ${args.teams} teams and ${args.participants} participants (${historyYears} year(s) of history) into DynamoDB Local (in memory)...`);
+  resetMeter();
   const seedStart = performance.now();
-  const seeded = await seed(deps);
+  const seeded = await seed(deps, historyYears);
   const seedMs = performance.now() - seedStart;
   const seedWrites = meter.write;
 
   resetMeter();
+  const mailBefore = await emailsCaptured();
   const start = performance.now();
   const plan = await planSummaries(deps);
   const planMs = performance.now() - start;
@@ -285,12 +294,20 @@ try {
     outcomes.set(outcome, (outcomes.get(outcome) ?? 0) + 1);
   });
   const wallMs = performance.now() - start;
-  const mail = ((await (await fetch(`${ses.endpoint}/store`)).json()) as { emails: unknown[] }).emails.length;
+  const mail = (await emailsCaptured()) - mailBefore;
   perTeam.sort((a, b) => a - b);
   const used = { read: meter.read, write: meter.write, requests: [...meter.requests].sort() };
   // One team's figures, to see that the generated journeys make a summary worth reading (not metered).
   const sample = plan.teamIds.length ? await weeklySummaryFigures(deps, plan.teamIds[0], plan.week) : undefined;
+  return { seeded, seedMs, seedWrites, plan, planMs, perTeam, outcomes, wallMs, mail, used, sample, readPerTeam: used.read / Math.max(1, plan.teamIds.length) };
+}
 
+async function emailsCaptured(): Promise<number> {
+  return ((await (await fetch(`${ses.endpoint}/store`)).json()) as { emails: unknown[] }).emails.length;
+}
+
+function report(run: Awaited<ReturnType<typeof seedAndSummarize>>) {
+  const { seeded, seedMs, seedWrites, plan, planMs, perTeam, outcomes, wallMs, mail, used, sample } = run;
   console.log(`
 Seeded
 ${table([
@@ -306,7 +323,7 @@ ${table([
   ["emails captured", String(mail)],
   ["wall time, all summaries", ms(wallMs)],
   ["per team p50 / p95 / max", `${ms(percentile(perTeam, 0.5))} / ${ms(percentile(perTeam, 0.95))} / ${ms(perTeam.at(-1) ?? 0)}`],
-  ["read units consumed", `${used.read.toFixed(1)} RCU (${(used.read / Math.max(1, plan.teamIds.length)).toFixed(2)} per team)`],
+  ["read units consumed", `${used.read.toFixed(1)} RCU (${run.readPerTeam.toFixed(2)} per team)`],
   ["write units consumed", `${used.write.toFixed(1)} WCU`],
   ["requests", used.requests.map(([name, n]) => `${name.replace(/Command$/, "")} ${n}`).join(", ")],
 ])}`);
@@ -324,6 +341,22 @@ ${table([
   ["follow-ups next week", String(sample.comingFollowUps.length)],
   ["caseloads", sample.caseloads.map((c) => `${c.count}/${c.limit}`).join(", ")],
 ])}`);
+  }
+}
+
+try {
+  if (args["compare-history"]) {
+    // The same teams and participants, referred over the last year or the last three: the
+    // summary's cost must depend on the participants and the week's events, not on the history.
+    const oneYear = await seedAndSummarize("bench-summary-1y", 1);
+    report(oneYear);
+    const threeYears = await seedAndSummarize("bench-summary-3y", 3);
+    report(threeYears);
+    const change = threeYears.readPerTeam / oneYear.readPerTeam - 1;
+    console.log(`
+Weekly summary read units per team, 1 year vs 3 years of history: ${oneYear.readPerTeam.toFixed(2)} vs ${threeYears.readPerTeam.toFixed(2)} (${change >= 0 ? "+" : ""}${(change * 100).toFixed(1)} %; target within 10 %: ${Math.abs(change) <= 0.1 ? "met" : "MISSED"}).`);
+  } else {
+    report(await seedAndSummarize("bench-summary", args["history-years"]));
   }
 } finally {
   await Promise.all([dynamodb.stop(), ses.stop()]);
