@@ -35,9 +35,9 @@ const retryOptions = { retries: 20, factor: 1.5, minTimeout: 5, maxTimeout: 100,
 class ProfileMoved extends Error {}
 
 /**
- * Records one event for a participant. The event, the recomputed profile and the idempotency
- * record land in one transaction, so nothing is ever half-written and a replayed key returns the
- * first answer. Then the participant's journey is woken to plan again; a replay wakes it too, in
+ * Records one event for a participant. The event, the recomputed profile (with the fold of the
+ * events), the idempotency record and the event's version on the journey record land in one
+ * transaction, so nothing is ever half-written and a replayed key returns the first answer. Then the participant's journey is woken to plan again; a replay wakes it too, in
  * case the first attempt stored the event but failed before the wake.
  */
 export async function recordEvent(
@@ -92,8 +92,8 @@ export async function recordEvent(
     }
     // The job's id is part of the event: folded with it.
     const fold = (appendable && continueFold(current.fold!, [event], context)) || foldJourney(current.referredAt, [...(await history()), event], context);
-    const journey = stateOfFold(fold, now, context) ?? journeyStateOf(current, [...(await history()), event], now, deps.deployment);
-    const state = toStoredState(journey);
+    const after = stateOfFold(fold, now, context) ?? journeyStateOf(current, [...(await history()), event], now, deps.deployment);
+    const state = toStoredState(after);
     const response: StoredResponse = { statusCode: 201, body: { event, phase: state.phase } };
     try {
       await transact(deps, [
