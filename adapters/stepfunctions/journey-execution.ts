@@ -1,4 +1,4 @@
-import { GetCommand, PutCommand, UpdateCommand, type TransactWriteCommandInput } from "@aws-sdk/lib-dynamodb";
+import { GetCommand, UpdateCommand, type TransactWriteCommandInput } from "@aws-sdk/lib-dynamodb";
 import { SendTaskFailureCommand, SendTaskSuccessCommand, StartExecutionCommand } from "@aws-sdk/client-sfn";
 import type { AttributeValue } from "@aws-sdk/client-dynamodb";
 import { unmarshall } from "@aws-sdk/util-dynamodb";
@@ -98,7 +98,9 @@ export async function getParticipantAndJourney(
 
 /**
  * Records that an execution (re)took a participant's journey. A newer generation always wins over
- * an older one, so a late write of a finished generation cannot hide the running one.
+ * an older one, so a late write of a finished generation cannot hide the running one. Everything
+ * the previous execution left (its token, planned version and wake, an ending mark) goes; the
+ * version of the latest event stays, for this execution's first park to compare with.
  */
 export async function claimJourney(
   deps: Pick<Deps, "db" | "tableName" | "clock">,
@@ -106,13 +108,22 @@ export async function claimJourney(
 ): Promise<boolean> {
   try {
     await deps.db.send(
-      new PutCommand({
+      new UpdateCommand({
         TableName: deps.tableName,
-        Item: { ...keys.journey(record.participantId), ...record, checkedInAt: deps.clock.now().toISOString() },
+        Key: keys.journey(record.participantId),
+        UpdateExpression:
+          "SET participantId = :participant, generation = :generation, executionArn = :arn, startedAt = :started, checkedInAt = :now " +
+          "REMOVE taskToken, plannedVersion, wakeAt, endingVersion",
         // Never after an erasure: the journey of an erased participant stays stopped. (An event
         // recorded before the first claim leaves a record with only its `eventVersion`.)
         ConditionExpression: "attribute_not_exists(erasedAt) AND (attribute_not_exists(generation) OR generation <= :generation)",
-        ExpressionAttributeValues: { ":generation": record.generation },
+        ExpressionAttributeValues: {
+          ":participant": record.participantId,
+          ":generation": record.generation,
+          ":arn": record.executionArn,
+          ":started": record.startedAt,
+          ":now": deps.clock.now().toISOString(),
+        },
       }),
     );
     return true;
@@ -132,8 +143,8 @@ export async function claimJourney(
  * (`eventVersionUpdate`), so the condition of this one write sees an event that landed after the
  * plan: either the event's transaction came first (the condition fails) or this write did (the
  * event's writer then reads the record, finds the token and wakes the journey). A record without
- * that version (claimed since the last event, or written by an event writer from before it was
- * kept) falls back to reading the profile's version after storing the token.
+ * that version (no event recorded yet, or the events written before it was kept) falls back to
+ * reading the profile's version after storing the token.
  */
 export async function parkJourney(
   deps: Pick<Deps, "db" | "tableName" | "clock">,

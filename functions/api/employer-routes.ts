@@ -5,7 +5,7 @@ import { canWriteParticipant, require } from "../../core/access/policy";
 import { forbidden, gone, invalidInput, notFound } from "../../core/errors";
 import { createEmployer, getEmployer, listEmployerContacts, listEmployers } from "../../adapters/dynamodb/employers";
 import { getSpecialist } from "../../adapters/dynamodb/specialists";
-import { getParticipant } from "../../adapters/dynamodb/participants";
+import { getParticipantAndJourney } from "../../adapters/stepfunctions/journey-execution";
 import { recordEmployerContact } from "../../use-cases/employers/record-contact";
 import { relationshipOf } from "../../core/employers/relationship";
 import { json, pathParam, principalOf } from "./http";
@@ -83,11 +83,13 @@ export function employerRoutes(deps: () => Deps): Route[] {
         const body = input.body();
         const key = input.idempotencyKey()!;
         if (body.participantId !== undefined) {
-          const participant = await getParticipant(deps(), body.participantId);
+          // The profile and the journey record in one read, as the events route reads them.
+          const { profile: participant, journey } = await getParticipantAndJourney(deps(), body.participantId);
           if (!participant) throw invalidInput(`participantId: no participant with id ${body.participantId}`);
           require(canWriteParticipant(principal, participant));
           if (participant.erasedAt) throw gone("participant: erased");
-          const { statusCode, body: answer } = await recordEmployerContact(deps(), employer, body, { specialistId: participant.specialistId, participant }, key);
+          const by = { specialistId: participant.specialistId, participant, journey: { record: journey } };
+          const { statusCode, body: answer } = await recordEmployerContact(deps(), employer, body, by, key);
           return json(statusCode, answer);
         }
         const specialistId = principal.role === "specialist" ? principal.specialistId : employer.specialistId;

@@ -7,6 +7,7 @@ import { newId } from "../../core/ids";
 import { createOnce } from "../../adapters/dynamodb/idempotency";
 import { employerContactPut, noteOnEmployer } from "../../adapters/dynamodb/employers";
 import { recordEvent } from "../participants/record-event";
+import type { JourneyRecord } from "../../adapters/stepfunctions/journey-execution";
 
 /**
  * Records a contact with an employer. A contact about one job seeker is that participant's
@@ -19,7 +20,8 @@ export async function recordEmployerContact(
   deps: Deps,
   employer: Employer,
   input: EmployerContactInput,
-  by: { specialistId: string; participant?: ParticipantProfile },
+  /** Who made it; about a participant, their profile and (when read with it) their journey record. */
+  by: { specialistId: string; participant?: ParticipantProfile; journey?: { record: JourneyRecord | undefined } },
   idempotencyKey: string,
 ): Promise<{ statusCode: number; body: { contact: EmployerContact; phase?: string } }> {
   const now = deps.clock.now();
@@ -41,6 +43,7 @@ export async function recordEmployerContact(
         ...(input.made ? { made: input.made } : {}),
       },
       idempotencyKey,
+      by.journey,
     );
     const { event, phase } = body as { event: ParticipantEvent & { type: "employer-contact" }; phase: string };
     const contact = employerContactOf(event, by.participant);
