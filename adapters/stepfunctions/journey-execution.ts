@@ -254,11 +254,9 @@ export function eventVersionUpdate(
       TableName: deps.tableName,
       Key: keys.journey(participantId),
       UpdateExpression: "SET eventVersion = :version",
-      ...(seenToken === undefined
-        ? { ExpressionAttributeValues: { ":version": version } }
-        : seenToken === null
-          ? { ConditionExpression: "attribute_not_exists(taskToken)", ExpressionAttributeValues: { ":version": version } }
-          : { ConditionExpression: "taskToken = :token", ExpressionAttributeValues: { ":version": version, ":token": seenToken } }),
+      ...(seenToken === null ? { ConditionExpression: "attribute_not_exists(taskToken)" } : {}),
+      ...(typeof seenToken === "string" ? { ConditionExpression: "taskToken = :token" } : {}),
+      ExpressionAttributeValues: { ":version": version, ...(typeof seenToken === "string" ? { ":token": seenToken } : {}) },
     },
   };
 }

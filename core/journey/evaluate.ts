@@ -279,11 +279,6 @@ export class Evaluation {
     return evaluation;
   }
 
-  /** Ids of the jobs held now, oldest first. */
-  heldJobIds(): string[] {
-    return this.openJobs.map((job) => job.id);
-  }
-
   private moment(at: Date): Moment {
     return { at: isoInstant(at), date: localDateOf(at, this.timeZone) };
   }

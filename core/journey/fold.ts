@@ -54,9 +54,8 @@ export function foldJourney(referredAt: string, events: readonly ParticipantEven
  */
 export function continueFold(fold: JourneyFold, events: readonly ParticipantEvent[], context: FoldContext): JourneyFold | undefined {
   const ordered = chronological(events);
-  if (ordered.length > 0 && !appendsTo(fold, ordered[0], context)) return undefined;
-  if (!compatible(fold, context)) return undefined;
-  return apply(fold, ordered, context);
+  const fits = ordered.length === 0 ? compatible(fold, context) : appendsTo(fold, ordered[0], context);
+  return fits ? apply(fold, ordered, context) : undefined;
 }
 
 /** Whether `event` can be folded onto `fold`: a fold of these rules, whose last event comes before it. */
@@ -78,8 +77,8 @@ export function stateOfFold(fold: JourneyFold, now: Date, context: FoldContext):
 }
 
 /** The ids of the jobs the participant holds after the folded events, oldest first. */
-export function heldJobsOfFold(fold: JourneyFold, context: FoldContext): string[] {
-  return Evaluation.resume(fold.referredAt, fold.evaluation, context.rules, context.timeZone).heldJobIds();
+export function heldJobsOfFold(fold: JourneyFold): string[] {
+  return fold.evaluation.openJobs.map((job) => job.id);
 }
 
 /** Whether a fold is what these rules and this zone would have made (and of today's shape). */

@@ -77,7 +77,7 @@ export async function recordEvent(
     if (event.type === "job-end" || event.type === "job-change") {
       // The event names its job, so that the record says which of several jobs ended or changed.
       const named = body.type === "job-end" || body.type === "job-change" ? body.jobId : undefined;
-      const job = appendable ? jobAmong(heldJobsOfFold(current.fold!, context), named) : jobFor(await history(), event.at, named);
+      const job = appendable ? jobAmong(heldJobsOfFold(current.fold!), named) : jobFor(await history(), event.at, named);
       if ("error" in job) {
         // A twin of this request (the same key) may have ended that job a moment ago: then the
         // answer is the twin's, not "no job is held".
