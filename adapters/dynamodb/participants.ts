@@ -51,10 +51,13 @@ export async function listEvents(deps: Db, participantId: string): Promise<Parti
     ExpressionAttributeValues: { ":pk": keys.participant(participantId).pk, ":event": "EVENT#" },
     ConsistentRead: true,
   });
-  return items.map((item) => {
-    const { participantId: _p, teamId: _t, ...event } = fromItem<ParticipantEvent & { participantId: string; teamId: string }>(item);
-    return event as ParticipantEvent;
-  });
+  return items.map(eventFromItem);
+}
+
+/** A participant's event as stored in their partition, without the table's and the index's attributes. */
+export function eventFromItem(item: Record<string, unknown>): ParticipantEvent {
+  const { participantId: _p, teamId: _t, ...event } = fromItem<ParticipantEvent & { participantId: string; teamId: string }>(item);
+  return event as ParticipantEvent;
 }
 
 /** A specialist's caseload, ordered by next due date (GSI1). */

@@ -124,18 +124,25 @@ export function evaluateParticipants(
   }
   return profiles
     .filter((profile) => Date.parse(profile.referredAt) < asOf.getTime())
-    .map((profile) => {
-      const own = eventsOf.get(profile.id) ?? [];
-      const first = own
-        .filter((event) => event.type === "employer-contact" && Date.parse(event.at) < asOf.getTime())
-        .map((event) => event.at)
-        .sort((a, b) => Date.parse(a) - Date.parse(b))[0];
-      return {
-        profile,
-        state: journeyStateOf(profile, own, asOf, deployment),
-        ...(first === undefined ? {} : { firstEmployerContactAt: first }),
-      };
-    });
+    .map((profile) => participantFromEvents(profile, eventsOf.get(profile.id) ?? [], asOf, deployment));
+}
+
+/** One participant at `asOf`, from their own events (those before `asOf` count). */
+export function participantFromEvents(
+  profile: ParticipantProfile,
+  events: ParticipantEvent[],
+  asOf: Date,
+  deployment: Deployment,
+): SummaryParticipant {
+  const first = events
+    .filter((event) => event.type === "employer-contact" && Date.parse(event.at) < asOf.getTime())
+    .map((event) => event.at)
+    .sort((a, b) => Date.parse(a) - Date.parse(b))[0];
+  return {
+    profile,
+    state: journeyStateOf(profile, events, asOf, deployment),
+    ...(first === undefined ? {} : { firstEmployerContactAt: first }),
+  };
 }
 
 /**

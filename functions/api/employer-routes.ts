@@ -8,7 +8,7 @@ import { getSpecialist } from "../../adapters/dynamodb/specialists";
 import { getParticipantAndJourney } from "../../adapters/stepfunctions/journey-execution";
 import { recordEmployerContact } from "../../use-cases/employers/record-contact";
 import { relationshipOf } from "../../core/employers/relationship";
-import { json, pathParam, principalOf } from "./http";
+import { json, pathIdSchema, pathParam, principalOf } from "./http";
 import { route, type Route } from "./route";
 
 /**
@@ -48,7 +48,7 @@ export function employerRoutes(deps: () => Deps): Route[] {
       method: "GET",
       path: "/employers",
       summary: "The employer register, by name; ?specialistId= those one specialist is responsible for",
-      query: z.object({ specialistId: z.string().min(1).max(64).regex(/^[A-Za-z0-9._-]+$/, "must be an id").optional() }),
+      query: z.object({ specialistId: pathIdSchema.optional() }),
       responses: { 200: "{employers, count}" },
       handler: async (event, input) => {
         principalOf(event);

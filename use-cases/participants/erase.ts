@@ -3,7 +3,8 @@ import { DescribeExecutionCommand, StopExecutionCommand } from "@aws-sdk/client-
 import type { Deps } from "../../adapters/deps";
 import { keys } from "../../adapters/dynamodb/keys";
 import { queryAll } from "../../adapters/dynamodb/query";
-import { getParticipant, listEvents, storedFold } from "../../adapters/dynamodb/participants";
+import { eventFromItem, getParticipant, storedFold } from "../../adapters/dynamodb/participants";
+import type { ParticipantEvent } from "../../core/domain/schemas";
 import { parseIdempotencyEntry } from "../../adapters/dynamodb/idempotency";
 import { foldJourney } from "../../core/journey/fold";
 import { foldContext } from "../../core/participants/state";
@@ -53,8 +54,8 @@ export async function eraseParticipant(deps: EraseDeps, profile: ParticipantProf
   }
 
   await stopJourney(deps, id, erasedAt);
-  await scrubPartition(deps, id);
-  await foldRemains(deps, id);
+  const remains = await scrubPartition(deps, id);
+  await foldRemains(deps, id, profile.referredAt, remains);
   await deleteIdempotencyRecords(deps, id);
   return { id, erasedAt };
 }
@@ -83,17 +84,22 @@ async function stopJourney(deps: EraseDeps, participantId: string, erasedAt: str
   }
 }
 
-/** Every item of the participant's partition: events cut to their kept attributes, alerts without the code. */
+/**
+ * Every item of the participant's partition: events cut to their kept attributes, alerts without
+ * the code. Returns the events as they are left.
+ */
 async function scrubPartition(deps: EraseDeps, participantId: string) {
   const items = await queryAll(deps, {
     KeyConditionExpression: "pk = :pk",
     ExpressionAttributeValues: { ":pk": keys.participant(participantId).pk },
     ConsistentRead: true,
   });
+  const remains: ParticipantEvent[] = [];
   for (const item of items) {
     const sk = String(item.sk);
     if (sk.startsWith("EVENT#")) {
       const kept = Object.fromEntries(Object.entries(item).filter(([name]) => keptEventAttributes.includes(name)));
+      remains.push(eventFromItem(kept));
       if (Object.keys(kept).length === Object.keys(item).length) continue;
       // The employer keeps the contact (its figures count it), no longer who it was about. Done
       // before the event loses its employerId, so that a repeated erasure still finds it.
@@ -114,6 +120,7 @@ async function scrubPartition(deps: EraseDeps, participantId: string) {
       await deps.db.send(new UpdateCommand({ TableName: deps.tableName, Key: { pk: item.pk, sk: item.sk }, UpdateExpression: "REMOVE code" }));
     }
   }
+  return remains;
 }
 
 /**
@@ -121,10 +128,8 @@ async function scrubPartition(deps: EraseDeps, participantId: string) {
  * instants). The fold of those remains is stored, so that the weekly summary need not read them
  * every week; it holds nothing the remains do not.
  */
-async function foldRemains(deps: EraseDeps, participantId: string) {
-  const profile = await getParticipant(deps, participantId);
-  if (!profile) return;
-  const fold = foldJourney(profile.referredAt, await listEvents(deps, participantId), foldContext(deps.deployment));
+async function foldRemains(deps: EraseDeps, participantId: string, referredAt: string, remains: ParticipantEvent[]) {
+  const fold = foldJourney(referredAt, remains, foldContext(deps.deployment));
   await deps.db.send(
     new UpdateCommand({
       TableName: deps.tableName,

@@ -11,7 +11,7 @@ import { isoWeekSchema, weekBounds, type IsoWeek } from "../../core/calendar/wee
 import { summaryPeriod } from "../../core/summary/period";
 import {
   computeFigures,
-  evaluateParticipants,
+  participantFromEvents,
   participantFromFold,
   overdueSpecialistIdsOf,
   specialistIdsOf,
@@ -53,8 +53,9 @@ export async function loadFiguresInput(deps: Deps, team: Team, week: IsoWeek): P
       .map(async (profile) => {
         const folded = participantFromFold(profile, asOf, deps.deployment);
         if (folded) return folded;
+        // As the team's event query would give them: those before the period's end.
         const events = (await listEvents(deps, profile.id)).filter((event) => event.at < until);
-        return evaluateParticipants([profile], events.map((event) => ({ ...event, participantId: profile.id })), asOf, deps.deployment)[0];
+        return participantFromEvents(profile, events, asOf, deps.deployment);
       }),
   );
 
