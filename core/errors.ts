@@ -1,4 +1,4 @@
-import type { z } from "zod";
+import * as z from "zod/v4/core";
 
 /**
  * What went wrong, in the domain's terms. The core knows nothing of HTTP: the API's error
@@ -46,7 +46,7 @@ export const conflict = (message: string) => new Conflict(message);
 export const gone = (message: string) => new Gone(message);
 
 /** A zod failure as invalid input whose message names each field, e.g. "teamId: expected string". */
-export function validationError(error: z.ZodError, prefix?: string): InvalidInput {
+export function validationError(error: z.$ZodError, prefix?: string): InvalidInput {
   const issues = error.issues.map((issue) => {
     const path = [prefix, ...issue.path.map(String)].filter(Boolean).join(".");
     return { field: path || "(body)", message: issue.message };
@@ -55,8 +55,8 @@ export function validationError(error: z.ZodError, prefix?: string): InvalidInpu
 }
 
 /** Parses with a schema, throwing invalid input that names the field. */
-export function parseOrThrow<S extends z.ZodType>(schema: S, value: unknown, prefix?: string): z.output<S> {
-  const result = schema.safeParse(value);
+export function parseOrThrow<S extends z.$ZodType>(schema: S, value: unknown, prefix?: string): z.output<S> {
+  const result = z.safeParse(schema, value);
   if (!result.success) throw validationError(result.error, prefix);
   return result.data;
 }

@@ -1,5 +1,5 @@
 import { PutCommand } from "@aws-sdk/lib-dynamodb";
-import * as z from "zod";
+import * as z from "../../core/zod-mini";
 import type { Deps } from "../deps";
 import { queryAll } from "./query";
 import { fromItem } from "./items";
@@ -9,17 +9,14 @@ import { fromItem } from "./items";
  * Each is recorded once (keyed by message and type), so a redelivered notification adds nothing;
  * admins read them through the API. Recipients are staff and team addresses, never participants.
  */
+const nonEmpty = z.string().check(z.minLength(1));
+const recipients = z._default(z.array(z.object({ emailAddress: z.string() })), []);
+
 export const sesNotificationSchema = z.object({
   eventType: z.enum(["Bounce", "Complaint", "Reject", "Delivery", "Send", "DeliveryDelay", "Open", "Click", "Rendering Failure", "Subscription"]),
-  mail: z.object({ messageId: z.string().min(1), timestamp: z.string().min(1), destination: z.array(z.string()).default([]) }),
-  bounce: z
-    .object({
-      bounceType: z.string(),
-      bounceSubType: z.string().optional(),
-      bouncedRecipients: z.array(z.object({ emailAddress: z.string() })).default([]),
-    })
-    .optional(),
-  complaint: z.object({ complainedRecipients: z.array(z.object({ emailAddress: z.string() })).default([]) }).optional(),
+  mail: z.object({ messageId: nonEmpty, timestamp: nonEmpty, destination: z._default(z.array(z.string()), []) }),
+  bounce: z.optional(z.object({ bounceType: z.string(), bounceSubType: z.optional(z.string()), bouncedRecipients: recipients })),
+  complaint: z.optional(z.object({ complainedRecipients: recipients })),
 });
 export type SesNotification = z.infer<typeof sesNotificationSchema>;
 

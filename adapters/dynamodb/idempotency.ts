@@ -1,7 +1,6 @@
 import { GetCommand, TransactWriteCommand } from "@aws-sdk/lib-dynamodb";
 import pRetry from "p-retry";
 import type { TransactWriteCommandInput } from "@aws-sdk/lib-dynamodb";
-import * as z from "zod";
 import type { Deps } from "../deps";
 import { keys } from "./keys";
 
@@ -53,13 +52,6 @@ export function rememberEntry(entries: Iterable<string> | undefined, entry: stri
   });
   return new Set([...kept, entry]);
 }
-
-export const idempotencyKeySchema = z
-  .string()
-  .trim()
-  .min(1)
-  .max(200)
-  .regex(/^[\x21-\x7e]+$/, "must be printable ASCII without spaces");
 
 export async function findStoredResponse(deps: Db, scope: string, key: string): Promise<StoredResponse | undefined> {
   const out = await deps.db.send(

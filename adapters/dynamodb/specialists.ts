@@ -1,7 +1,8 @@
 import { GetCommand } from "@aws-sdk/lib-dynamodb";
 import { createOnce } from "./idempotency";
 import type { Deps } from "../deps";
-import { createSpecialistSchema, type CreateSpecialist, type Specialist } from "../../core/domain/schemas";
+import { fullTime } from "../../core/domain/codes";
+import type { CreateSpecialist, Specialist } from "../../core/domain/schemas";
 import { index, keys } from "./keys";
 import { newId } from "../../core/ids";
 import { queryAll } from "./query";
@@ -9,16 +10,13 @@ import { fromItem } from "./items";
 
 type Db = Pick<Deps, "db" | "tableName">;
 
-/** The working share of a specialist stored without one (before it was kept): full time. */
-export const defaultFte: number = createSpecialistSchema.shape.fte.parse(undefined);
-
 /** A new specialist as validated by createSpecialistSchema; `fte` may be left out (full time). */
 export type NewSpecialist = Omit<CreateSpecialist, "fte"> & Partial<Pick<CreateSpecialist, "fte">>;
 
 /** A stored specialist as the API shows it: records from before `fte` was kept are full time. */
 const specialistOf = (item: Record<string, unknown>): Specialist => {
   const specialist = fromItem<Omit<Specialist, "fte"> & { fte?: number }>(item);
-  return { ...specialist, fte: specialist.fte ?? defaultFte };
+  return { ...specialist, fte: specialist.fte ?? fullTime };
 };
 
 /**
@@ -27,7 +25,7 @@ const specialistOf = (item: Record<string, unknown>): Specialist => {
 export async function createSpecialist(deps: Db & Pick<Deps, "clock">, input: NewSpecialist, idempotencyKey?: string): Promise<Specialist> {
   const { body } = await createOnce<Specialist>(deps, { scope: "specialists", key: idempotencyKey }, async () => {
     const id = newId();
-    const specialist: Specialist = { id, ...input, fte: input.fte ?? defaultFte, createdAt: deps.clock.now().toISOString() };
+    const specialist: Specialist = { id, ...input, fte: input.fte ?? fullTime, createdAt: deps.clock.now().toISOString() };
     return {
       items: [
         {

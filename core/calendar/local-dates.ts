@@ -1,6 +1,8 @@
 import { DateTime } from "luxon";
-import { LRUCache } from "lru-cache";
-import * as z from "zod";
+// The LRU of mnemonist, which the DynamoDB client already carries (its endpoint cache): no second
+// cache library in every bundle. Its version is pinned to the one the client pins.
+import LRUCache from "mnemonist/lru-cache";
+import * as z from "../zod-mini";
 
 /**
  * Local calendar dates ("2026-03-31") in a deployment's IANA time zone. Deadlines in IPS are
@@ -27,7 +29,7 @@ export function inZone(instant: Date | string, timeZone: string): DateTime<true>
  * hundred instants and dates at every evaluation, so the two conversions below are remembered
  * (both are pure: the same zone, date and instant always give the same answer).
  */
-const conversions = new LRUCache<string, string>({ max: 50_000 });
+const conversions = new LRUCache<string, string>(50_000);
 
 function remembered(key: string, compute: () => string): string {
   let value = conversions.get(key);

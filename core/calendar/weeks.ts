@@ -1,5 +1,5 @@
 import { DateTime } from "luxon";
-import * as z from "zod";
+import * as z from "../zod-mini";
 import { inZone } from "./local-dates";
 
 /**
@@ -18,14 +18,14 @@ export function weeksInWeekYear(weekYear: number): number {
   return DateTime.fromObject({ year: weekYear, month: 12, day: 28 }, { zone: "utc" }).weekNumber;
 }
 
-export const isoWeekSchema = z
-  .string()
-  .regex(weekPattern, "must be an ISO week such as 2026-W48")
-  .refine((week) => {
+export const isoWeekSchema = z.string().check(
+  z.regex(weekPattern, "must be an ISO week such as 2026-W48"),
+  z.refine((week) => {
     const [, year, number] = weekPattern.exec(week) ?? [];
     const weekNumber = Number(number);
     return weekNumber >= 1 && weekNumber <= weeksInWeekYear(Number(year));
-  }, "no such week in that year");
+  }, "no such week in that year"),
+);
 
 export function parseIsoWeek(week: IsoWeek): { weekYear: number; weekNumber: number } {
   const [, year, number] = weekPattern.exec(isoWeekSchema.parse(week))!;

@@ -1,4 +1,4 @@
-import * as z from "zod";
+import * as z from "../zod-mini";
 import { IANAZone } from "luxon";
 
 /**
@@ -7,13 +7,9 @@ import { IANAZone } from "luxon";
  * so a bad entry fails `cdk synth` and `npm start` alike, with a message naming the field.
  */
 
-const clockTime = z
-  .string()
-  .regex(/^([01]\d|2[0-3]):[0-5]\d$/, "must be HH:MM (24-hour)");
+const clockTime = z.string().check(z.regex(/^([01]\d|2[0-3]):[0-5]\d$/, "must be HH:MM (24-hour)"));
 
-const timeZone = z
-  .string()
-  .refine((zone) => IANAZone.isValidZone(zone), "must be an IANA time zone such as Europe/Oslo");
+const timeZone = z.string().check(z.refine((zone) => IANAZone.isValidZone(zone), "must be an IANA time zone such as Europe/Oslo"));
 
 /** Hosts on which the web app may be served over plain http: the local runtime on a laptop. */
 const loopbackHosts = new Set(["127.0.0.1", "localhost", "[::1]"]);
@@ -22,106 +18,104 @@ const loopbackHosts = new Set(["127.0.0.1", "localhost", "[::1]"]);
  * Where the web app is served, as an origin: https (or http on a loopback host, for the local
  * runtime), without a path, query or fragment. Kept as the origin, without a trailing slash.
  */
-const appOrigin = z
-  .url()
-  .refine((value) => {
-    const url = new URL(value);
-    const secure = url.protocol === "https:" || (url.protocol === "http:" && loopbackHosts.has(url.hostname));
-    return secure && url.pathname === "/" && !url.search && !url.hash && !url.username && !url.password;
-  }, "must be an https origin without a path, such as https://ips.example.org (the app is served at its root)")
-  .transform((value) => new URL(value).origin);
+const appOrigin = z.pipe(
+  z.url().check(
+    z.refine((value) => {
+      const url = new URL(value);
+      const secure = url.protocol === "https:" || (url.protocol === "http:" && loopbackHosts.has(url.hostname));
+      return secure && url.pathname === "/" && !url.search && !url.hash && !url.username && !url.password;
+    }, "must be an https origin without a path, such as https://ips.example.org (the app is served at its root)"),
+  ),
+  z.transform((value: string) => new URL(value).origin),
+);
 
 /** Cognito domain prefixes are global, lower-case, and may not name AWS, Amazon or Cognito. */
-const signInDomainPrefix = z
-  .string()
-  .regex(
-    /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/,
-    "must be 1-63 lower-case letters, digits and dashes, neither starting nor ending with a dash",
-  )
-  .refine((prefix) => !/aws|amazon|cognito/.test(prefix), "must not contain aws, amazon or cognito (Cognito reserves them)");
+const signInDomainPrefix = z.string().check(
+  z.regex(/^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/, "must be 1-63 lower-case letters, digits and dashes, neither starting nor ending with a dash"),
+  z.refine((prefix) => !/aws|amazon|cognito/.test(prefix), "must not contain aws, amazon or cognito (Cognito reserves them)"),
+);
 
 /** CloudFront takes its certificates from ACM in us-east-1 only, whatever the deployment's region. */
-const webCertificateArn = z
-  .string()
-  .regex(
+const webCertificateArn = z.string().check(
+  z.regex(
     /^arn:aws[a-z-]*:acm:us-east-1:\d{12}:certificate\/[0-9a-f-]{36}$/,
     "must be the ARN of an ACM certificate in us-east-1 (arn:aws:acm:us-east-1:<account>:certificate/<id>), where CloudFront reads certificates",
-  );
+  ),
+);
+
+/** A whole number within bounds. */
+const count = (min: number, max: number) => z.int().check(z.gte(min), z.lte(max));
 
 export const weekdays = ["MON", "TUE", "WED", "THU", "FRI", "SAT", "SUN"] as const;
 
 /** Rule overrides: every journey rule default may be tuned per deployment (see core/journey/rules.ts). */
-export const ruleOverridesSchema = z
-  .object({
-    firstEmployerContactDays: z.number().int().min(1).max(365),
-    benefitsCounsellingDays: z.number().int().min(1).max(365),
-    benefitsCounsellingChangeDays: z.number().int().min(1).max(90),
-    preStartContactDays: z.number().int().min(0).max(30),
-    jobDevelopmentIntervalDays: z.number().int().min(1).max(90),
-    jobStartFollowUpDays: z.number().int().min(1).max(30),
-    placementFollowUpIntervalDays: z.number().int().min(1).max(30),
-    placementWeeks: z.number().int().min(1).max(52),
-    followUpIntervalDays: z.number().int().min(1).max(365),
-    jobLossFollowUpDays: z.number().int().min(1).max(30),
-    outreachDays: z.number().int().min(1).max(365),
-    pauseReviewDays: z.number().int().min(1).max(365),
-    upcomingDeadlineWindowDays: z.number().int().min(0).max(60),
-  })
-  .partial()
-  .strict();
+export const ruleOverridesSchema = z.partial(
+  z.strictObject({
+    firstEmployerContactDays: count(1, 365),
+    benefitsCounsellingDays: count(1, 365),
+    benefitsCounsellingChangeDays: count(1, 90),
+    preStartContactDays: count(0, 30),
+    jobDevelopmentIntervalDays: count(1, 90),
+    jobStartFollowUpDays: count(1, 30),
+    placementFollowUpIntervalDays: count(1, 30),
+    placementWeeks: count(1, 52),
+    followUpIntervalDays: count(1, 365),
+    jobLossFollowUpDays: count(1, 30),
+    outreachDays: count(1, 365),
+    pauseReviewDays: count(1, 365),
+    upcomingDeadlineWindowDays: count(0, 60),
+  }),
+);
 
 export type RuleOverrides = z.infer<typeof ruleOverridesSchema>;
 
-export const deploymentSchema = z
-  .object({
-    name: z
-      .string()
-      .regex(/^[a-z][a-z0-9-]{0,30}$/, "must be lower-case letters, digits and dashes, starting with a letter"),
-    account: z.string().regex(/^\d{12}$/, "must be a 12-digit AWS account id").optional(),
-    region: z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/, "must be an AWS region such as eu-north-1"),
-    timeZone: timeZone.default("Europe/Oslo"),
-    locale: z.enum(["nb", "en"]).default("nb"),
-    senderEmail: z.email(),
-    adminEmails: z.array(z.email()).min(1),
-    /** Local time of the morning reminder digest, working days only. */
-    digestTime: clockTime.default("08:00"),
-    summarySchedule: z
-      .object({
-        day: z.enum(weekdays).default("MON"),
-        time: clockTime.default("07:00"),
-      })
-      .prefault({}),
-    /**
-     * The web app's origin, and the base of the links in emails (`${baseUrl}/participants/{id}`).
-     * In AWS it is optional: without it the app is served at the CloudFront distribution's own
-     * domain (https://<id>.cloudfront.net), and the stack hands that to the functions. With it,
-     * the distribution answers on that domain too, with the certificate webCertificateArn.
-     */
-    baseUrl: appOrigin.optional(),
-    /** ACM certificate (us-east-1) for the host of baseUrl; required exactly when baseUrl is given in AWS. */
-    webCertificateArn: webCertificateArn.optional(),
-    /** Prefix of the Cognito sign-in domain (<prefix>.auth.<region>.amazoncognito.com); derived from the deployment when left out. */
-    signInDomainPrefix: signInDomainPrefix.optional(),
-    rules: ruleOverridesSchema.default({}),
-    /**
-     * Employer follow-up (job development with the three cups): an employer at stage 1 or 2 with no
-     * contact for `followUpDays` is listed in the responsible specialist's digest ("Besøk … igjen"),
-     * and a new hire's employer is due a contact within `newHireContactDays` of the start.
-     */
-    employers: z
-      .object({
-        followUpDays: z.number().int().min(1).max(90).default(14),
-        newHireContactDays: z.number().int().min(1).max(30).default(7),
-      })
-      .strict()
-      .default({ followUpDays: 14, newHireContactDays: 7 }),
-    /**
-     * How long the audit log keeps who read, exported or erased what. Access to health records is
-     * logged for years (Normen); 10 years by default.
-     */
-    auditRetentionDays: z.number().int().min(30).max(7_300).default(3_650),
-  })
-  .strict();
+export const deploymentSchema = z.strictObject({
+  name: z.string().check(z.regex(/^[a-z][a-z0-9-]{0,30}$/, "must be lower-case letters, digits and dashes, starting with a letter")),
+  account: z.optional(z.string().check(z.regex(/^\d{12}$/, "must be a 12-digit AWS account id"))),
+  region: z.string().check(z.regex(/^[a-z]{2}(-[a-z]+)+-\d$/, "must be an AWS region such as eu-north-1")),
+  timeZone: z._default(timeZone, "Europe/Oslo"),
+  locale: z._default(z.enum(["nb", "en"]), "nb"),
+  senderEmail: z.email(),
+  adminEmails: z.array(z.email()).check(z.minLength(1)),
+  /** Local time of the morning reminder digest, working days only. */
+  digestTime: z._default(clockTime, "08:00"),
+  summarySchedule: z.prefault(
+    z.object({
+      day: z._default(z.enum(weekdays), "MON"),
+      time: z._default(clockTime, "07:00"),
+    }),
+    {},
+  ),
+  /**
+   * The web app's origin, and the base of the links in emails (`${baseUrl}/participants/{id}`).
+   * In AWS it is optional: without it the app is served at the CloudFront distribution's own
+   * domain (https://<id>.cloudfront.net), and the stack hands that to the functions. With it,
+   * the distribution answers on that domain too, with the certificate webCertificateArn.
+   */
+  baseUrl: z.optional(appOrigin),
+  /** ACM certificate (us-east-1) for the host of baseUrl; required exactly when baseUrl is given in AWS. */
+  webCertificateArn: z.optional(webCertificateArn),
+  /** Prefix of the Cognito sign-in domain (<prefix>.auth.<region>.amazoncognito.com); derived from the deployment when left out. */
+  signInDomainPrefix: z.optional(signInDomainPrefix),
+  rules: z._default(ruleOverridesSchema, {}),
+  /**
+   * Employer follow-up (job development with the three cups): an employer at stage 1 or 2 with no
+   * contact for `followUpDays` is listed in the responsible specialist's digest ("Besøk … igjen"),
+   * and a new hire's employer is due a contact within `newHireContactDays` of the start.
+   */
+  employers: z._default(
+    z.strictObject({
+      followUpDays: z._default(count(1, 90), 14),
+      newHireContactDays: z._default(count(1, 30), 7),
+    }),
+    { followUpDays: 14, newHireContactDays: 7 },
+  ),
+  /**
+   * How long the audit log keeps who read, exported or erased what. Access to health records is
+   * logged for years (Normen); 10 years by default.
+   */
+  auditRetentionDays: z._default(count(30, 7_300), 3_650),
+});
 
 export type Deployment = z.infer<typeof deploymentSchema>;
 
@@ -142,10 +136,8 @@ export function appUrlOf(deployment: Pick<Deployment, "name" | "baseUrl">): stri
  * baseUrl of its own is an https origin whose host the distribution answers on, which needs an
  * ACM certificate for it.
  */
-export const deploymentsFileSchema = z
-  .object({ deployments: z.array(deploymentSchema).min(1) })
-  .strict()
-  .superRefine((file, ctx) => {
+export const deploymentsFileSchema = z.strictObject({ deployments: z.array(deploymentSchema).check(z.minLength(1)) }).check(
+  z.superRefine((file, ctx) => {
     const seen = new Set<string>();
     file.deployments.forEach((d, i) => {
       if (seen.has(d.name)) {
@@ -170,7 +162,8 @@ export const deploymentsFileSchema = z
         });
       }
     });
-  });
+  }),
+);
 
 export type DeploymentsFile = z.infer<typeof deploymentsFileSchema>;
 

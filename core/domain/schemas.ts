@@ -1,21 +1,21 @@
 import * as z from "zod";
+import { isoInstantSchema } from "../calendar/instants";
+import { benefitsCounsellingStatuses, defaultCaseloadLimit, exitReasons, fullTime, jobEndReasons, locales, phases, type ObligationKind, type ObligationStatus } from "./codes";
+
+export * from "./codes";
+export { isoInstantSchema };
 
 /**
  * The domain's shapes, validated at every edge (HTTP API, workflow payloads). The OpenAPI document
  * is generated from these same schemas.
  */
 
-export const locales = ["nb", "en"] as const;
 export const localeSchema = z.enum(locales);
-export type Locale = z.infer<typeof localeSchema>;
 
-export const phases = ["referral", "job-search", "placement", "follow-up", "paused", "exited"] as const;
 export const phaseSchema = z.enum(phases);
-export type Phase = z.infer<typeof phaseSchema>;
 
 const id = z.string().min(1).max(64);
 const name = z.string().trim().min(1).max(120);
-export const isoInstantSchema = z.iso.datetime({ offset: true });
 
 export const createTeamSchema = z
   .object({
@@ -34,12 +34,12 @@ export const createSpecialistSchema = z
     email: z.email(),
     teamIds: z.array(id).min(1).max(20),
     /** The caseload limit of a full-time specialist; the summary scales it by `fte`. */
-    caseloadLimit: z.number().int().min(1).max(100).default(20),
+    caseloadLimit: z.number().int().min(1).max(100).default(defaultCaseloadLimit),
     /**
      * The specialist's working share (full-time equivalent, 0.1 to 1.0 in hundredths): the weekly
      * employer-contact target and the caseload limit the summary shows are scaled by it.
      */
-    fte: z.number().min(0.1).max(1).multipleOf(0.01).default(1),
+    fte: z.number().min(0.1).max(1).multipleOf(0.01).default(fullTime),
   })
   .strict();
 export type CreateSpecialist = z.infer<typeof createSpecialistSchema>;
@@ -82,26 +82,6 @@ export type CreateParticipant = z.infer<typeof createParticipantSchema>;
 const at = isoInstantSchema;
 const base = { at };
 const withParticipant = z.enum(["participant", "employer"]);
-
-/**
- * Why a participant left, and why a job ended: codes from fixed lists, never free text, so that
- * no health detail reaches a record, an email or a log, and the reasons can be counted. Each code
- * has its bokmål and English label in the web app. Events stored before the codes (free text) are
- * shown as "other".
- */
-export const exitReasons = ["got-work-no-support-needed", "moved", "declined-further-support", "transferred", "no-contact", "other"] as const;
-export const jobEndReasons = ["temporary-ended", "quit", "dismissed", "changed-job", "other"] as const;
-export type ExitReason = (typeof exitReasons)[number];
-export type JobEndReason = (typeof jobEndReasons)[number];
-
-/** A stored exit reason as its code: "other" for free text stored before the codes, which is never shown. */
-export const exitReasonCode = (reason: string): ExitReason => ((exitReasons as readonly string[]).includes(reason) ? (reason as ExitReason) : "other");
-/** A stored job-end reason as its code, the same way. */
-export const jobEndReasonCode = (reason: string): JobEndReason =>
-  (jobEndReasons as readonly string[]).includes(reason) ? (reason as JobEndReason) : "other";
-
-/** Benefits counselling: held, offered (and not yet held) or declined; each closes the reminder to offer it. */
-export const benefitsCounsellingStatuses = ["held", "offered", "declined"] as const;
 
 const employer = z.string().trim().min(1).max(120);
 const hoursPerWeek = z.number().min(0.5).max(60);
@@ -159,7 +139,7 @@ export const eventBodySchema = z.discriminatedUnion("type", [
       type: z.literal("pause"),
       ...base,
       /** When the pause is to be reviewed (default: the deployment's pauseReviewDays after `at`). */
-      until: isoInstantSchema.optional(),
+      until: z.optional(isoInstantSchema),
     })
     .strict()
     .refine((pause) => pause.until === undefined || Date.parse(pause.until) > Date.parse(pause.at), {
@@ -174,21 +154,6 @@ export type EventType = EventBody["type"];
 
 /** A recorded event: the body plus its id and when it was recorded. */
 export type ParticipantEvent = EventBody & { id: string; recordedAt: string };
-
-export const obligationKinds = [
-  "first-employer-contact",
-  "benefits-counselling",
-  "job-development",
-  "job-start-follow-up",
-  "placement-follow-up",
-  "follow-up",
-  "job-loss-follow-up",
-  "outreach",
-  "pause-review",
-  "pre-start-contact",
-] as const;
-export type ObligationKind = (typeof obligationKinds)[number];
-export type ObligationStatus = "upcoming" | "due" | "overdue" | "done";
 
 export interface Obligation {
   kind: ObligationKind;

@@ -1,4 +1,4 @@
-import { phases } from "../domain/schemas";
+import { phases } from "../domain/codes";
 import { catalogue, type Catalogue } from "./i18n";
 import {
   assertTimeZone,

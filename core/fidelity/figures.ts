@@ -1,6 +1,7 @@
 import type { Deployment } from "../config/deployment";
 import { mean, median, share, within, type Span } from "../stats";
-import { exitReasonCode, type ExitReason, type ObligationKind, type ParticipantEvent } from "../domain/schemas";
+import { exitReasonCode, type ExitReason, type ObligationKind } from "../domain/codes";
+import type { ParticipantEvent } from "../domain/schemas";
 import type { EmployerContact, Sector } from "../domain/employers";
 import type { ParticipantProfile } from "../participants/profile";
 import { addDays, daysBetween, localDateOf, type LocalDate } from "../calendar/local-dates";

@@ -1,4 +1,4 @@
-import { exitReasons, type ExitReason } from "../domain/schemas";
+import { exitReasons, type ExitReason } from "../domain/codes";
 import type { OutcomeFigures } from "./figures";
 import type { FigureKey } from "./words";
 

@@ -1,5 +1,6 @@
 import type { Deployment } from "../config/deployment";
-import { exitReasonCode, type ParticipantEvent } from "../domain/schemas";
+import { exitReasonCode } from "../domain/codes";
+import type { ParticipantEvent } from "../domain/schemas";
 import { addDays, daysBetween, localDateOf } from "../calendar/local-dates";
 import type { QuarterPeriod } from "../calendar/quarter-period";
 import { chronological } from "../journey/evaluate";

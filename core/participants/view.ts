@@ -1,4 +1,5 @@
-import { exitReasons, jobEndReasons, type ParticipantEvent } from "../domain/schemas";
+import { exitReasons, jobEndReasons } from "../domain/codes";
+import type { ParticipantEvent } from "../domain/schemas";
 import type { ParticipantProfile } from "./profile";
 import type { JourneyState } from "../journey/evaluate";
 import { placementsOf } from "./jobs";

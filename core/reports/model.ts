@@ -1,5 +1,6 @@
 import type { Deployment } from "../config/deployment";
-import { exitReasonCode, jobEndReasonCode, type ExitReason, type JobEndReason, type ParticipantEvent, type Phase } from "../domain/schemas";
+import { exitReasonCode, jobEndReasonCode, type ExitReason, type JobEndReason, type Phase } from "../domain/codes";
+import type { ParticipantEvent } from "../domain/schemas";
 import { localDateOf, localMidnightInstant, addDays, type LocalDate } from "../calendar/local-dates";
 import { chronological, evaluateJourney, type JourneyState } from "../journey/evaluate";
 import { continueFold, foldJourney, stateOfFold } from "../journey/fold";

@@ -1,7 +1,7 @@
 import type { Deployment } from "../config/deployment";
 import { median, within } from "../stats";
 import type { ObligationKind, ParticipantEvent, Phase, Team } from "../domain/schemas";
-import { phases } from "../domain/schemas";
+import { phases } from "../domain/codes";
 import type { WeeklySummaryFigures } from "../email/types";
 import { type ParticipantProfile } from "../participants/profile";
 import { daysBetween, localDateOf } from "../calendar/local-dates";

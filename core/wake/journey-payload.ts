@@ -1,4 +1,4 @@
-import * as z from "zod";
+import * as z from "../zod-mini";
 
 /**
  * The payloads between the journey workflow's states. A running execution keeps the definition it
@@ -6,28 +6,30 @@ import * as z from "zod";
  * handlers accept the current and the previous version. Version 1 is the first; when a version 2
  * comes, version 1 is upgraded here, in one place.
  */
+const nonEmpty = z.string().check(z.minLength(1));
+
 export const journeyStateV1 = z.object({
   version: z.literal(1),
-  participantId: z.string().min(1).max(64),
-  generation: z.number().int().min(1),
+  participantId: z.string().check(z.minLength(1), z.maxLength(64)),
+  generation: z.int().check(z.gte(1)),
   /** Plans done by this execution; the first plan of an execution has none. */
-  iteration: z.number().int().min(0).default(0),
-  action: z.enum(["await", "continue", "end"]).optional(),
-  waitSeconds: z.number().int().min(1).optional(),
-  plannedVersion: z.number().int().min(0).optional(),
+  iteration: z._default(z.int().check(z.gte(0)), 0),
+  action: z.optional(z.enum(["await", "continue", "end"])),
+  waitSeconds: z.optional(z.int().check(z.gte(1))),
+  plannedVersion: z.optional(z.int().check(z.gte(0))),
   /**
    * The instant plan means the await to time out at (the next wake, or the longest wait). Park
    * stores it, so that an event that brings nothing due before then leaves the journey parked.
    */
-  wakeAt: z.string().datetime({ offset: true }).optional(),
+  wakeAt: z.optional(z.iso.datetime({ offset: true })),
   /**
    * Set by the workflow when the await timed out (the error it caught): something came due, and
    * plan records it. Executions started under the earlier definition record in a step of their
    * own (journey-record) and never set it.
    */
-  timedOut: z.object({ Error: z.string().optional(), Cause: z.string().optional() }).optional(),
+  timedOut: z.optional(z.object({ Error: z.optional(z.string()), Cause: z.optional(z.string()) })),
   /** What woke the await (the callback's output), when something did; earlier definitions drop it. */
-  wake: z.object({ woken: z.string() }).optional(),
+  wake: z.optional(z.object({ woken: z.string() })),
 });
 
 /** The wake reason park hands back when a newer generation owns the journey: plan ends the execution. */
@@ -38,19 +40,19 @@ export type JourneyPayload = z.infer<typeof journeyStateV1>;
 
 export const planInputSchema = z.object({
   state: journeyStateSchema,
-  executionArn: z.string().min(1),
-  executionStartedAt: z.string().min(1),
+  executionArn: nonEmpty,
+  executionStartedAt: nonEmpty,
 });
 
 export const parkInputSchema = z.object({
   state: journeyStateSchema,
-  taskToken: z.string().min(1),
+  taskToken: nonEmpty,
   /**
    * The errors the await's Catch routes to the hand-over and to the end. When set, park fails its
    * own task with them as soon as plan decided so; earlier definitions choose after plan instead
    * (a Choice state) and never send these actions to park.
    */
-  endWith: z.object({ continue: z.string().min(1), end: z.string().min(1) }).optional(),
+  endWith: z.optional(z.object({ continue: nonEmpty, end: nonEmpty })),
 });
 export const recordInputSchema = z.object({ state: journeyStateSchema });
 export const continueInputSchema = z.object({ state: journeyStateSchema });

@@ -34,6 +34,14 @@ export function principalOf(event: ApiEvent): Principal {
   return principal;
 }
 
+/** The Idempotency-Key header: a replay with the same key gets the first answer and writes nothing new. */
+export const idempotencyKeySchema = z
+  .string()
+  .trim()
+  .min(1)
+  .max(200)
+  .regex(/^[\x21-\x7e]+$/, "must be printable ASCII without spaces");
+
 /** Ids are ULIDs or admin-chosen names: a bounded, URL-safe alphabet. Anything else is a 400 naming the parameter, never a lookup. */
 export const pathIdSchema = z
   .string()

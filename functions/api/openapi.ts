@@ -1,8 +1,7 @@
 import * as z from "zod";
 import { createDocument, type ZodOpenApiOperationObject, type ZodOpenApiPathsObject } from "zod-openapi";
 import { createParticipantSchema, createSpecialistSchema, createTeamSchema, eventBodySchema } from "../../core/domain/schemas";
-import { idempotencyKeySchema } from "../../adapters/dynamodb/idempotency";
-import { pathIdSchema } from "./http";
+import { idempotencyKeySchema, pathIdSchema } from "./http";
 import type { Route } from "./route";
 
 /**

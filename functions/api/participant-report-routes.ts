@@ -14,8 +14,8 @@ import { route, type Route } from "./route";
 /** What a report is asked for with: its kind, its period (local dates, both included), format and language. */
 const reportQuery = z.object({
   kind: z.enum(reportKinds).meta({ description: "interval: a period (default the last 3 months up to today); end: referral to exit, once exited" }),
-  from: localDateSchema.optional().meta({ description: "First day (yyyy-mm-dd, the deployment's zone), interval only; default 3 months before `to`, never before the referral" }),
-  to: localDateSchema.optional().meta({ description: "Last day (yyyy-mm-dd), interval only; default today, never after it" }),
+  from: z.optional(localDateSchema).meta({ description: "First day (yyyy-mm-dd, the deployment's zone), interval only; default 3 months before `to`, never before the referral" }),
+  to: z.optional(localDateSchema).meta({ description: "Last day (yyyy-mm-dd), interval only; default today, never after it" }),
   format: z.enum(["pdf", "html"]).optional().meta({ description: "Default pdf" }),
   locale: localeSchema.optional().meta({ description: "nb or en; default the team's language" }),
 });

@@ -1,7 +1,6 @@
 import * as z from "zod";
 import { invalidInput, parseOrThrow } from "../../core/errors";
-import { idempotencyKeySchema } from "../../adapters/dynamodb/idempotency";
-import { type ApiEvent, type ApiResult, header, jsonBody } from "./http";
+import { type ApiEvent, type ApiResult, header, idempotencyKeySchema, jsonBody } from "./http";
 
 /**
  * One route of the HTTP API, with what the OpenAPI document says about it (openapi.ts generates

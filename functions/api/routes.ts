@@ -39,7 +39,7 @@ import { listEmailEvents } from "../../adapters/dynamodb/email-events";
 import * as z from "zod";
 
 /** The week a summary is about: an ISO week such as 2026-W48. */
-const weekQuery = z.object({ week: isoWeekSchema.optional() });
+const weekQuery = z.object({ week: z.optional(isoWeekSchema) });
 /** From when a log is read: an instant with its offset. */
 const sinceQuery = z.object({ since: z.iso.datetime({ offset: true }).optional() });
 

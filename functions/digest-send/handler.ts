@@ -1,5 +1,5 @@
 import middy from "@middy/core";
-import * as z from "zod";
+import * as z from "../../core/zod-mini";
 import { depsFromEnv, lazyDeps, type Deps } from "../../adapters/deps";
 import { sesClient } from "../../adapters/clients/ses";
 import { logInvocation } from "../../adapters/logging/middleware";
@@ -7,7 +7,7 @@ import { parseEvent } from "../middleware/parse-event";
 import { localDateSchema } from "../../core/calendar/local-dates";
 import { sendDigest } from "../../use-cases/digest/send-digests";
 
-const inputSchema = z.object({ specialistId: z.string().min(1), date: localDateSchema });
+const inputSchema = z.object({ specialistId: z.string().check(z.minLength(1)), date: localDateSchema });
 
 /** Digest step 2, per specialist: at most one email a morning, recorded before it is sent. */
 export function createHandler(deps: () => Deps) {

@@ -1,5 +1,5 @@
 import type middy from "@middy/core";
-import type * as z from "zod";
+import type * as z from "zod/v4/core";
 import { parseOrThrow } from "../../core/errors";
 
 /**
@@ -8,7 +8,7 @@ import { parseOrThrow } from "../../core/errors";
  * names the field (Powertools' parser reports only "Failed to parse schema"), and which the
  * workflows' retry policy never retries: the same input would fail the same way.
  */
-export function parseEvent<S extends z.ZodType>(schema: S): middy.MiddlewareObj<z.output<S>> {
+export function parseEvent<S extends z.$ZodType>(schema: S): middy.MiddlewareObj<z.output<S>> {
   return {
     before: (request) => {
       request.event = parseOrThrow(schema, request.event);

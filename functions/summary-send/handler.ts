@@ -1,5 +1,5 @@
 import middy from "@middy/core";
-import * as z from "zod";
+import * as z from "../../core/zod-mini";
 import { depsFromEnv, lazyDeps, type Deps } from "../../adapters/deps";
 import { sesClient } from "../../adapters/clients/ses";
 import { logInvocation } from "../../adapters/logging/middleware";
@@ -7,7 +7,7 @@ import { parseEvent } from "../middleware/parse-event";
 import { isoWeekSchema } from "../../core/calendar/weeks";
 import { sendTeamSummary } from "../../use-cases/summary/send";
 
-const inputSchema = z.object({ teamId: z.string().min(1).max(64), week: isoWeekSchema });
+const inputSchema = z.object({ teamId: z.string().check(z.minLength(1), z.maxLength(64)), week: isoWeekSchema });
 
 /** Summary step 2, per team: at most one summary per ISO week, recorded before it is sent. */
 export function createHandler(deps: () => Deps) {

@@ -1,9 +1,9 @@
 import middy from "@middy/core";
-import * as z from "zod";
+import * as z from "../../core/zod-mini";
 import { depsFromEnv, lazyDeps, type Deps } from "../../adapters/deps";
 import { logInvocation } from "../../adapters/logging/middleware";
 import { parseEvent } from "../middleware/parse-event";
-import { isoInstantSchema } from "../../core/domain/schemas";
+import { isoInstantSchema } from "../../core/calendar/instants";
 import { planSummaries } from "../../use-cases/summary/plan";
 
 /**
@@ -11,7 +11,10 @@ import { planSummaries } from "../../use-cases/summary/plan";
  * start that Scheduler delayed or retried still covers the week it was meant for. A start by hand
  * may pass nothing: then the week is the one before now.
  */
-const inputSchema = z.preprocess((input) => input ?? {}, z.object({ scheduledTime: isoInstantSchema.optional() }));
+const inputSchema = z.pipe(
+  z.transform((input: unknown) => input ?? {}),
+  z.object({ scheduledTime: z.optional(isoInstantSchema) }),
+);
 
 /** Summary step 1: which ISO week is covered and which treatment teams are due a summary of it. */
 export function createHandler(deps: () => Deps) {

@@ -6,7 +6,8 @@ import { quarterPeriod } from "../../core/calendar/quarter-period";
 import { fidelityReport, type FidelityReport } from "../../core/fidelity/report";
 import { recordedBefore, type FidelityParticipant, type FidelitySpecialist } from "../../core/fidelity/figures";
 import { listCaseload, listEvents, listTeamEvents, listTeamParticipants } from "../../adapters/dynamodb/participants";
-import { defaultFte, getSpecialist, listSpecialists } from "../../adapters/dynamodb/specialists";
+import { getSpecialist, listSpecialists } from "../../adapters/dynamodb/specialists";
+import { fullTime } from "../../core/domain/codes";
 import { getEmployer, listSpecialistEmployerContacts } from "../../adapters/dynamodb/employers";
 import { evaluateJourney } from "../../core/journey/evaluate";
 import { resolveRules } from "../../core/journey/rules";
@@ -66,7 +67,7 @@ export async function teamFidelity(deps: Deps, team: Pick<Team, "id" | "name">, 
       return {
         id,
         name: specialist?.name ?? id,
-        fte: specialist?.fte ?? defaultFte,
+        fte: specialist?.fte ?? fullTime,
         elsewhere,
         registerContacts,
       };

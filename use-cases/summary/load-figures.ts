@@ -1,10 +1,10 @@
 import type { Deps } from "../../adapters/deps";
 import type { Specialist, Team } from "../../core/domain/schemas";
 import type { ParticipantProfile } from "../../core/participants/profile";
-import { createSpecialistSchema } from "../../core/domain/schemas";
+import { defaultCaseloadLimit, fullTime } from "../../core/domain/codes";
 import type { WeeklySummaryFigures } from "../../core/email/types";
 import { listEvents, listTeamEvents, listTeamParticipants } from "../../adapters/dynamodb/participants";
-import { defaultFte, getSpecialist } from "../../adapters/dynamodb/specialists";
+import { getSpecialist } from "../../adapters/dynamodb/specialists";
 import { getTeam } from "../../adapters/dynamodb/teams";
 import { notFound } from "../../core/errors";
 import { isoWeekSchema, weekBounds, type IsoWeek } from "../../core/calendar/weeks";
@@ -25,9 +25,6 @@ import {
   listTeamMissedDeadlines,
   type CaseloadEntry,
 } from "../../adapters/dynamodb/summary-repository";
-
-/** The limit a specialist has unless set otherwise (the specialist schema's default). */
-const defaultCaseloadLimit: number = createSpecialistSchema.shape.caseloadLimit.parse(undefined);
 
 /**
  * Reads what a team's summary needs: queries on the team's index entries (its participants, the
@@ -96,7 +93,7 @@ export async function loadFiguresInput(deps: Deps, team: Team, week: IsoWeek): P
           id,
           name: specialist?.name ?? id,
           caseloadLimit: specialist?.caseloadLimit ?? defaultCaseloadLimit,
-          fte: specialist?.fte ?? defaultFte,
+          fte: specialist?.fte ?? fullTime,
           caseload: caseload.filter((entry) => entry.phase !== "exited").length,
           contactsInOtherTeams: contacts.filter((contact) => theirs.has(contact.participantId)).length,
         };
