@@ -1,5 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { SESv2Client } from "@aws-sdk/client-sesv2";
+import { GetCommand } from "@aws-sdk/lib-dynamodb";
 import { createHandler as createDigestSend } from "../../functions/digest-send/handler";
 import { lambdaArn } from "../../local/functions";
 import { freePort } from "../../local/servers/ports";
@@ -104,5 +105,30 @@ describe("exactly one digest a morning", () => {
     expect(digest.status).toBe("SUCCEEDED");
     const history = await system().stepFunctions.getExecutionHistory({ executionArn: digest.executionArn });
     expect(history.events.filter((e) => e.type === "TaskFailed")).toHaveLength(1);
+  });
+
+  it("the workflow hands each send its specialist's language, so that no send reads a team", async () => {
+    await s.advanceTo("2026-11-05T07:00");
+    const team = await seedTeam({ locale: "en" });
+    await s.refer(team, "EN-1", oslo("2026-09-01T10:00"));
+    const inputs: unknown[] = [];
+    const teamReads: unknown[] = [];
+    const deps = system().deps;
+    const db = {
+      send: (command: unknown) => {
+        if (command instanceof GetCommand && String(command.input.Key?.pk).startsWith("TEAM#")) teamReads.push(command.input.Key);
+        return deps.db.send(command as GetCommand);
+      },
+    } as unknown as Deps["db"];
+    const watched = digestSend(() => ({ ...deps, db }));
+    system().stepFunctions.addLambda(sendLambda(), async (event) => {
+      if ((event as { specialistId: string }).specialistId === team.specialist.id) inputs.push(event);
+      return watched(event, context);
+    });
+
+    await s.advanceTo("2026-11-05T09:00");
+    expect(inputs).toEqual([{ specialistId: team.specialist.id, date: "2026-11-05", locale: "en" }]);
+    expect(teamReads).toEqual([]);
+    expect(await digestOn(team, "2026-11-05", "en")).toBeDefined();
   });
 });

@@ -2,6 +2,7 @@ import type { Deps } from "../../adapters/deps";
 import { appUrlOf } from "../../core/config/deployment";
 import { getSpecialist } from "../../adapters/dynamodb/specialists";
 import { getTeam } from "../../adapters/dynamodb/teams";
+import type { Locale } from "../../core/domain/codes";
 import { keys } from "../../adapters/dynamodb/keys";
 import { renderDigest } from "../../core/email";
 import { sendOnce, type SendOnceOutcome } from "../../adapters/ses/send-once";
@@ -14,7 +15,11 @@ import { employersToContact, remindersFor } from "./reminders";
  */
 export type DigestOutcome = SendOnceOutcome | "nothing-to-do" | "unknown-specialist";
 
-export async function sendDigest(deps: Deps, specialistId: string, date: string): Promise<{ outcome: DigestOutcome; items: number }> {
+/**
+ * `locale` is the language the workflow's first step read for the specialist (plan-digest.ts);
+ * without it (an execution started under the earlier definition) the team is read here.
+ */
+export async function sendDigest(deps: Deps, specialistId: string, date: string, locale?: Locale): Promise<{ outcome: DigestOutcome; items: number }> {
   const specialist = await getSpecialist(deps, specialistId);
   if (!specialist) return { outcome: "unknown-specialist", items: 0 };
   const now = deps.clock.now();
@@ -22,9 +27,8 @@ export async function sendDigest(deps: Deps, specialistId: string, date: string)
   if (items.length === 0 && employers.length === 0) return { outcome: "nothing-to-do", items: 0 };
 
   // A specialist working with several teams reads the language of their first team.
-  const team = await getTeam(deps, specialist.teamIds[0]);
-  const locale = team?.locale ?? deps.deployment.locale;
-  const email = renderDigest({ locale, timeZone: deps.deployment.timeZone, baseUrl: appUrlOf(deps.deployment), today: date, items, employers });
+  const language = locale ?? (await getTeam(deps, specialist.teamIds[0]))?.locale ?? deps.deployment.locale;
+  const email = renderDigest({ locale: language, timeZone: deps.deployment.timeZone, baseUrl: appUrlOf(deps.deployment), today: date, items, employers });
   const outcome = await sendOnce(
     deps,
     keys.digest(specialistId, date),
