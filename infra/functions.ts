@@ -43,9 +43,10 @@ const specs = [
   },
   {
     name: "reports",
-    // The PDF library (a third of the api's bundle) is loaded by this function alone, for the one
-    // route that renders a participant's report; API Gateway sends that route here.
-    description: "HTTP API: a participant's interval and end reports (PDF, HTML), behind the same authorizer",
+    // The PDF library and the fidelity and outcome figures are loaded by this function alone, for
+    // the routes of functions/reports/routes.ts, which API Gateway sends here; the api, which
+    // every page calls, stays small.
+    description: "HTTP API: participant reports (PDF, HTML), fidelity self-score, outcome reports, behind the same authorizer",
     table: "readWrite",
     timeoutSeconds: 30,
   },

@@ -4,8 +4,10 @@ import { require } from "../../core/access/policy";
 import { quarterSchema } from "../../core/calendar/quarters";
 import { lastEndedQuarter } from "../../core/calendar/quarter-period";
 import { localeSchema } from "../../core/domain/schemas";
-import { outcomeCsv, outcomeCsvFileName } from "../../core/outcomes/csv";
-import { readOutcomeReport, readOutcomeReports } from "../../use-cases/outcomes/report";
+// Only their types: the reports function reads and writes the reports, and passes these in.
+import type { outcomeCsv, outcomeCsvFileName } from "../../core/outcomes/csv";
+import type { readOutcomeReport, readOutcomeReports } from "../../use-cases/outcomes/report";
+import { reportRoute } from "../reports/routes";
 import { type ApiEvent, json, pathIdSchema, principalOf } from "./http";
 import { route, type Route } from "./route";
 
@@ -20,9 +22,17 @@ const outcomesQuery = z.object({
  * The quarterly outcome report (funders, NAV): admins for any team or the whole deployment, a
  * treatment team for its own team only. Specialists are refused, as for the team's weekly summary:
  * a specialist's view is their own caseload, and the program's figures are the program leader's
- * and the team's.
+ * and the team's. Served by the reports function, which passes in `reports`; the api's route
+ * table lists them without it, for the OpenAPI document.
  */
-export function outcomeRoutes(deps: () => Deps): Route[] {
+export interface OutcomeReports {
+  readOutcomeReport: typeof readOutcomeReport;
+  readOutcomeReports: typeof readOutcomeReports;
+  outcomeCsv: typeof outcomeCsv;
+  outcomeCsvFileName: typeof outcomeCsvFileName;
+}
+
+export function outcomeRoutes(deps: () => Deps, reports?: OutcomeReports): Route[] {
   /** Admins for any team or all; a team member for their own team only. Checked before the input is read. */
   const mayRead = (event: ApiEvent) => {
     const principal = principalOf(event);
@@ -30,10 +40,17 @@ export function outcomeRoutes(deps: () => Deps): Route[] {
     require(principal.role === "admin" || (principal.role === "team" && teamIdAsked !== undefined && teamIdAsked === principal.teamId));
   };
   const lastEnded = () => lastEndedQuarter(deps().clock.now(), deps().deployment.timeZone);
+  const served = () => {
+    if (!reports) throw new Error("the reports function serves the outcome reports");
+    return reports;
+  };
+  const single = reportRoute("/reports/outcomes");
+  const quarters = reportRoute("/reports/outcomes/quarters");
   return [
     route({
-      method: "GET",
-      path: "/reports/outcomes",
+      method: single.method,
+      path: single.path,
+      function: "reports",
       summary:
         "The quarter's outcome report, per team (?teamId=, admin or that team) or for every team and the whole deployment (admin); ?format=csv for a spreadsheet",
       query: outcomesQuery,
@@ -44,6 +61,7 @@ export function outcomeRoutes(deps: () => Deps): Route[] {
         mayRead(event);
         const query = input.query();
         const { locale } = deps().deployment;
+        const { readOutcomeReport, outcomeCsv, outcomeCsvFileName } = served();
         const quarter = query.quarter ?? lastEnded();
         const report = await readOutcomeReport(deps(), quarter, query.teamId);
         if (query.format !== "csv") return json(200, report);
@@ -59,8 +77,9 @@ export function outcomeRoutes(deps: () => Deps): Route[] {
       },
     }),
     route({
-      method: "GET",
-      path: "/reports/outcomes/quarters",
+      method: quarters.method,
+      path: quarters.path,
+      function: "reports",
       summary:
         "The outcome reports of the `count` quarters up to `quarter` (default: the last ended), oldest first, from one read of each team: what the chart of the last eight quarters shows; each equals the single quarter's report",
       query: z.object({
@@ -72,7 +91,7 @@ export function outcomeRoutes(deps: () => Deps): Route[] {
       handler: async (event, input) => {
         mayRead(event);
         const query = input.query();
-        return json(200, { reports: await readOutcomeReports(deps(), query.quarter ?? lastEnded(), query.count ?? 8, query.teamId) });
+        return json(200, { reports: await served().readOutcomeReports(deps(), query.quarter ?? lastEnded(), query.count ?? 8, query.teamId) });
       },
     }),
   ];

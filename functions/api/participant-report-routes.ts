@@ -6,7 +6,7 @@ import { localeSchema } from "../../core/domain/schemas";
 import { reportKinds } from "../../core/reports/period";
 // Only its type: the renderer (and its PDF library) is the reports function's, passed in there.
 import type { participantReport } from "../../use-cases/participants/report";
-import { reportRoutes } from "../reports/routes";
+import { reportRoute } from "../reports/routes";
 import { callerOf, type ApiResult } from "./http";
 import { requests } from "./requests";
 import { route, type Route } from "./route";
@@ -42,7 +42,7 @@ function reportHeaders(contentType: string, filename: string): Record<string, st
  */
 export function participantReportRoutes(deps: () => Deps, render?: typeof participantReport): Route[] {
   const { readableParticipant } = requests(deps);
-  const [report] = reportRoutes;
+  const report = reportRoute("/participants/{id}/report");
   return [
     route({
       method: report.method,

@@ -1,14 +1,25 @@
 import { depsFromEnv, lazyDeps, type Deps } from "../../adapters/deps";
 import { httpApiHandler } from "../api/http-handler";
 import { participantReportRoutes } from "../api/participant-report-routes";
+import { fidelityRoutes } from "../api/fidelity-routes";
+import { outcomeRoutes } from "../api/outcome-routes";
 import { participantReport } from "../../use-cases/participants/report";
+import { teamFidelity } from "../../use-cases/fidelity/team-fidelity";
+import { readOutcomeReport, readOutcomeReports } from "../../use-cases/outcomes/report";
+import { outcomeCsv, outcomeCsvFileName } from "../../core/outcomes/csv";
 
 /**
- * A participant's interval and end reports, as PDF or HTML: the routes of the HTTP API that
- * render with the PDF library, in a function of their own so that no other route loads it.
+ * The reports of the HTTP API (routes.ts): a participant's interval and end reports as PDF or
+ * HTML, the team's fidelity self-score and the quarterly outcome reports, in a function of their
+ * own so that the api, which every page of the web app calls, loads neither the PDF library nor
+ * the figures' code.
  */
 export function createHandler(deps: () => Deps) {
-  return httpApiHandler(participantReportRoutes(deps, participantReport));
+  return httpApiHandler([
+    ...participantReportRoutes(deps, participantReport),
+    ...fidelityRoutes(deps, teamFidelity),
+    ...outcomeRoutes(deps, { readOutcomeReport, readOutcomeReports, outcomeCsv, outcomeCsvFileName }),
+  ]);
 }
 
 // DynamoDB only: the reports read the participant and write the audit log.

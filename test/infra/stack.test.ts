@@ -492,7 +492,14 @@ describe("api", () => {
     const [clientId] = onlyResource(template, "AWS::Cognito::UserPoolClient");
     expect((authorizer.Properties!.JwtConfiguration as { Audience: unknown[] }).Audience).toEqual([{ Ref: clientId }]);
     const routes = Object.values(resourcesOf(template, "AWS::ApiGatewayV2::Route")).map((route) => route.Properties!);
-    expect(routes.map((route) => route.RouteKey).sort()).toEqual(["$default", "GET /openapi.json", "GET /participants/{id}/report"]);
+    expect(routes.map((route) => route.RouteKey).sort()).toEqual([
+      "$default",
+      "GET /openapi.json",
+      "GET /participants/{id}/report",
+      "GET /reports/outcomes",
+      "GET /reports/outcomes/quarters",
+      "GET /teams/{id}/fidelity",
+    ]);
     // One integration per function: the route table's report routes go to the reports function.
     const integrations = Object.entries(resourcesOf(template, "AWS::ApiGatewayV2::Integration"));
     expect(integrations).toHaveLength(2);
@@ -502,7 +509,7 @@ describe("api", () => {
       throw new Error("no deps needed to list the routes");
     });
     const reportKeys = served.filter((route) => route.function === "reports").map(routeKey);
-    expect(reportKeys).toEqual(["GET /participants/{id}/report"]);
+    expect(reportKeys.sort()).toEqual(["GET /participants/{id}/report", "GET /reports/outcomes", "GET /reports/outcomes/quarters", "GET /teams/{id}/fidelity"]);
     for (const route of routes) {
       const integrationId = reportKeys.includes(route.RouteKey as string) ? integrationOf("reports") : integrationOf("api");
       expect(route.Target).toEqual({ "Fn::Join": ["", ["integrations/", { Ref: integrationId }]] });
