@@ -114,6 +114,8 @@ async function run(system: LocalSystem) {
   lambdas.instrument(system, (folder, _result, input) =>
     folder === "journey-plan" ? ((input as { state?: { timedOut?: unknown } }).state?.timedOut ? "woken by a timeout" : "woken otherwise") : undefined,
   );
+  // The journey's await: a DynamoDB write Step Functions makes itself, metered apart.
+  lambdas.instrumentSdk(system);
 
   // ---- teams, specialists and the population (not timed) -------------------------------------
   const population = generatePopulation({
@@ -336,7 +338,8 @@ async function run(system: LocalSystem) {
   const scopeOf = (select: (f: string) => boolean) => (scope: string) => scope.startsWith("lambda:") && select(scope.slice("lambda:".length));
   const writeUnits = (c: Capacity) => c.write + c.refusedWriteUnits;
 
-  const journeyCapacity = capacity.usage(scopeOf(isJourneyFn));
+  const isStatesScope = (scope: string) => scope.startsWith("states:");
+  const journeyCapacity = capacity.usage((scope) => scopeOf(isJourneyFn)(scope) || isStatesScope(scope));
   const apiCapacity = capacity.usage("lambda:api");
   const scheduledCapacity = capacity.usage(scopeOf(isScheduledFn));
   const journeyLambdas = lambdas.total(isJourneyFn);
@@ -411,7 +414,7 @@ async function run(system: LocalSystem) {
   ];
   const header = ["per participant-year", "ipsflow", "naive daily", "naive / ipsflow"];
   const phases: Phase[] = ["referral", "job-search", "placement", "follow-up", "paused", "exited"];
-  const requests = capacity.usage((scope) => scope.startsWith("lambda:"));
+  const requests = capacity.usage((scope) => scope.startsWith("lambda:") || isStatesScope(scope));
   const requestCount = [...requests.requests.values()].reduce((sum, n) => sum + n, 0);
   const targets: Array<[string, number, number, (n: number) => string]> = [
     ["DynamoDB requests", perPy(requestCount), 250, num],
@@ -514,7 +517,15 @@ ${table(
       const used = capacity.usage(`lambda:${folder}`);
       const calls = [...used.requests].sort((a, b) => b[1] - a[1]).map(([name, n]) => `${name.replace(/(Item|Items)?Command$/, "")} ${num(n / stats.invocations)}`);
       return [folder, String(stats.invocations), num(stats.ms / stats.invocations), num(used.read / stats.invocations), num(writeUnits(used) / stats.invocations), calls.join(", ")];
-    }),
+    })
+    .concat(
+      // The SDK integrations: calls Step Functions makes itself, no function between (per call).
+      capacity.scopes().filter(isStatesScope).map((scope) => {
+        const used = capacity.usage(scope);
+        const count = [...used.requests.values()].reduce((sum, n) => sum + n, 0);
+        return [`${scope.slice("states:".length)} (Step Functions)`, `${count} calls`, "-", num(used.read / count), num(writeUnits(used) / count), "1 request each"];
+      }),
+    ),
   { header: ["function", "invocations", "ms each", "RRU each", "WRU each", "DynamoDB requests each"], indent: "    " },
 )}
   Journey plans: ${[...(lambdas.outcomes.get("journey-plan") ?? [])].map(([label, n]) => `${n} ${label}`).join(", ") || "none"}.

@@ -52,13 +52,16 @@ const specs = [
   },
   {
     name: "journey-plan",
-    description: "Journey: computes a participant's next due obligation",
+    description: "Journey: computes a participant's next due obligation and hands it back with the task token",
     table: "readWrite",
+    // It completes its own task (SendTaskSuccess, or SendTaskFailure to hand over or end).
+    wakesJourneys: true,
     timeoutSeconds: 30,
   },
   {
     name: "journey-park",
-    description: "Journey: stores the task token while the journey waits for its next due time",
+    // Called only by journeys started under the previous definition (the await stores its token itself now).
+    description: "Journey (earlier executions): stores the task token while the journey waits for its next due time",
     table: "readWrite",
     wakesJourneys: true,
     timeoutSeconds: 30,

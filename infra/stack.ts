@@ -158,6 +158,7 @@ export class IpsflowStack extends Stack {
       stateMachineName: journeyName,
       stateMachineArn: this.journeyStateMachineArn,
       definition: readWorkflowDefinition(projectRoot, "journey"),
+      table: { name: this.data.table.tableName, grant: (role) => this.data.grantJourneyAwait(role) },
     });
     this.digest = new Digest(this, "Digest", {
       ...workflow,

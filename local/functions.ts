@@ -1,3 +1,4 @@
+import { UpdateItemCommand, type UpdateItemCommandInput } from "@aws-sdk/client-dynamodb";
 import type { Deps } from "../adapters/deps";
 import { functionName } from "../adapters/function-names";
 import httpRouterHandler from "@middy/http-router";
@@ -65,4 +66,23 @@ function gateway(deps: () => Deps): HttpHandler {
     const answer = await toReports(event, context);
     return answer === notAReport ? apiHandler(event, context) : answer;
   };
+}
+
+/**
+ * The AWS SDK integrations the workflows call directly (no function between), each bound to the
+ * same client the functions use: the journey's await stores its callback token with DynamoDB's
+ * UpdateItem (workflows/journey.asl.json). The Parameters are DynamoDB's own API input.
+ */
+export function sdkIntegrations(deps: () => Deps): Array<{ service: string; action: string; handler: (parameters: unknown) => Promise<unknown> }> {
+  return [
+    {
+      service: "dynamodb",
+      action: "updateItem",
+      handler: async (parameters) => {
+        // The document client sends low-level commands unchanged (they carry typed attribute values).
+        const { $metadata: _metadata, ...output } = await deps().db.send(new UpdateItemCommand(parameters as UpdateItemCommandInput) as never);
+        return output;
+      },
+    },
+  ];
 }

@@ -22,7 +22,7 @@ import { jwtAuthorizer, type SignInIssuer } from "./http/authorizer";
 import { webAppListener } from "./http/web-server";
 import { bundleWebApp } from "../web/build";
 import { clockRoutes } from "./http/clock-routes";
-import { bindFunctions, localAccount } from "./functions";
+import { bindFunctions, localAccount, sdkIntegrations } from "./functions";
 import { seedDemo } from "./seed";
 import { resumeJourneys } from "./resume";
 import { type FaultInjector, faultyLambda, sesProxy, stepFunctionsProxy } from "./faults";
@@ -144,7 +144,12 @@ export async function startLocalSystem(options: LocalSystemOptions = {}): Promis
       const faults = options.faults;
       stepFunctions.addLambda(arn, faults ? faultyLambda(arn.slice(arn.lastIndexOf(":") + 1), invoke, faults) : invoke);
     }
-    const substitutions = Object.fromEntries(Object.entries(bound.arns).map(([folder, arn]) => [substitutionKey(folder), arn]));
+    // The journey's await writes to the table itself (an AWS SDK integration), here to DynamoDB Local.
+    for (const integration of sdkIntegrations(() => deps)) stepFunctions.addSdkIntegration(integration.service, integration.action, integration.handler);
+    const substitutions = {
+      ...Object.fromEntries(Object.entries(bound.arns).map(([folder, arn]) => [substitutionKey(folder), arn])),
+      TableName: tableName,
+    };
     const stateMachines = {} as LocalSystem["stateMachines"];
     for (const workflow of workflowNames) {
       const asl = readWorkflowDefinition(projectRoot, workflow).text;

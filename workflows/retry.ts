@@ -23,5 +23,29 @@ export const lambdaTaskRetry = [
   },
 ] as const;
 
+/**
+ * A Lambda task that answers through its callback token (the journey's plan): the Lambda policy,
+ * and a timeout retried too. The function hands its result back or fails the task itself, so a
+ * task that times out lost its answer somewhere; planning again repeats nothing.
+ */
+export const lambdaCallbackTaskRetry = [...lambdaTaskRetry, { ErrorEquals: ["States.Timeout"], IntervalSeconds: 2, MaxAttempts: 3, BackoffRate: 2, JitterStrategy: "FULL" }] as const;
+
+/**
+ * The journey's await, a DynamoDB write Step Functions makes itself: a write refused by its
+ * condition is the workflow's answer (the Catch sends it to plan again) and never retried, under
+ * either spelling of the error's name (Step Functions names an AWS SDK integration's errors after
+ * the service, `DynamoDb.`; its optimized DynamoDB integration says `DynamoDB.`). Throttling and
+ * DynamoDB's transient faults are retried as the Lambda tasks' failures are.
+ */
+export const refusedAwaitErrors = ["DynamoDb.ConditionalCheckFailedException", "DynamoDB.ConditionalCheckFailedException"] as const;
+export const dynamoDbAwaitRetry = [
+  { ErrorEquals: [...refusedAwaitErrors], MaxAttempts: 0 },
+  { ErrorEquals: ["States.TaskFailed"], IntervalSeconds: 2, MaxAttempts: 6, BackoffRate: 2, JitterStrategy: "FULL" },
+] as const;
+
 /** The retry policies an ASL file may name in a task's `Retry`. */
-export const retryPolicies: Record<string, readonly object[]> = { LambdaTask: lambdaTaskRetry };
+export const retryPolicies: Record<string, readonly object[]> = {
+  LambdaTask: lambdaTaskRetry,
+  LambdaCallbackTask: lambdaCallbackTaskRetry,
+  DynamoDbAwait: dynamoDbAwaitRetry,
+};

@@ -4,11 +4,14 @@ export const PROFILE = "PROFILE";
 /** The audit log's partitions: no function may change or delete an item under them (infra/constructs/data.ts). */
 export const auditKeyPrefix = "AUDIT#";
 
+/** A participant's partition: profile, events, journey record, due records. */
+export const participantKeyPrefix = "PARTICIPANT#";
+
 export const keys = {
   team: (id: string) => ({ pk: `TEAM#${id}`, sk: PROFILE }),
   specialist: (id: string) => ({ pk: `SPECIALIST#${id}`, sk: PROFILE }),
-  participant: (id: string) => ({ pk: `PARTICIPANT#${id}`, sk: PROFILE }),
-  journey: (participantId: string) => ({ pk: `PARTICIPANT#${participantId}`, sk: "JOURNEY" }),
+  participant: (id: string) => ({ pk: `${participantKeyPrefix}${id}`, sk: PROFILE }),
+  journey: (participantId: string) => ({ pk: `${participantKeyPrefix}${participantId}`, sk: "JOURNEY" }),
   event: (participantId: string, at: string, eventId: string) => ({
     pk: `PARTICIPANT#${participantId}`,
     sk: `EVENT#${at}#${eventId}`,

@@ -35,6 +35,8 @@ export interface JourneyRecord {
   endingVersion?: number;
   /** Set when the participant was erased: nothing starts, claims or wakes this journey again. */
   erasedAt?: string;
+  /** The profile version of the latest event (written by each event's transaction), for a park to compare with. */
+  eventVersion?: number;
 }
 
 /** Payload of the journey workflow's input. Versioned: handlers accept this and the previous version. */
@@ -105,15 +107,23 @@ export async function getParticipantAndJourney(
 export async function claimJourney(
   deps: Pick<Deps, "db" | "tableName" | "clock">,
   record: Pick<JourneyRecord, "participantId" | "generation" | "executionArn" | "startedAt">,
+  /**
+   * The profile version read before the claim, kept as the event version where the record has
+   * none yet (no event recorded since it was kept), so that a park can always compare with one.
+   * An event that lands meanwhile has written its own, which stays.
+   */
+  profileVersion?: number,
 ): Promise<boolean> {
+  const keepVersion = profileVersion === undefined ? "" : ", eventVersion = if_not_exists(eventVersion, :version)";
   try {
     await deps.db.send(
       new UpdateCommand({
         TableName: deps.tableName,
         Key: keys.journey(record.participantId),
         UpdateExpression:
-          "SET participantId = :participant, generation = :generation, executionArn = :arn, startedAt = :started, checkedInAt = :now " +
-          "REMOVE taskToken, plannedVersion, wakeAt, endingVersion",
+          "SET participantId = :participant, generation = :generation, executionArn = :arn, startedAt = :started, checkedInAt = :now" +
+          keepVersion +
+          " REMOVE taskToken, plannedVersion, wakeAt, endingVersion",
         // Never after an erasure: the journey of an erased participant stays stopped. (An event
         // recorded before the first claim leaves a record with only its `eventVersion`.)
         ConditionExpression: "attribute_not_exists(erasedAt) AND (attribute_not_exists(generation) OR generation <= :generation)",
@@ -123,6 +133,7 @@ export async function claimJourney(
           ":arn": record.executionArn,
           ":started": record.startedAt,
           ":now": deps.clock.now().toISOString(),
+          ...(profileVersion === undefined ? {} : { ":version": profileVersion }),
         },
       }),
     );
@@ -288,8 +299,14 @@ export async function sendWake(deps: Pick<Deps, "sfn">, taskToken: string, reaso
   return settled(deps.sfn.send(new SendTaskSuccessCommand({ taskToken, output: JSON.stringify({ woken: reason }) })));
 }
 
+/** Completes a callback task with its result (the plan step's, for the workflow's next state). */
+export async function handBack(deps: Pick<Deps, "sfn">, taskToken: string, result: unknown): Promise<boolean> {
+  return settled(deps.sfn.send(new SendTaskSuccessCommand({ taskToken, output: JSON.stringify(result) })));
+}
+
 /**
- * Fails an await with the error its Catch routes to the hand-over or the end. Not a failure of
+ * Fails an await (or, in the current definition, the plan task) with the error its Catch routes
+ * to the hand-over or the end. Not a failure of
  * anything: the definition leaves the loop this way instead of through a Choice state after every plan.
  */
 export async function leaveAwait(deps: Pick<Deps, "sfn">, taskToken: string, error: string): Promise<boolean> {

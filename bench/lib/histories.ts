@@ -16,7 +16,7 @@ export interface ExecutionSummary {
   retries: number;
   /** When a task timed out (a journey's await reaching its due time), in order. */
   timedOut: Date[];
-  /** Lambda invocations (TaskScheduled of lambda:invoke tasks, callback tasks included; LambdaFunctionScheduled). */
+  /** Lambda invocations (TaskScheduled of lambda:invoke tasks, callback tasks included; LambdaFunctionScheduled); not the SDK integrations' calls. */
   lambdaInvocations: number;
   historyEvents: number;
 }
@@ -25,6 +25,7 @@ interface ApiEvent {
   type: string;
   timestamp: Date;
   stateEnteredEventDetails?: { name?: string };
+  taskScheduledEventDetails?: { resourceType?: string };
 }
 
 const PAGE = 1000;
@@ -56,6 +57,7 @@ export function summarize(name: string, status: string, events: ApiEvent[]): Exe
   const timedOut: Date[] = [];
   let taskEntries = 0;
   let attempts = 0;
+  let invocations = 0;
   for (const event of events) {
     if (event.type.endsWith("StateEntered")) {
       entered.push({ state: event.stateEnteredEventDetails?.name ?? "?", at: new Date(event.timestamp) });
@@ -64,6 +66,8 @@ export function summarize(name: string, status: string, events: ApiEvent[]): Exe
       timedOut.push(new Date(event.timestamp));
     } else if (event.type === "TaskScheduled" || event.type === "LambdaFunctionScheduled") {
       attempts++;
+      // The journey's await is a DynamoDB write Step Functions makes itself: a task, not a Lambda invocation.
+      if (event.type === "LambdaFunctionScheduled" || event.taskScheduledEventDetails?.resourceType === "lambda") invocations++;
     }
   }
   return {
@@ -72,7 +76,7 @@ export function summarize(name: string, status: string, events: ApiEvent[]): Exe
     entered,
     timedOut,
     retries: Math.max(0, attempts - taskEntries),
-    lambdaInvocations: attempts,
+    lambdaInvocations: invocations,
     historyEvents: events.length,
   };
 }

@@ -1,5 +1,5 @@
 import type { LocalSystem } from "../../local/system";
-import { bindFunctions } from "../../local/functions";
+import { bindFunctions, sdkIntegrations } from "../../local/functions";
 import { meterScope } from "./capacity";
 
 export interface FunctionStats {
@@ -41,6 +41,19 @@ export class LambdaMeter {
         }
         return result;
       });
+    }
+  }
+
+  /**
+   * The workflows' AWS SDK integrations (the journey's await, a DynamoDB write Step Functions
+   * makes itself), bound again so that their DynamoDB usage is metered under
+   * `states:<service>:<action>`. They are no Lambda invocations and are not counted as such.
+   */
+  instrumentSdk(system: LocalSystem): void {
+    for (const integration of sdkIntegrations(() => system.deps)) {
+      system.stepFunctions.addSdkIntegration(integration.service, integration.action, (parameters) =>
+        meterScope.run(`states:${integration.service}:${integration.action}`, () => integration.handler(parameters)),
+      );
     }
   }
 

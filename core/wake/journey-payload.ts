@@ -30,6 +30,25 @@ export const journeyStateV1 = z.object({
   timedOut: z.optional(z.object({ Error: z.optional(z.string()), Cause: z.optional(z.string()) })),
   /** What woke the await (the callback's output), when something did; earlier definitions drop it. */
   wake: z.optional(z.object({ woken: z.string() })),
+  /**
+   * Set by the workflow when the await's write was refused (the error it caught): an event landed
+   * after the plan, or a newer generation owns the journey. Plan runs again and finds out which.
+   */
+  refused: z.optional(z.object({ Error: z.optional(z.string()), Cause: z.optional(z.string()) })),
+  /**
+   * What the await's DynamoDB write needs (adapters/stepfunctions/journey-await.ts), set by plan
+   * when it decided to await. Definitions whose await calls the park function ignore it.
+   */
+  park: z.optional(
+    z.object({
+      pk: nonEmpty,
+      sk: nonEmpty,
+      generation: nonEmpty,
+      plannedVersion: nonEmpty,
+      wakeAt: nonEmpty,
+      checkedInAt: nonEmpty,
+    }),
+  ),
 });
 
 /** The wake reason park hands back when a newer generation owns the journey: plan ends the execution. */
@@ -42,6 +61,14 @@ export const planInputSchema = z.object({
   state: journeyStateSchema,
   executionArn: nonEmpty,
   executionStartedAt: nonEmpty,
+  /**
+   * Set when the definition runs plan as a callback task: plan then hands its result back with
+   * this token, or fails the task with the error `endWith` names when it decided to hand over or
+   * to end (the Plan state's Catch routes those). Earlier definitions call plan without one and
+   * take its return value.
+   */
+  taskToken: z.optional(nonEmpty),
+  endWith: z.optional(z.object({ continue: nonEmpty, end: nonEmpty })),
 });
 
 export const parkInputSchema = z.object({

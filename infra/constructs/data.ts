@@ -4,7 +4,7 @@ import type { IKey } from "aws-cdk-lib/aws-kms";
 import { Construct } from "constructs";
 import { Effect, PolicyStatement } from "aws-cdk-lib/aws-iam";
 import { table } from "../../adapters/dynamodb/table";
-import { auditKeyPrefix } from "../../adapters/dynamodb/keys";
+import { auditKeyPrefix, participantKeyPrefix } from "../../adapters/dynamodb/keys";
 import type { TableAccess } from "../functions";
 import type { ManagedPolicyRole } from "../iam";
 import { acknowledge, nagArn } from "../nag";
@@ -50,6 +50,28 @@ export class Data extends Construct {
       encryption: TableEncryptionV2.customerManagedKey(props.key),
       removalPolicy: RemovalPolicy.RETAIN,
     });
+  }
+
+  /**
+   * The journey's await: the state machine itself stores the callback token on a participant's
+   * journey record (adapters/stepfunctions/journey-await.ts). UpdateItem on participants' items
+   * only, and the table key to encrypt with; nothing else of the table.
+   */
+  grantJourneyAwait(role: ManagedPolicyRole): void {
+    role.addToPrincipalPolicy(
+      new PolicyStatement({
+        sid: "JourneyAwaitStoresItsToken",
+        actions: ["dynamodb:UpdateItem"],
+        resources: [this.table.tableArn],
+        conditions: { "ForAllValues:StringLike": { "dynamodb:LeadingKeys": [`${participantKeyPrefix}*`] } },
+      }),
+    );
+    this.table.encryptionKey?.grantEncryptDecrypt(role);
+    const reason =
+      "The table key's actions DynamoDB needs to write an item of a table under a customer-managed key; the wildcard only spans the action family " +
+      "(kms:GenerateDataKey / GenerateDataKeyWithoutPlaintext, kms:ReEncryptFrom / ReEncryptTo), on the single data key of this deployment.";
+    acknowledge(role, "AwsSolutions-IAM5[Action::kms:GenerateDataKey*]", reason);
+    acknowledge(role, "AwsSolutions-IAM5[Action::kms:ReEncrypt*]", reason);
   }
 
   /** Item access for one function's role: none, read, or read and write; the table's indexes included, nothing else. */

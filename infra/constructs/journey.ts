@@ -17,12 +17,15 @@ export interface JourneyProps {
   readonly functions: ReadonlyMap<string, IpsflowFunction>;
   readonly key: IKey;
   readonly logRetention: RetentionDays;
+  /** The table the await writes its callback token to, itself, and the grant that lets it. */
+  readonly table: { readonly name: string; readonly grant: (role: ManagedPolicyRole) => void };
 }
 
 /**
  * One execution per participant and generation: plan → park on a task token until due or woken
- * → plan (which records what came due after a timeout), continuing as a fresh execution before Standard's one-year and 25,000-event
- * limits. DynamoDB holds the state; the execution holds none a restart could lose.
+ * (the state machine stores the token itself, a DynamoDB write) → plan (which records what came
+ * due after a timeout), continuing as a fresh execution before Standard's one-year and
+ * 25,000-event limits. DynamoDB holds the state; the execution holds none a restart could lose.
  */
 export class Journey extends Construct {
   readonly workflow: Workflow;
@@ -37,15 +40,18 @@ export class Journey extends Construct {
       key: props.key,
       logRetention: props.logRetention,
       previouslyInvoked: journeyPreviouslyInvoked,
+      tables: { TableName: props.table },
     });
   }
 }
 
 /**
- * Journeys started before plan recorded what came due itself still go Await → Record → Plan on a
- * timeout, until they hand over to a new generation (at most 180 days after they started).
+ * Journeys started under earlier definitions call functions this one does not, until they hand
+ * over to a new generation (at most 180 days after they started): before plan recorded what came
+ * due itself, Await → Record → Plan on a timeout; before the await stored its token itself, the
+ * park function.
  */
-export const journeyPreviouslyInvoked = ["JourneyRecordFunctionArn"] as const;
+export const journeyPreviouslyInvoked = ["JourneyRecordFunctionArn", "JourneyParkFunctionArn"] as const;
 
 /**
  * What functions may do with journeys: start one, wake a parked one, read an execution's

@@ -30,6 +30,11 @@ export interface WorkflowProps {
    * journey, so the role must still let those executions call them.
    */
   readonly previouslyInvoked?: readonly string[];
+  /**
+   * Tables the definition writes to itself (AWS SDK integrations), by substitution key
+   * (`TableName` → the table's name), each with the grant its role needs.
+   */
+  readonly tables?: Readonly<Record<string, { readonly name: string; readonly grant: (role: ManagedPolicyRole) => void }>>;
 }
 
 /**
@@ -60,14 +65,18 @@ export class Workflow extends Construct {
     for (const placeholder of definition.placeholders) {
       const fn = props.functions.get(placeholder);
       const stateMachineArn = props.stateMachines[placeholder];
-      if (fn) {
+      const table = props.tables?.[placeholder];
+      if (table) {
+        substitutions[placeholder] = table.name;
+        table.grant(this.role);
+      } else if (fn) {
         substitutions[placeholder] = fn.alias.functionArn;
         invoked.push(fn.alias.functionArn);
       } else if (stateMachineArn) {
         substitutions[placeholder] = stateMachineArn;
         started.push(stateMachineArn);
       } else {
-        const known = [...props.functions.keys(), ...Object.keys(props.stateMachines)].sort().join(", ");
+        const known = [...props.functions.keys(), ...Object.keys(props.stateMachines), ...Object.keys(props.tables ?? {})].sort().join(", ");
         throw new Error(`${definition.file} uses \${${placeholder}}, which the stack does not provide (known: ${known})`);
       }
     }

@@ -15,12 +15,14 @@ import { SfnError } from "./errors";
  *   `$$.LocalStates[i]…`).
  */
 
-export type TaskKind = "lambda-invoke" | "lambda-callback" | "lambda-function";
+export type TaskKind = "lambda-invoke" | "lambda-callback" | "lambda-function" | "sdk" | "sdk-callback";
 
 export interface TaskSpec {
   stateName: string;
   kind: TaskKind;
   resource: string;
+  /** An SDK integration's service and API action ("dynamodb", "updateItem"). */
+  sdk?: { service: string; action: string };
   timeoutSeconds?: number;
   heartbeatSeconds?: number;
 }
@@ -45,8 +47,9 @@ export const WRAPPED = { parameters: "parameters", timeoutSeconds: "timeoutSecon
 export const ENGINE_TASK_TIMEOUT_SECONDS = 2_147_483;
 
 const LAMBDA_FUNCTION_ARN = /^arn:aws[\w-]*:lambda:[\w-]+:\d{12}:function:[\w-]+(:[\w$-]+)?$/;
+const SDK_INTEGRATION = /^arn:aws:states:::aws-sdk:([a-z0-9]+):([a-zA-Z0-9]+)(\.waitForTaskToken)?$/;
 const SUPPORTED_RESOURCES =
-  "arn:aws:states:::lambda:invoke, arn:aws:states:::lambda:invoke.waitForTaskToken or a Lambda function ARN";
+  "arn:aws:states:::lambda:invoke, arn:aws:states:::lambda:invoke.waitForTaskToken, a Lambda function ARN, or arn:aws:states:::aws-sdk:<service>:<action>[.waitForTaskToken]";
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 type JsonObject = { [key: string]: Json };
@@ -60,7 +63,14 @@ function taskKind(stateName: string, resource: unknown): TaskKind {
   if (resource === "arn:aws:states:::lambda:invoke") return "lambda-invoke";
   if (resource === "arn:aws:states:::lambda:invoke.waitForTaskToken") return "lambda-callback";
   if (typeof resource === "string" && LAMBDA_FUNCTION_ARN.test(resource)) return "lambda-function";
+  const sdk = typeof resource === "string" ? SDK_INTEGRATION.exec(resource) : null;
+  if (sdk) return sdk[3] ? "sdk-callback" : "sdk";
   throw invalid(`state "${stateName}": resource ${String(resource)} is not supported locally (supported: ${SUPPORTED_RESOURCES})`);
+}
+
+function sdkOf(resource: string): { service: string; action: string } {
+  const [, service, action] = SDK_INTEGRATION.exec(resource)!;
+  return { service, action };
 }
 
 /** Context Object paths the engine cannot fill faithfully, redirected to objects the endpoint fills. */
@@ -181,6 +191,7 @@ export function prepareDefinition(definition: object | string, options: PrepareO
       stateName,
       kind,
       resource: state.Resource as string,
+      ...(kind === "sdk" || kind === "sdk-callback" ? { sdk: sdkOf(state.Resource as string) } : {}),
       timeoutSeconds: typeof TimeoutSeconds === "number" ? TimeoutSeconds : undefined,
       heartbeatSeconds: typeof HeartbeatSeconds === "number" ? HeartbeatSeconds : undefined,
     });

@@ -22,6 +22,8 @@ export interface HistoryEvent {
   input?: string;
   output?: string;
   task?: TaskKind;
+  /** An AWS SDK integration's service and action, for its task events' resource. */
+  sdk?: { service: string; action: string };
 }
 
 export type NewHistoryEvent = Omit<HistoryEvent, "id" | "previousEventId" | "timestamp">;
@@ -60,7 +62,7 @@ function historyEventsFor(event: EngineEvent, tasks: ReadonlyMap<string, TaskSpe
       const { name, type } = event.state;
       const exited: NewHistoryEvent = { type: `${type}StateExited`, stateName: name, index: event.index };
       const task = tasks.get(name);
-      if (task) return [{ type: `${taskEventPrefix(task.kind)}Succeeded`, stateName: name, task: task.kind }, exited];
+      if (task) return [{ type: `${taskEventPrefix(task.kind)}Succeeded`, stateName: name, ...taskOf(task) }, exited];
       if (type === "Map" || type === "Parallel") return [{ type: `${type}StateSucceeded`, stateName: name }, exited];
       return [exited];
     }
@@ -70,7 +72,7 @@ function historyEventsFor(event: EngineEvent, tasks: ReadonlyMap<string, TaskSpe
       const task = tasks.get(name);
       if (task) {
         const outcome = isTimeout(event.Error) ? "TimedOut" : "Failed";
-        return [{ type: `${taskEventPrefix(task.kind)}${outcome}`, stateName: name, error: event.Error, cause, task: task.kind }];
+        return [{ type: `${taskEventPrefix(task.kind)}${outcome}`, stateName: name, error: event.Error, cause, ...taskOf(task) }];
       }
       if (type === "Map" || type === "Parallel") return [{ type: `${type}StateFailed`, stateName: name, error: event.Error, cause }];
       return [];
@@ -93,21 +95,27 @@ function historyEventsFor(event: EngineEvent, tasks: ReadonlyMap<string, TaskSpe
 function attemptEvents(task: TaskSpec, stateName: string): NewHistoryEvent[] {
   const prefix = taskEventPrefix(task.kind);
   const events: NewHistoryEvent[] = [
-    { type: `${prefix}Scheduled`, stateName, task: task.kind },
-    { type: `${prefix}Started`, stateName, task: task.kind },
+    { type: `${prefix}Scheduled`, stateName, ...taskOf(task) },
+    { type: `${prefix}Started`, stateName, ...taskOf(task) },
   ];
-  if (task.kind === "lambda-callback") events.push({ type: "TaskSubmitted", stateName, task: task.kind });
+  if (task.kind === "lambda-callback" || task.kind === "sdk-callback") events.push({ type: "TaskSubmitted", stateName, ...taskOf(task) });
   return events;
 }
 
-const resourceOf = (kind: TaskKind | undefined) =>
-  kind === "lambda-callback" ? "invoke.waitForTaskToken" : "invoke";
+const taskOf = (task: TaskSpec): Pick<HistoryEvent, "task" | "sdk"> => ({ task: task.kind, ...(task.sdk ? { sdk: task.sdk } : {}) });
+
+/** The task's resource as AWS names it in history events: `lambda` / `invoke`, or `aws-sdk:dynamodb` / `updateItem.waitForTaskToken`. */
+function taskResourceOf(event: HistoryEvent): { resourceType: string; resource: string } {
+  const callback = event.task === "lambda-callback" || event.task === "sdk-callback" ? ".waitForTaskToken" : "";
+  if (event.sdk) return { resourceType: `aws-sdk:${event.sdk.service}`, resource: `${event.sdk.action}${callback}` };
+  return { resourceType: "lambda", resource: `invoke${callback}` };
+}
 
 /** The event as GetExecutionHistory returns it (AWS field names; dates are converted by the protocol layer). */
 export function toApiEvent(event: HistoryEvent, region: string): Record<string, unknown> {
   const base = { timestamp: event.timestamp, type: event.type, id: event.id, previousEventId: event.previousEventId };
   const failure = { error: event.error, cause: event.cause };
-  const taskResource = { resourceType: "lambda", resource: resourceOf(event.task) };
+  const taskResource = taskResourceOf(event);
   switch (event.type) {
     case "ExecutionStarted":
       return { ...base, executionStartedEventDetails: { input: event.input, inputDetails: { truncated: false } } };

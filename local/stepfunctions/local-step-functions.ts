@@ -24,6 +24,7 @@ import {
 } from "./executions";
 import { serveStepFunctions } from "./http-endpoint";
 import { type LambdaHandler, Lambdas } from "./lambdas";
+import { type SdkHandler, SdkIntegrations } from "./sdk-integrations";
 import { MAX_PAYLOAD_BYTES, payloadBytes, tooLongMessage } from "./limits";
 import { checkName } from "./names";
 import { type StateMachineDescription, type StateMachineListItem, StateMachines } from "./state-machines";
@@ -51,6 +52,7 @@ export class LocalStepFunctions {
   readonly #clock: VirtualClock;
   readonly #work = new WorkTracker();
   readonly #lambdas = new Lambdas(this.#work);
+  readonly #sdk = new SdkIntegrations(this.#work);
   readonly #tokens = new TaskTokens();
   readonly #machines: StateMachines;
   readonly #executions: Executions;
@@ -66,7 +68,7 @@ export class LocalStepFunctions {
     const work = this.#work;
     this.#machines = new StateMachines({ region, accountId, clock, validateDefinitions: options.validateDefinitions ?? true });
     this.#executions = new Executions({ region, accountId, clock, work });
-    this.#engine = new EngineRuns(this.#executions, { clock, work, lambdas: this.#lambdas, tokens: this.#tokens });
+    this.#engine = new EngineRuns(this.#executions, { clock, work, lambdas: this.#lambdas, sdk: this.#sdk, tokens: this.#tokens });
     for (const [arn, handler] of Object.entries(options.lambdas ?? {})) this.addLambda(arn, handler);
     this.#leaveClock = clock.addQuiescenceSource(() => this.idle());
   }
@@ -77,6 +79,14 @@ export class LocalStepFunctions {
   /** Binds a handler to a Lambda function ARN (or name); tasks find it by ARN or function name. */
   addLambda(arnOrName: string, handler: LambdaHandler): void {
     this.#lambdas.add(arnOrName, handler);
+  }
+
+  /**
+   * Binds an AWS SDK service integration (`arn:aws:states:::aws-sdk:<service>:<action>`) to a
+   * handler that answers as the service's API does, for example DynamoDB Local's.
+   */
+  addSdkIntegration(service: string, action: string, handler: SdkHandler): void {
+    this.#sdk.add(service, action, handler);
   }
 
   /**

@@ -2,6 +2,7 @@ import type { VirtualClock } from "../clock/virtual-clock";
 import { type TaskSpec, WRAPPED } from "./definition";
 import type { ExecutionRecord } from "./executions";
 import type { Lambdas } from "./lambdas";
+import type { SdkIntegrations } from "./sdk-integrations";
 import { inputTooLargeCause, jsonPayloadBytes, MAX_PAYLOAD_BYTES, resultTooLargeCause } from "./limits";
 import { taskFailure, uncatchable } from "./task-errors";
 import { TaskRun } from "./task-run";
@@ -12,6 +13,7 @@ export interface TaskStateServices {
   clock: VirtualClock;
   work: WorkTracker;
   lambdas: Lambdas;
+  sdk: SdkIntegrations;
   tokens: TaskTokens;
 }
 
@@ -22,7 +24,7 @@ export interface TaskStateServices {
  * on SendTaskSuccess / SendTaskFailure, or times out on the virtual clock.
  */
 export async function runTaskState(services: TaskStateServices, record: ExecutionRecord, spec: TaskSpec, wrapped: unknown): Promise<unknown> {
-  const { clock, work, lambdas, tokens } = services;
+  const { clock, work, lambdas, sdk, tokens } = services;
   // Taken synchronously: the engine evaluated this task's Parameters (reading $$.Task.Token) just now.
   const token = record.pendingToken;
   record.pendingToken = undefined;
@@ -66,6 +68,19 @@ export async function runTaskState(services: TaskStateServices, record: Executio
       lambdas.invoke(FunctionName, Payload ?? {}).catch((error: Error) => task.fail(error));
       break;
     }
+    case "sdk":
+      sdk.call(spec.sdk!.service, spec.sdk!.action, parameters).then(
+        (result) => succeed(result),
+        (error: Error) => task.fail(error),
+      );
+      break;
+    case "sdk-callback":
+      task.token = token ?? newTaskToken();
+      tokens.open(task.token, task);
+      if (heartbeatSeconds !== undefined) task.startHeartbeat(heartbeatSeconds, `sfn: ${spec.stateName} heartbeat`);
+      // As with a Lambda: the call's answer is not the task's result; only its failure is.
+      sdk.call(spec.sdk!.service, spec.sdk!.action, parameters).catch((error: Error) => task.fail(error));
+      break;
   }
 
   try {
@@ -77,7 +92,7 @@ export async function runTaskState(services: TaskStateServices, record: Executio
 }
 
 /** How a task's resource is named in States.DataLimitExceeded's cause (as AWS names it). */
-const resultSubject = (spec: TaskSpec) => (spec.kind === "lambda-function" ? spec.resource : "lambda");
+const resultSubject = (spec: TaskSpec) => (spec.kind === "lambda-function" ? spec.resource : spec.sdk ? spec.sdk.service : "lambda");
 
 /**
  * The Parameters, and the timeouts: TimeoutSecondsPath / HeartbeatSecondsPath evaluated beside the

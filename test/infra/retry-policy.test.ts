@@ -3,7 +3,7 @@ import { DescribeExecutionCommand, StartExecutionCommand } from "@aws-sdk/client
 import { invalidInput, notFound } from "../../core/errors";
 import { createHandler as createPlanHandler } from "../../functions/journey-plan/handler";
 import { assembleDefinition, readWorkflowDefinition, workflowNames } from "../../workflows/definitions";
-import { lambdaTaskRetry } from "../../workflows/retry";
+import { dynamoDbAwaitRetry, lambdaCallbackTaskRetry, lambdaTaskRetry } from "../../workflows/retry";
 import { projectRoot } from "../../infra/paths";
 import { invoke, startLocalStepFunctions, type LocalStepFunctionsFixture } from "../local/step-functions-fixture";
 
@@ -19,11 +19,25 @@ const tasksOf = (machine: AslState): Array<[string, AslState]> =>
     ...(state.ItemProcessor ? tasksOf(state.ItemProcessor) : []),
   ]);
 
+/** The policy a task retries by: the Lambda one, with a timeout retried where the task answers by callback; the await's DynamoDB write its own. */
+const policyOf = (task: AslState) =>
+  task.Resource === "arn:aws:states:::aws-sdk:dynamodb:updateItem.waitForTaskToken"
+    ? dynamoDbAwaitRetry
+    : task.Resource === "arn:aws:states:::lambda:invoke.waitForTaskToken"
+      ? lambdaCallbackTaskRetry
+      : lambdaTaskRetry;
+
 describe("the workflows' retry policy", () => {
   it.each(workflowNames)("%s: every Lambda task retries by the one policy", (name) => {
     const tasks = tasksOf(JSON.parse(readWorkflowDefinition(projectRoot, name).text) as AslState);
     expect(tasks.length).toBeGreaterThan(0);
-    for (const [state, task] of tasks) expect(task.Retry, `${name}.${state}`).toEqual(lambdaTaskRetry);
+    for (const [state, task] of tasks) expect(task.Retry, `${name}.${state}`).toEqual(policyOf(task));
+  });
+
+  it("never retries a refused await and never retries the journey's decisions to hand over or end", () => {
+    expect(dynamoDbAwaitRetry[0]).toEqual({ ErrorEquals: ["DynamoDb.ConditionalCheckFailedException", "DynamoDB.ConditionalCheckFailedException"], MaxAttempts: 0 });
+    expect(lambdaCallbackTaskRetry[0].ErrorEquals).toEqual(expect.arrayContaining(["Journey.HandOver", "Journey.End"]));
+    expect(lambdaCallbackTaskRetry[0].MaxAttempts).toBe(0);
   });
 
   it("refuses a policy name it does not know", () => {

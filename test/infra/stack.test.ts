@@ -329,6 +329,11 @@ describe("workflows", () => {
       expect(Object.keys(substitutions).sort(), workflow).toEqual(definitionPlaceholders(file));
       for (const [key, value] of Object.entries(substitutions)) {
         if (key === "JourneyStateMachineArn") continue;
+        if (key === "TableName") {
+          // The journey's await writes its token itself, to the deployment's table.
+          expect(value, workflow).toEqual(oslo.resolve(oslo.data.table.tableName));
+          continue;
+        }
         // Lambda tasks call the live alias, so executions run published versions.
         expect(aliases[logicalIdOf(value)]?.Properties?.Name, `${workflow}: ${key}`).toBe("live");
         const spec = functionSpecs.find((candidate) => substitutionKey(candidate.name) === key);
@@ -355,7 +360,26 @@ describe("workflows", () => {
         const alias = aliases[logicalIdOf(value)]!;
         return (resourcesOf(template, "AWS::Lambda::Function")[logicalIdOf(alias.Properties!.FunctionName)]!.Properties!.FunctionName as string);
       });
-      expect(previousFunctions, workflow).toEqual(workflow === "journey" ? [functionName("oslo", "journey-record")] : []);
+      expect(previousFunctions.sort(), workflow).toEqual(workflow === "journey" ? [functionName("oslo", "journey-park"), functionName("oslo", "journey-record")] : []);
+    }
+  });
+
+  it("lets the journey's await write only participants' items of the table: UpdateItem, under the participant key prefix", () => {
+    const { machine } = machines().get(stateMachineName("oslo", "journey"))!;
+    const statements = statementsOfRole(template, logicalIdOf(machine.Properties!.RoleArn));
+    const tableArn = oslo.resolve(oslo.data.table.tableArn);
+    const onTable = statements.filter((statement) => JSON.stringify(statement.Resource).includes(logicalIdOf(tableArn)));
+    expect(onTable).toEqual([
+      expect.objectContaining({
+        Action: "dynamodb:UpdateItem",
+        Effect: "Allow",
+        Condition: { "ForAllValues:StringLike": { "dynamodb:LeadingKeys": ["PARTICIPANT#*"] } },
+      }),
+    ]);
+    for (const workflow of ["digest", "summary"] as const) {
+      const other = machines().get(stateMachineName("oslo", workflow))!.machine;
+      const theirs = statementsOfRole(template, logicalIdOf(other.Properties!.RoleArn));
+      expect(JSON.stringify(theirs), workflow).not.toContain("dynamodb:");
     }
   });
 

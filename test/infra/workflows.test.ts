@@ -16,6 +16,8 @@ const deployedValues: Record<string, string> = {
     ]),
   ),
   JourneyStateMachineArn: `arn:aws:states:eu-north-1:111111111111:stateMachine:${stateMachineName("oslo", "journey")}`,
+  // The journey's await writes its token to the table itself.
+  TableName: "ipsflow-oslo-Data-Table",
 };
 
 const aslFiles = readdirSync(join(projectRoot, "workflows")).filter((file) => file.endsWith(".asl.json"));

@@ -328,3 +328,69 @@ describe("callback tasks on the local endpoint", () => {
     expect(JSON.parse(described.output!)).toEqual({ woke: "immediately" });
   });
 });
+
+describe("AWS SDK integrations on the local endpoint", () => {
+  /** An await that stores its token with a DynamoDB write, as the journey's does; here the write goes to a stand-in. */
+  const sdkAwait = {
+    StartAt: "Await",
+    States: {
+      Await: {
+        Type: "Task",
+        Resource: "arn:aws:states:::aws-sdk:dynamodb:updateItem.waitForTaskToken",
+        Parameters: {
+          TableName: "t",
+          Key: { pk: { "S.$": "$.participantId" } },
+          UpdateExpression: "SET taskToken = :token",
+          ExpressionAttributeValues: { ":token": { "S.$": "$$.Task.Token" } },
+        },
+        TimeoutSeconds: 3600,
+        ResultPath: "$.woken",
+        Catch: [{ ErrorEquals: ["DynamoDb.ConditionalCheckFailedException"], ResultPath: "$.refused", Next: "Refused" }],
+        Next: "Woken",
+      },
+      Woken: { Type: "Succeed" },
+      Refused: { Type: "Succeed" },
+    },
+  };
+
+  it("makes the call with the state's Parameters, then waits for the token the call stored", async () => {
+    local = await startLocalStepFunctions();
+    const calls: unknown[] = [];
+    local.sfn.addSdkIntegration("dynamodb", "updateItem", async (parameters) => {
+      calls.push(parameters);
+      return {};
+    });
+    const executionArn = await startJourney(sdkAwait);
+    expect(calls).toHaveLength(1);
+    const token = (calls[0] as { ExpressionAttributeValues: { ":token": { S: string } } }).ExpressionAttributeValues[":token"].S;
+    expect(calls[0]).toMatchObject({ TableName: "t", Key: { pk: { S: "p-1" } }, UpdateExpression: "SET taskToken = :token" });
+    expect((await describeExecution(executionArn)).status).toBe("RUNNING");
+
+    await local.client.send(new SendTaskSuccessCommand({ taskToken: token, output: JSON.stringify({ woken: "event" }) }));
+    await local.clock.settle();
+    const described = await describeExecution(executionArn);
+    expect(described.status).toBe("SUCCEEDED");
+    expect(JSON.parse(described.output!).woken).toEqual({ woken: "event" });
+  });
+
+  it("fails the task with the error Step Functions names after the service when the call is refused", async () => {
+    local = await startLocalStepFunctions();
+    local.sfn.addSdkIntegration("dynamodb", "updateItem", async () => {
+      throw Object.assign(new Error("The conditional request failed"), { name: "ConditionalCheckFailedException" });
+    });
+    const executionArn = await startJourney(sdkAwait);
+    const described = await describeExecution(executionArn);
+    expect(described.status).toBe("SUCCEEDED");
+    expect(JSON.parse(described.output!).refused).toEqual({ Error: "DynamoDb.ConditionalCheckFailedException", Cause: "The conditional request failed" });
+    expect(local.clock.pendingTimers()).toEqual([]);
+  });
+
+  it("refuses to run an integration nobody bound, and a definition naming a resource it does not know", async () => {
+    local = await startLocalStepFunctions();
+    const executionArn = await startJourney(sdkAwait);
+    expect(await describeExecution(executionArn)).toMatchObject({ status: "FAILED", error: "States.Runtime" });
+    expect(() => local!.sfn.createStateMachine("other", { StartAt: "X", States: { X: { Type: "Task", Resource: "arn:aws:states:::sqs:sendMessage", End: true } } })).toThrow(
+      /not supported locally/,
+    );
+  });
+});

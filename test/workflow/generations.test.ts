@@ -77,6 +77,38 @@ describe("a journey started under the earlier definition", () => {
   });
 });
 
+describe("a journey started before the await stored its token itself", () => {
+  /**
+   * Before this definition, Plan returned its result and the await called the park function,
+   * which stored the token and left the loop for a hand-over or an end. Journeys started then
+   * keep that shape until their next generation; the fixture is that definition, and it must run
+   * with today's plan function (called without a token) and the park function kept for it.
+   */
+  const previousDefinition = readFileSync(new URL("./fixtures/journey-with-park-function.asl.json", import.meta.url), "utf8");
+
+  it("plans, parks through the park function, is woken, records what came due, and ends at an exit", async () => {
+    const { region, name } = system().deps.deployment;
+    const functions = ["journey-plan", "journey-park", "journey-continue"];
+    const substitutions = Object.fromEntries(functions.map((folder) => [substitutionKey(folder), lambdaArn(region, name, folder)]));
+    const previousJourney = system().stepFunctions.createStateMachine("ipsflow-journey-with-park", LocalStepFunctions.substitute(previousDefinition, substitutions));
+    const { id, second: executionArn, deadline, team } = await referWithSecondGeneration("P.F.", previousJourney, { stopFirst: true });
+
+    // Woken by an event, and by its timeout when the 30-day deadline is missed.
+    await s.record(team, id, { type: "participant-meeting" });
+    await pastMissed(deadline);
+    expect((await s.dueRecords(id)).filter((record) => record.kind === "benefits-counselling")).toHaveLength(1);
+    expect(await s.journey(id)).toMatchObject({ generation: 2, executionArn, status: "RUNNING", parked: true });
+    const { events } = await system().stepFunctions.getExecutionHistory({ executionArn, maxResults: 1000 });
+    expect((events as unknown as Array<{ type: string }>).some((event) => event.type.endsWith("Failed"))).toBe(false);
+    expect(await s.item({ pk: `PARTICIPANT#${id}`, sk: "JOURNEY" })).toMatchObject({ eventVersion: 1, plannedVersion: 1 });
+
+    // An exit ends it: the park function leaves the loop with the error its Catch routes to the end.
+    await s.record(team, id, { type: "exit", reason: "moved" });
+    expect((await system().stepFunctions.describeExecution({ executionArn })).status).toBe("SUCCEEDED");
+    expect((await s.statesEntered(executionArn)).slice(-3)).toEqual(["Plan", "Await", "Done"]);
+  });
+});
+
 describe("a superseded generation", () => {
   it("ends at its next wake, and the newer generation keeps the journey", async () => {
     // A newer generation started while the older one still runs takes the journey over.
@@ -86,10 +118,10 @@ describe("a superseded generation", () => {
     await pastMissed(deadline);
     expect((await system().stepFunctions.describeExecution({ executionArn: first.executionArn })).status).toBe("SUCCEEDED");
     const entered = await s.statesEntered(first.executionArn);
-    // The first plan and the wake at the due date: park finds the newer generation and ends the
-    // execution at once. (Executions on the earlier definition, which never hand park's reason to
-    // plan, re-plan until their plan limit and then hand over: bounded.)
-    expect(entered).toEqual(["Plan", "Await", "Plan", "Await", "Done"]);
+    // The first plan and the wake at the due date: plan reads the journey record, finds the newer
+    // generation and ends the execution at once. (Executions on the earliest definition, which
+    // never hand park's reason to plan, re-plan until their plan limit and then hand over: bounded.)
+    expect(entered).toEqual(["Plan", "Await", "Plan", "Done"]);
     expect(await s.journey(id)).toMatchObject({ generation: 2, executionArn: second, status: "RUNNING", parked: true });
   });
 });

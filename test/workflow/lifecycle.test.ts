@@ -1,8 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { keys } from "../../adapters/dynamodb/keys";
-import { lambdaArn } from "../../local/functions";
+import { lambdaArn, sdkIntegrations } from "../../local/functions";
 import { createHandler as createPlanHandler } from "../../functions/journey-plan/handler";
-import { createHandler as createParkHandler } from "../../functions/journey-park/handler";
 import { digestLines, digestOn, midnight, oslo, useWorkflowSystem } from "./scenario";
 
 /**
@@ -18,12 +17,12 @@ const { system, s, seedTeam } = useWorkflowSystem({ start: "2026-11-02T10:00" })
 const lambda = (folder: string) => lambdaArn(system().deps.deployment.region, system().deps.deployment.name, folder);
 const lambdaContext = (folder: string) => ({ functionName: folder, awsRequestId: "scenario" });
 const planHandler = () => createPlanHandler(() => system().deps) as unknown as (event: unknown, context: object) => Promise<unknown>;
-const parkHandler = () => createParkHandler(() => system().deps) as unknown as (event: unknown, context: object) => Promise<{ outcome: string }>;
+const [awaitWrite] = sdkIntegrations(() => system().deps);
 
 afterEach(() => {
   // Tests that intercept a workflow function put the plain handler back.
   system().stepFunctions.addLambda(lambda("journey-plan"), (event) => planHandler()(event, lambdaContext("journey-plan")));
-  system().stepFunctions.addLambda(lambda("journey-park"), (event) => parkHandler()(event, lambdaContext("journey-park")));
+  system().stepFunctions.addSdkIntegration("dynamodb", "updateItem", awaitWrite.handler);
 });
 
 describe("pause, resume, exit and return", () => {
@@ -206,28 +205,27 @@ describe("a journey that loses its execution, and events that race the plan", ()
     await s.record(team, id, { type: "exit", reason: "other" });
   });
 
-  it("an event recorded while the journey plans is not slept through: park sees the newer version and plans again", async () => {
+  it("an event recorded while the journey plans is not slept through: the await's write sees the newer version and plan runs again", async () => {
     await s.advanceTo("2027-04-12T10:00");
     const team = await seedTeam();
     const id = await s.refer(team, "R.A.");
     const parkOutcomes: string[] = [];
     let injected = false;
-    const plan = planHandler();
-    const park = parkHandler();
-    system().stepFunctions.addLambda(lambda("journey-plan"), async (event) => {
-      const planned = await plan(event, lambdaContext("journey-plan"));
-      const participantId = (event as { state: { participantId: string } }).state.participantId;
-      if (participantId === id && !injected) {
-        // The plan has read version 1 (the employer contact); a job start lands before it parks.
+    system().stepFunctions.addSdkIntegration("dynamodb", "updateItem", async (parameters) => {
+      const ours = (parameters as { Key: { pk: { S: string } } }).Key.pk.S === keys.journey(id).pk;
+      if (ours && !injected && (await s.participant(id)).phase === "job-search") {
+        // The plan has read version 1 (the employer contact); a job start lands before the await stores its token.
         injected = true;
         await s.record(team, id, { type: "job-start", employer: "Kiwi", hoursPerWeek: 8, wage: "ordinary", temporary: false }, { settle: false });
       }
-      return planned;
-    });
-    system().stepFunctions.addLambda(lambda("journey-park"), async (event) => {
-      const out = await park(event, lambdaContext("journey-park"));
-      if ((event as { state: { participantId: string } }).state.participantId === id) parkOutcomes.push(out.outcome);
-      return out;
+      try {
+        const out = await awaitWrite.handler(parameters);
+        if (ours) parkOutcomes.push("parked");
+        return out;
+      } catch (error) {
+        if (ours) parkOutcomes.push((error as Error).name === "ConditionalCheckFailedException" ? "stale" : "failed");
+        throw error;
+      }
     });
 
     await s.record(team, id, { type: "employer-contact", employer: "Kiwi" });
@@ -275,8 +273,9 @@ describe("a journey that loses its execution, and events that race the plan", ()
     };
     const plan = createPlanHandler(() => ({ ...system().deps, db: db as never })) as unknown as (event: unknown, context: object) => Promise<unknown>;
     system().stepFunctions.addLambda(lambda("journey-plan"), async (event) => {
-      const planned = (await plan(event, lambdaContext("journey-plan"))) as { participantId: string; action: string };
-      if (!early && !injected && planned.participantId === id && planned.action === "end") await comeBack();
+      const planned = (await plan(event, lambdaContext("journey-plan"))) as { action: string };
+      const participantId = (event as { state: { participantId: string } }).state.participantId;
+      if (!early && !injected && participantId === id && planned.action === "end") await comeBack();
       return planned;
     });
 

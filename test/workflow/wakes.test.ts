@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createHandler as createPark } from "../../functions/journey-park/handler";
-import { lambdaArn } from "../../local/functions";
+import { sdkIntegrations } from "../../local/functions";
 import { midnight, oslo, useWorkflowSystem } from "./scenario";
 
 /**
@@ -44,11 +43,11 @@ describe("events and a parked journey", () => {
     // Two states a wake: Plan, then Await (no Choice between them).
     expect(await s.statesEntered(executionArn)).toEqual(["Plan", "Await", "Plan", "Await"]);
 
-    // An exit changes the phase: woken, plan decides to end, and park leaves the loop at once.
+    // An exit changes the phase: woken, plan decides to end and fails its own task, which leaves the loop at once.
     await s.advanceTo("2026-12-02T10:00");
     await s.record(team, id, { type: "exit", reason: "declined-further-support" });
     expect(await s.journey(id)).toMatchObject({ status: "SUCCEEDED" });
-    expect((await s.statesEntered(executionArn)).slice(-3)).toEqual(["Plan", "Await", "Done"]);
+    expect((await s.statesEntered(executionArn)).slice(-3)).toEqual(["Await", "Plan", "Done"]);
     // Failed once, on purpose, and not retried.
     const { events } = await system().stepFunctions.getExecutionHistory({ executionArn, maxResults: 1000 });
     expect((events as unknown as Array<{ type: string }>).filter((event) => event.type === "TaskFailed")).toHaveLength(1);
@@ -92,28 +91,34 @@ describe("events and a parked journey", () => {
     expect(await recordedLate(id, "follow-up", midnight("2027-01-13"))).toBeLessThan(60_000);
   });
 
-  it("a park that fails is tried again, and the journey stays parked", async () => {
+  it("an await whose write fails is tried again, and the journey stays parked", async () => {
     await s.advanceTo("2027-01-18T10:00");
     const team = await seedTeam();
     const id = await s.refer(team, "R.P.");
-    const { region, name } = system().deps.deployment;
-    const park = createPark(() => system().deps) as unknown as (event: unknown, context: object) => Promise<unknown>;
+    const [updateItem] = sdkIntegrations(() => system().deps);
     const attempts: string[] = [];
-    system().stepFunctions.addLambda(lambdaArn(region, name, "journey-park"), async (event) => {
-      if ((event as { state: { participantId: string } }).state.participantId === id) {
+    system().stepFunctions.addSdkIntegration("dynamodb", "updateItem", async (parameters) => {
+      const key = (parameters as { Key: { pk: { S: string } } }).Key.pk.S;
+      if (key.endsWith(id)) {
         attempts.push(attempts.length === 0 ? "failed" : "parked");
-        if (attempts.length === 1) throw new Error("the table did not answer");
+        if (attempts.length === 1) throw Object.assign(new Error("the table did not answer"), { name: "InternalServerError" });
       }
-      return park(event, { functionName: "journey-park", awsRequestId: "retried-park" });
+      return updateItem.handler(parameters);
     });
 
-    // The employer contact changes the phase: plan, then a park that fails once and is retried.
-    await s.record(team, id, { type: "employer-contact", employer: "Meny" });
-    await s.advanceTo("2027-01-18T10:01");
-    expect(attempts).toEqual(["failed", "parked"]);
-    const journey = await s.journey(id);
-    expect(journey).toMatchObject({ status: "RUNNING", parked: true });
-    const { events } = await system().stepFunctions.getExecutionHistory({ executionArn: journey.executionArn, maxResults: 1000 });
-    expect((events as unknown as Array<{ type: string }>).filter((event) => event.type.endsWith("Failed"))).toHaveLength(1);
+    try {
+      // The employer contact changes the phase: plan, then an await whose write fails once and is retried.
+      await s.record(team, id, { type: "employer-contact", employer: "Meny" });
+      await s.advanceTo("2027-01-18T10:01");
+      expect(attempts).toEqual(["failed", "parked"]);
+      const journey = await s.journey(id);
+      expect(journey).toMatchObject({ status: "RUNNING", parked: true });
+      const { events } = await system().stepFunctions.getExecutionHistory({ executionArn: journey.executionArn, maxResults: 1000 });
+      const failed = (events as unknown as Array<{ type: string; taskFailedEventDetails?: { error?: string } }>).filter((event) => event.type.endsWith("Failed"));
+      expect(failed.map((event) => event.taskFailedEventDetails?.error)).toEqual(["DynamoDb.InternalServerErrorException"]);
+    } finally {
+      system().stepFunctions.addSdkIntegration("dynamodb", "updateItem", updateItem.handler);
+    }
   });
+
 });
