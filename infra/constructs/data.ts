@@ -1,4 +1,4 @@
-import { type CfnResource, RemovalPolicy } from "aws-cdk-lib";
+import { type CfnResource, RemovalPolicy, Stack } from "aws-cdk-lib";
 import { AttributeType, Billing, TableEncryptionV2, TableV2 } from "aws-cdk-lib/aws-dynamodb";
 import type { IKey } from "aws-cdk-lib/aws-kms";
 import { Construct } from "constructs";
@@ -66,7 +66,17 @@ export class Data extends Construct {
         conditions: { "ForAllValues:StringLike": { "dynamodb:LeadingKeys": [`${participantKeyPrefix}*`] } },
       }),
     );
-    this.table.encryptionKey?.grantEncryptDecrypt(role);
+    // The table key, through DynamoDB only: the role cannot use it for anything else.
+    if (this.table.encryptionKey) {
+      role.addToPrincipalPolicy(
+        new PolicyStatement({
+          sid: "JourneyAwaitTableKey",
+          actions: ["kms:Decrypt", "kms:Encrypt", "kms:GenerateDataKey*", "kms:ReEncrypt*"],
+          resources: [this.table.encryptionKey.keyArn],
+          conditions: { StringEquals: { "kms:ViaService": `dynamodb.${Stack.of(this).region}.amazonaws.com` } },
+        }),
+      );
+    }
     const reason =
       "The table key's actions DynamoDB needs to write an item of a table under a customer-managed key; the wildcard only spans the action family " +
       "(kms:GenerateDataKey / GenerateDataKeyWithoutPlaintext, kms:ReEncryptFrom / ReEncryptTo), on the single data key of this deployment.";

@@ -376,6 +376,9 @@ describe("workflows", () => {
         Condition: { "ForAllValues:StringLike": { "dynamodb:LeadingKeys": ["PARTICIPANT#*"] } },
       }),
     ]);
+    // The table key only through DynamoDB.
+    const keyStatement = statements.find((statement) => statement.Sid === "JourneyAwaitTableKey");
+    expect(keyStatement?.Condition).toEqual({ StringEquals: { "kms:ViaService": "dynamodb.eu-north-1.amazonaws.com" } });
     for (const workflow of ["digest", "summary"] as const) {
       const other = machines().get(stateMachineName("oslo", workflow))!.machine;
       const theirs = statementsOfRole(template, logicalIdOf(other.Properties!.RoleArn));
