@@ -3,6 +3,7 @@ import * as z from "../../core/zod-mini";
 import type { Deps } from "../deps";
 import { queryAll } from "./query";
 import { fromItem } from "./items";
+import { conditionHeld } from "./conditional";
 
 /**
  * Bounces and complaints that SES reports through the configuration set's event destination.
@@ -44,19 +45,15 @@ export async function recordEmailEvent(deps: Pick<Deps, "db" | "tableName">, not
     recipients,
     ...(notification.bounce ? { detail: [notification.bounce.bounceType, notification.bounce.bounceSubType].filter(Boolean).join("/") } : {}),
   };
-  try {
-    await deps.db.send(
+  return conditionHeld(
+    deps.db.send(
       new PutCommand({
         TableName: deps.tableName,
         Item: { pk: "EMAIL_EVENTS", sk: `${at}#${event.messageId}#${event.type}`, entity: "email-event", ...event },
         ConditionExpression: "attribute_not_exists(pk)",
       }),
-    );
-    return true;
-  } catch (error) {
-    if ((error as Error).name === "ConditionalCheckFailedException") return false;
-    throw error;
-  }
+    ),
+  );
 }
 
 /** Bounces and complaints since an instant, newest first. */

@@ -6,6 +6,7 @@ import { createOnce } from "./idempotency";
 import { index, keys } from "./keys";
 import { fromItem } from "./items";
 import { queryAll } from "./query";
+import { conditionHeld } from "./conditional";
 
 type Db = Pick<Deps, "db" | "tableName">;
 type TransactItem = NonNullable<TransactWriteCommandInput["TransactItems"]>[number];
@@ -97,13 +98,8 @@ export async function listSpecialistEmployerContacts(deps: Db, specialistId: str
  * or applying two out of order ends the same; a condition that does not hold changes nothing.
  */
 export async function noteOnEmployer(deps: Db, employerId: string, change: { contactAt?: string; stage?: Stage; hiredAt?: string }) {
-  const keep = async (update: Omit<ConstructorParameters<typeof UpdateCommand>[0], "TableName" | "Key">) => {
-    try {
-      await deps.db.send(new UpdateCommand({ TableName: deps.tableName, Key: keys.employer(employerId), ...update }));
-    } catch (error) {
-      if ((error as Error).name !== "ConditionalCheckFailedException") throw error;
-    }
-  };
+  const keep = (update: Omit<ConstructorParameters<typeof UpdateCommand>[0], "TableName" | "Key">) =>
+    conditionHeld(deps.db.send(new UpdateCommand({ TableName: deps.tableName, Key: keys.employer(employerId), ...update })));
   const exists = "attribute_exists(pk)";
   if (change.contactAt) {
     await keep({

@@ -1,6 +1,7 @@
 import { UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import type { Deps } from "../deps";
 import { keys } from "../dynamodb/keys";
+import { conditionHeld } from "../dynamodb/conditional";
 
 /**
  * The journey's await parks with one DynamoDB write that Step Functions makes itself (an AWS SDK
@@ -37,8 +38,9 @@ export function parkParameters(participantId: string, generation: number, planne
  * plan runs again.
  */
 export async function keepEventVersion(deps: Pick<Deps, "db" | "tableName">, participantId: string, version: number): Promise<void> {
-  try {
-    await deps.db.send(
+  // Refused when there is no record to keep it on: nothing parks there.
+  await conditionHeld(
+    deps.db.send(
       new UpdateCommand({
         TableName: deps.tableName,
         Key: keys.journey(participantId),
@@ -46,9 +48,6 @@ export async function keepEventVersion(deps: Pick<Deps, "db" | "tableName">, par
         ConditionExpression: "attribute_exists(generation)",
         ExpressionAttributeValues: { ":version": version },
       }),
-    );
-  } catch (error) {
-    // No record to keep it on: nothing parks there.
-    if ((error as Error).name !== "ConditionalCheckFailedException") throw error;
-  }
+    ),
+  );
 }

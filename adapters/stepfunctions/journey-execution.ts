@@ -5,6 +5,7 @@ import { unmarshall } from "@aws-sdk/util-dynamodb";
 import type { Deps } from "../deps";
 import { keys } from "../dynamodb/keys";
 import { queryAll } from "../dynamodb/query";
+import { conditionHeld } from "../dynamodb/conditional";
 import { profileFromItem } from "../dynamodb/participants";
 import type { ParticipantProfile } from "../../core/participants/profile";
 
@@ -115,8 +116,8 @@ export async function claimJourney(
   profileVersion?: number,
 ): Promise<boolean> {
   const keepVersion = profileVersion === undefined ? "" : ", eventVersion = if_not_exists(eventVersion, :version)";
-  try {
-    await deps.db.send(
+  return conditionHeld(
+    deps.db.send(
       new UpdateCommand({
         TableName: deps.tableName,
         Key: keys.journey(record.participantId),
@@ -136,12 +137,8 @@ export async function claimJourney(
           ...(profileVersion === undefined ? {} : { ":version": profileVersion }),
         },
       }),
-    );
-    return true;
-  } catch (error) {
-    if ((error as Error).name === "ConditionalCheckFailedException") return false;
-    throw error;
-  }
+    ),
+  );
 }
 
 /**

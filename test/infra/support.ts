@@ -115,6 +115,7 @@ export interface PolicyStatementJson {
   Action: string | string[];
   Resource: unknown;
   Condition?: Record<string, unknown>;
+  Sid?: string;
 }
 
 /** Every statement of the managed policies attached to one role (the role's whole permission set). */

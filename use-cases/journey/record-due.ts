@@ -4,6 +4,7 @@ import { getParticipant } from "../../adapters/dynamodb/participants";
 import { type StoredState, type ParticipantProfile } from "../../core/participants/profile";
 import { index, keys } from "../../adapters/dynamodb/keys";
 import { currentState } from "../participants/current-state";
+import { conditionHeld } from "../../adapters/dynamodb/conditional";
 
 /**
  * When an await times out, something came due. Each obligation that is due or overdue now is
@@ -52,12 +53,5 @@ export async function recordDue(deps: Deps, participantId: string): Promise<{ re
   return { recorded: await recordDueObligations(deps, profile, state, now) };
 }
 
-async function putOnce(deps: Pick<Deps, "db" | "tableName">, item: Record<string, unknown>): Promise<boolean> {
-  try {
-    await deps.db.send(new PutCommand({ TableName: deps.tableName, Item: item, ConditionExpression: "attribute_not_exists(pk)" }));
-    return true;
-  } catch (error) {
-    if ((error as Error).name === "ConditionalCheckFailedException") return false;
-    throw error;
-  }
-}
+const putOnce = (deps: Pick<Deps, "db" | "tableName">, item: Record<string, unknown>): Promise<boolean> =>
+  conditionHeld(deps.db.send(new PutCommand({ TableName: deps.tableName, Item: item, ConditionExpression: "attribute_not_exists(pk)" })));
