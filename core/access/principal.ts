@@ -1,4 +1,4 @@
-import * as z from "zod";
+import * as z from "../zod-mini";
 
 /**
  * Who is calling. In AWS the API's JWT authorizer (Cognito) passes the caller's claims: the
@@ -20,7 +20,7 @@ const groupsOf = (value: Claims[string]): string[] => {
   return value.replace(/^\[|\]$/g, "").split(/[\s,]+/).filter(Boolean);
 };
 
-const idClaim = z.string().min(1).max(64);
+const idClaim = z.string().check(z.minLength(1), z.maxLength(64));
 
 /** The principal from authorizer claims, or undefined when the claims grant no role. */
 export function principalFromClaims(claims: Claims | undefined): Principal | undefined {

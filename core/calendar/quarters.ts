@@ -1,5 +1,5 @@
 import { DateTime } from "luxon";
-import * as z from "zod";
+import * as z from "../zod-mini";
 import { inZone } from "./local-dates";
 
 /**
@@ -11,7 +11,7 @@ export type Quarter = string;
 
 const quarterPattern = /^(\d{4})-Q([1-4])$/;
 
-export const quarterSchema = z.string().regex(quarterPattern, "must be a quarter such as 2026-Q4");
+export const quarterSchema = z.string().check(z.regex(quarterPattern, "must be a quarter such as 2026-Q4"));
 
 export function parseQuarter(quarter: Quarter): { year: number; number: 1 | 2 | 3 | 4 } {
   const [, year, number] = quarterPattern.exec(quarterSchema.parse(quarter))!;

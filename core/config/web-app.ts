@@ -1,4 +1,4 @@
-import * as z from "zod";
+import * as z from "../zod-mini";
 import { localeSchema } from "../domain/schemas";
 
 /**
@@ -6,32 +6,28 @@ import { localeSchema } from "../domain/schemas";
  * region and the laptop: the region stack writes this file next to the built app, the local
  * runtime serves it from memory.
  */
-export const webAppConfigSchema = z
-  .object({
-    /** Base URL of the HTTP API, without a trailing slash. */
-    apiUrl: z.url(),
-    /** The deployment's time zone and default language: dates and texts follow them. */
-    timeZone: z.string().min(1),
-    locale: localeSchema,
-    auth: z.discriminatedUnion("mode", [
-      /** Local only: a sign-in page that lists the people there are and issues dev tokens. */
-      z.object({ mode: z.literal("dev") }).strict(),
-      /** Cognito managed login, authorization code with PKCE. */
-      z
-        .object({
-          mode: z.literal("cognito"),
-          /** The user pool's OIDC issuer: https://cognito-idp.<region>.amazonaws.com/<poolId>. */
-          authority: z.url(),
-          clientId: z.string().min(1),
-          /** The managed login domain, for sign-out (Cognito's discovery document has no end-session endpoint). */
-          signInDomain: z.url(),
-        })
-        .strict(),
-    ]),
-    /** Local only: links and controls for driving a demo from the browser. */
-    local: z.object({ inboxUrl: z.url() }).strict().optional(),
-  })
-  .strict();
+export const webAppConfigSchema = z.strictObject({
+  /** Base URL of the HTTP API, without a trailing slash. */
+  apiUrl: z.url(),
+  /** The deployment's time zone and default language: dates and texts follow them. */
+  timeZone: z.string().check(z.minLength(1)),
+  locale: localeSchema,
+  auth: z.discriminatedUnion("mode", [
+    /** Local only: a sign-in page that lists the people there are and issues dev tokens. */
+    z.strictObject({ mode: z.literal("dev") }),
+    /** Cognito managed login, authorization code with PKCE. */
+    z.strictObject({
+      mode: z.literal("cognito"),
+      /** The user pool's OIDC issuer: https://cognito-idp.<region>.amazonaws.com/<poolId>. */
+      authority: z.url(),
+      clientId: z.string().check(z.minLength(1)),
+      /** The managed login domain, for sign-out (Cognito's discovery document has no end-session endpoint). */
+      signInDomain: z.url(),
+    }),
+  ]),
+  /** Local only: links and controls for driving a demo from the browser. */
+  local: z.optional(z.strictObject({ inboxUrl: z.url() })),
+});
 
 export type WebAppConfig = z.infer<typeof webAppConfigSchema>;
 

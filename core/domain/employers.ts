@@ -1,4 +1,4 @@
-import * as z from "zod";
+import * as z from "../zod-mini";
 import { isValidOrgNumber } from "../employers/org-number";
 import type { ParticipantEvent } from "./schemas";
 import type { ParticipantProfile } from "../participants/profile";
@@ -53,38 +53,33 @@ export type ContactMode = (typeof contactModes)[number];
 export const stageSchema = z.union([z.literal(1), z.literal(2), z.literal(3)]);
 export type Stage = z.infer<typeof stageSchema>;
 
-const id = z.string().min(1).max(64).regex(/^[A-Za-z0-9._-]+$/, "must be an id");
+const id = z.string().check(z.minLength(1), z.maxLength(64), z.regex(/^[A-Za-z0-9._-]+$/, "must be an id"));
 
 export const orgNumberSchema = z
   .string()
-  .regex(/^\d{9}$/, "must be nine digits")
-  .refine(isValidOrgNumber, "the check digit does not match (not a Norwegian organisation number)");
+  .check(z.regex(/^\d{9}$/, "must be nine digits"), z.refine(isValidOrgNumber, "the check digit does not match (not a Norwegian organisation number)"));
 
-export const createEmployerSchema = z
-  .object({
-    name: z.string().trim().min(1).max(120),
-    orgNumber: orgNumberSchema.optional(),
-    sector: z.enum(sectors),
-    municipality: z.string().trim().min(1).max(80),
-    /** The specialist responsible for the relationship: reminders about it go to them. */
-    specialistId: id,
-    contactRole: z.enum(contactRoles).optional(),
-  })
-  .strict();
+export const createEmployerSchema = z.strictObject({
+  name: z.string().check(z.trim(), z.minLength(1), z.maxLength(120)),
+  orgNumber: z.optional(orgNumberSchema),
+  sector: z.enum(sectors),
+  municipality: z.string().check(z.trim(), z.minLength(1), z.maxLength(80)),
+  /** The specialist responsible for the relationship: reminders about it go to them. */
+  specialistId: id,
+  contactRole: z.optional(z.enum(contactRoles)),
+});
 export type CreateEmployer = z.infer<typeof createEmployerSchema>;
 
-export const employerContactSchema = z
-  .object({
-    at: z.iso.datetime({ offset: true }),
-    mode: z.enum(contactModes),
-    decisionMaker: z.boolean(),
-    stage: stageSchema.optional(),
-    /** The job seeker the contact was about; without it, general job development. */
-    participantId: id.optional(),
-    /** Who made the contact: the specialist, or the participant with the specialist's help. */
-    made: z.enum(["specialist", "participant"]).optional(),
-  })
-  .strict();
+export const employerContactSchema = z.strictObject({
+  at: z.iso.datetime({ offset: true }),
+  mode: z.enum(contactModes),
+  decisionMaker: z.boolean(),
+  stage: z.optional(stageSchema),
+  /** The job seeker the contact was about; without it, general job development. */
+  participantId: z.optional(id),
+  /** Who made the contact: the specialist, or the participant with the specialist's help. */
+  made: z.optional(z.enum(["specialist", "participant"])),
+});
 export type EmployerContactInput = z.infer<typeof employerContactSchema>;
 
 export interface Employer extends CreateEmployer {

@@ -1,4 +1,4 @@
-import * as z from "zod";
+import * as z from "../../core/zod-mini";
 import type { Deps } from "../../adapters/deps";
 import { createEmployerSchema, employerContactSchema, type Employer, type EmployerContact } from "../../core/domain/employers";
 import { canWriteParticipant, require } from "../../core/access/policy";
@@ -48,7 +48,7 @@ export function employerRoutes(deps: () => Deps): Route[] {
       method: "GET",
       path: "/employers",
       summary: "The employer register, by name; ?specialistId= those one specialist is responsible for",
-      query: z.object({ specialistId: pathIdSchema.optional() }),
+      query: z.object({ specialistId: z.optional(pathIdSchema) }),
       responses: { 200: "{employers, count}" },
       handler: async (event, input) => {
         principalOf(event);

@@ -1,4 +1,4 @@
-import * as z from "zod";
+import * as z from "../../core/zod-mini";
 import type { Deps } from "../../adapters/deps";
 import { quarterSchema } from "../../core/calendar/quarters";
 // Only its type: the figures are read by the reports function, which passes it in.
@@ -23,7 +23,7 @@ export function fidelityRoutes(deps: () => Deps, score?: typeof teamFidelity): R
       function: "reports",
       summary:
         "The team's fidelity self-score for a quarter: the IPS fidelity scale's items the records measure, each with its 1–5 score and figures, and the items that need the review (team or admin); default: the last complete quarter",
-      query: z.object({ quarter: quarterSchema.optional() }),
+      query: z.object({ quarter: z.optional(quarterSchema) }),
       responses: { 200: "FidelityReport (core/fidelity/report.ts)" },
       handler: async (event, input) => {
         const team = await teamRequest(event);

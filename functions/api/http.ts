@@ -1,5 +1,5 @@
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyResultV2 } from "aws-lambda";
-import * as z from "zod";
+import * as z from "../../core/zod-mini";
 import { invalidInput, parseOrThrow } from "../../core/errors";
 import { unauthorized } from "./errors";
 import { principalFromClaims, type Claims, type Principal } from "../../core/access/principal";
@@ -37,17 +37,15 @@ export function principalOf(event: ApiEvent): Principal {
 /** The Idempotency-Key header: a replay with the same key gets the first answer and writes nothing new. */
 export const idempotencyKeySchema = z
   .string()
-  .trim()
-  .min(1)
-  .max(200)
-  .regex(/^[\x21-\x7e]+$/, "must be printable ASCII without spaces");
+  .check(z.trim(), z.minLength(1), z.maxLength(200), z.regex(/^[\x21-\x7e]+$/, "must be printable ASCII without spaces"));
 
 /** Ids are ULIDs or admin-chosen names: a bounded, URL-safe alphabet. Anything else is a 400 naming the parameter, never a lookup. */
 export const pathIdSchema = z
   .string()
-  .min(1)
-  .max(64)
-  .regex(/^[A-Za-z0-9._-]+$/, "must be an id (letters, digits, '.', '_', '-')");
+  .check(z.minLength(1), z.maxLength(64), z.regex(/^[A-Za-z0-9._-]+$/, "must be an id (letters, digits, '.', '_', '-')"));
+
+/** A schema with its description in the OpenAPI document (a copy: the schema itself is unchanged). */
+export const described = <T extends z.ZodMiniType>(schema: T, description: string): T => schema.check(z.meta({ description })) as T;
 
 /** Who called, for the audit log: the role with its scope, the sign-in subject, and the caller's address. */
 export function callerOf(event: ApiEvent): { actor: string; subject?: string; from: string } {

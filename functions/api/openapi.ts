@@ -1,7 +1,7 @@
-import * as z from "zod";
+import * as z from "../../core/zod-mini";
 import { createDocument, type ZodOpenApiOperationObject, type ZodOpenApiPathsObject } from "zod-openapi";
 import { createParticipantSchema, createSpecialistSchema, createTeamSchema, eventBodySchema } from "../../core/domain/schemas";
-import { idempotencyKeySchema, pathIdSchema } from "./http";
+import { described, idempotencyKeySchema, pathIdSchema } from "./http";
 import type { Route } from "./route";
 
 /**
@@ -9,7 +9,7 @@ import type { Route } from "./route";
  * path, query, header and body schemas (the ones it parses with) and its answers. A route cannot
  * be added without a summary, and a test checks that the document has every route and nothing else.
  */
-const errorSchema = z.object({ message: z.string(), details: z.unknown().optional() }).meta({ description: "What was wrong; a 400 names the field" });
+const errorSchema = described(z.object({ message: z.string(), details: z.optional(z.unknown()) }), "What was wrong; a 400 names the field");
 
 const errorAnswers = {
   "400": { description: "Invalid input; the message names the field", content: { "application/json": { schema: errorSchema } } },
@@ -20,9 +20,9 @@ const errorAnswers = {
 
 function operationOf(route: Route): ZodOpenApiOperationObject {
   const pathParams = [...route.path.matchAll(/\{(\w+)\}/g)].map((match) => match[1]);
-  const key = idempotencyKeySchema.meta({ description: "A replay with the same key returns the first result and writes nothing new." });
+  const key = described(idempotencyKeySchema, "A replay with the same key returns the first result and writes nothing new.");
   const header =
-    route.idempotencyKey === undefined ? undefined : z.object({ "Idempotency-Key": route.idempotencyKey === "required" ? key : key.optional() });
+    route.idempotencyKey === undefined ? undefined : z.object({ "Idempotency-Key": route.idempotencyKey === "required" ? key : z.optional(key) });
   const answers = Object.fromEntries(
     Object.entries(route.responses).map(([status, description]) => [
       status,
@@ -30,8 +30,8 @@ function operationOf(route: Route): ZodOpenApiOperationObject {
         description,
         content:
           status !== "410" && route.produces
-            ? Object.fromEntries(route.produces.map((type) => [type, { schema: type === "application/json" ? z.object({}).loose() : z.string() }]))
-            : { "application/json": { schema: status === "410" ? errorSchema : z.object({}).loose() } },
+            ? Object.fromEntries(route.produces.map((type) => [type, { schema: type === "application/json" ? z.looseObject({}) : z.string() }]))
+            : { "application/json": { schema: status === "410" ? errorSchema : z.looseObject({}) } },
       },
     ]),
   );

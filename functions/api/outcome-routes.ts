@@ -1,4 +1,4 @@
-import * as z from "zod";
+import * as z from "../../core/zod-mini";
 import type { Deps } from "../../adapters/deps";
 import { require } from "../../core/access/policy";
 import { quarterSchema } from "../../core/calendar/quarters";
@@ -8,14 +8,14 @@ import { localeSchema } from "../../core/domain/schemas";
 import type { outcomeCsv, outcomeCsvFileName } from "../../core/outcomes/csv";
 import type { readOutcomeReport, readOutcomeReports } from "../../use-cases/outcomes/report";
 import { reportRoute } from "../reports/routes";
-import { type ApiEvent, json, pathIdSchema, principalOf } from "./http";
+import { type ApiEvent, described, json, pathIdSchema, principalOf } from "./http";
 import { route, type Route } from "./route";
 
 const outcomesQuery = z.object({
-  quarter: quarterSchema.optional().meta({ description: "A quarter such as 2026-Q4, in the deployment's time zone; default: the last one ended" }),
-  teamId: pathIdSchema.optional().meta({ description: "One team's report; without it, every team and the whole deployment (admin only)" }),
-  format: z.enum(["json", "csv"]).optional().meta({ description: "csv: a spreadsheet file (UTF-8 with BOM; in bokmål semicolons and decimal commas)" }),
-  lang: localeSchema.optional().meta({ description: "The CSV's language and number format; default: the deployment's" }),
+  quarter: described(z.optional(quarterSchema), "A quarter such as 2026-Q4, in the deployment's time zone; default: the last one ended"),
+  teamId: described(z.optional(pathIdSchema), "One team's report; without it, every team and the whole deployment (admin only)"),
+  format: described(z.optional(z.enum(["json", "csv"])), "csv: a spreadsheet file (UTF-8 with BOM; in bokmål semicolons and decimal commas)"),
+  lang: described(z.optional(localeSchema), "The CSV's language and number format; default: the deployment's"),
 });
 
 /**
@@ -84,7 +84,7 @@ export function outcomeRoutes(deps: () => Deps, reports?: OutcomeReports): Route
         "The outcome reports of the `count` quarters up to `quarter` (default: the last ended), oldest first, from one read of each team: what the chart of the last eight quarters shows; each equals the single quarter's report",
       query: z.object({
         quarter: outcomesQuery.shape.quarter,
-        count: z.coerce.number().int().min(1).max(12).optional().meta({ description: "How many quarters, up to 12; default 8" }),
+        count: described(z.optional(z.coerce.number().check(z.int(), z.gte(1), z.lte(12))), "How many quarters, up to 12; default 8"),
         teamId: outcomesQuery.shape.teamId,
       }),
       responses: { 200: "{reports: [the report of each quarter, as GET /reports/outcomes gives it]}" },

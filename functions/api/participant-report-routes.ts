@@ -1,4 +1,4 @@
-import * as z from "zod";
+import * as z from "../../core/zod-mini";
 import type { Deps } from "../../adapters/deps";
 import { writeAudit } from "../../adapters/dynamodb/audit-log";
 import { localDateSchema } from "../../core/calendar/local-dates";
@@ -7,17 +7,17 @@ import { reportKinds } from "../../core/reports/period";
 // Only its type: the renderer (and its PDF library) is the reports function's, passed in there.
 import type { participantReport } from "../../use-cases/participants/report";
 import { reportRoute } from "../reports/routes";
-import { callerOf, type ApiResult } from "./http";
+import { callerOf, described, type ApiResult } from "./http";
 import { requests } from "./requests";
 import { route, type Route } from "./route";
 
 /** What a report is asked for with: its kind, its period (local dates, both included), format and language. */
 const reportQuery = z.object({
-  kind: z.enum(reportKinds).meta({ description: "interval: a period (default the last 3 months up to today); end: referral to exit, once exited" }),
-  from: z.optional(localDateSchema).meta({ description: "First day (yyyy-mm-dd, the deployment's zone), interval only; default 3 months before `to`, never before the referral" }),
-  to: z.optional(localDateSchema).meta({ description: "Last day (yyyy-mm-dd), interval only; default today, never after it" }),
-  format: z.enum(["pdf", "html"]).optional().meta({ description: "Default pdf" }),
-  locale: localeSchema.optional().meta({ description: "nb or en; default the team's language" }),
+  kind: described(z.enum(reportKinds), "interval: a period (default the last 3 months up to today); end: referral to exit, once exited"),
+  from: described(z.optional(localDateSchema), "First day (yyyy-mm-dd, the deployment's zone), interval only; default 3 months before `to`, never before the referral"),
+  to: described(z.optional(localDateSchema), "Last day (yyyy-mm-dd), interval only; default today, never after it"),
+  format: described(z.optional(z.enum(["pdf", "html"])), "Default pdf"),
+  locale: described(z.optional(localeSchema), "nb or en; default the team's language"),
 });
 
 /**

@@ -1,4 +1,5 @@
-import * as z from "zod";
+import * as z from "../../core/zod-mini";
+import type * as core from "zod/v4/core";
 import { invalidInput, parseOrThrow } from "../../core/errors";
 import { type ApiEvent, type ApiResult, header, idempotencyKeySchema, jsonBody } from "./http";
 
@@ -15,7 +16,7 @@ export interface RouteInput<Body, Query> {
   idempotencyKey(): string | undefined;
 }
 
-export interface RouteSpec<B extends z.ZodType, Q extends z.ZodObject> {
+export interface RouteSpec<B extends core.$ZodType, Q extends core.$ZodObject> {
   method: "GET" | "POST" | "DELETE";
   path: string;
   /** One line for the OpenAPI document; a route cannot be added without it. */
@@ -34,10 +35,10 @@ export interface RouteSpec<B extends z.ZodType, Q extends z.ZodObject> {
   handler: (event: ApiEvent, input: RouteInput<z.output<B>, z.output<Q>>) => Promise<ApiResult>;
 }
 
-export type Route = RouteSpec<z.ZodType, z.ZodObject> & { run: (event: ApiEvent) => Promise<ApiResult> };
+export type Route = RouteSpec<core.$ZodType, core.$ZodObject> & { run: (event: ApiEvent) => Promise<ApiResult> };
 
 /** A route whose handler gets its input parsed by the route's own schemas. */
-export function route<B extends z.ZodType = z.ZodNever, Q extends z.ZodObject = z.ZodObject<Record<string, never>>>(spec: RouteSpec<B, Q>): Route {
+export function route<B extends core.$ZodType = z.ZodMiniNever, Q extends core.$ZodObject = z.ZodMiniObject<Record<string, never>>>(spec: RouteSpec<B, Q>): Route {
   const run = (event: ApiEvent) =>
     spec.handler(event, {
       body: () => parseOrThrow(spec.body ?? z.never(), jsonBody(event)),
@@ -51,7 +52,7 @@ export function route<B extends z.ZodType = z.ZodNever, Q extends z.ZodObject = 
         return parseOrThrow(idempotencyKeySchema, key, "Idempotency-Key");
       },
     });
-  return { ...(spec as unknown as RouteSpec<z.ZodType, z.ZodObject>), run };
+  return { ...(spec as unknown as RouteSpec<core.$ZodType, core.$ZodObject>), run };
 }
 
 /** "GET /teams/{id}": the key API Gateway and the local server route by. */

@@ -36,12 +36,12 @@ import { caseloadLimitFor } from "../../core/summary/figures";
 import { weeklySummaryFigures } from "../../use-cases/summary/load-figures";
 import { previewSummary } from "../../use-cases/summary/preview";
 import { listEmailEvents } from "../../adapters/dynamodb/email-events";
-import * as z from "zod";
+import * as z from "../../core/zod-mini";
 
 /** The week a summary is about: an ISO week such as 2026-W48. */
 const weekQuery = z.object({ week: z.optional(isoWeekSchema) });
 /** From when a log is read: an instant with its offset. */
-const sinceQuery = z.object({ since: z.iso.datetime({ offset: true }).optional() });
+const sinceQuery = z.object({ since: z.optional(z.iso.datetime({ offset: true })) });
 
 /** Every route of the HTTP API: each parses its input with zod, checks access and calls a use case or the core. */
 export function routes(deps: () => Deps): Route[] {
@@ -116,7 +116,7 @@ export function routes(deps: () => Deps): Route[] {
       method: "GET",
       path: "/teams/{id}/summary/preview",
       summary: "The summary email for a week, rendered but not sent; ?format=html returns the HTML part",
-      query: weekQuery.extend({ format: z.enum(["json", "html"]).optional() }),
+      query: z.extend(weekQuery, { format: z.optional(z.enum(["json", "html"])) }),
       responses: { 200: "{week, subject, html, text}" },
       handler: async (event, input) => {
         const query = input.query();

@@ -1,11 +1,11 @@
 import { useRef, useState } from "preact/hooks";
-import type { z } from "zod";
+import { safeParse, type $ZodError, type $ZodType } from "zod/v4/core";
 import { ApiError } from "./api/client";
 
 export type FieldErrors = Record<string, string>;
 
 /** A zod failure as field → message (the first message of each field, its path joined by dots). */
-export function fieldErrorsOf(error: z.ZodError): FieldErrors {
+export function fieldErrorsOf(error: $ZodError): FieldErrors {
   const errors: FieldErrors = {};
   for (const issue of error.issues) errors[issue.path.map(String).join(".") || "body"] ??= issue.message;
   return errors;
@@ -25,7 +25,7 @@ export interface Submission<T> {
   reset(): void;
 }
 
-export function useSubmission<T, S extends z.ZodType>(schema: S): Submission<T> {
+export function useSubmission<T, S extends $ZodType>(schema: S): Submission<T> {
   const [submitting, setSubmitting] = useState(false);
   const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
   const [error, setError] = useState<unknown>(undefined);
@@ -42,7 +42,7 @@ export function useSubmission<T, S extends z.ZodType>(schema: S): Submission<T> 
     },
     async submit(value, send) {
       if (inFlight.current) return undefined;
-      const parsed = schema.safeParse(value);
+      const parsed = safeParse(schema, value);
       if (!parsed.success) {
         setFieldErrors(fieldErrorsOf(parsed.error));
         setError(undefined);

@@ -1,5 +1,5 @@
 import { render } from "preact";
-import * as z from "zod";
+import * as z from "../../core/zod-mini";
 import no from "zod/v4/locales/no.js";
 import { loadConfig } from "./config";
 import { AppRoot } from "./app";

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from "preact/hooks";
-import * as z from "zod";
+import * as z from "../../../core/zod-mini";
 import { useResource } from "../api/use-resource";
 import { useApp } from "../app-context";
 import { TextField } from "../components/fields";
@@ -11,7 +11,7 @@ import { useSubmission } from "../forms";
 import { useI18n } from "../i18n";
 
 /** The same bound the local clock route sets: a positive number of days, ten years at most. */
-const advanceSchema = z.object({ days: z.number().positive().max(3660) }).strict();
+const advanceSchema = z.strictObject({ days: z.number().check(z.positive(), z.lte(3660)) });
 
 /**
  * Local only: the virtual clock the local system runs on. Moving it forward runs every timer,
