@@ -52,7 +52,9 @@ try {
   const timings: number[] = [];
   let requests = 0;
   for (let run = 0; run < runs; run++) {
-    const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+    // A Norwegian phone, as the browser tests use: the machine's own locale ("en-US@posix" where
+    // LANG is POSIX) is no language tag a browser would report, and Intl refuses it.
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: "nb-NO", timezoneId: "Europe/Oslo" });
     // Signed in already, as after following a link in the same tab: the wait measured is the page's own.
     await context.addInitScript((value) => sessionStorage.setItem("ipsflow.session", value), session);
     const page = await context.newPage();
