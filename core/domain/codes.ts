@@ -1,6 +1,6 @@
 /**
  * The domain's fixed lists and defaults, apart from the schemas that validate them
- * (schemas.ts): the functions that only read records use these without loading the full zod.
+ * (schemas.ts): the functions that only read records use these without loading the schemas.
  */
 
 export const locales = ["nb", "en"] as const;
