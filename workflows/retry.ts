@@ -37,7 +37,7 @@ export const lambdaCallbackTaskRetry = [...lambdaTaskRetry, { ErrorEquals: ["Sta
  * the service, `DynamoDb.`; its optimized DynamoDB integration says `DynamoDB.`). Throttling and
  * DynamoDB's transient faults are retried as the Lambda tasks' failures are.
  */
-export const refusedAwaitErrors = ["DynamoDb.ConditionalCheckFailedException", "DynamoDB.ConditionalCheckFailedException"] as const;
+const refusedAwaitErrors = ["DynamoDb.ConditionalCheckFailedException", "DynamoDB.ConditionalCheckFailedException"] as const;
 export const dynamoDbAwaitRetry = [
   { ErrorEquals: [...refusedAwaitErrors], MaxAttempts: 0 },
   { ErrorEquals: ["States.TaskFailed"], IntervalSeconds: 2, MaxAttempts: 6, BackoffRate: 2, JitterStrategy: "FULL" },

@@ -10,7 +10,6 @@ import { queryAll } from "./query";
 
 type Db = Pick<Deps, "db" | "tableName">;
 
-
 export function profileItem(profile: ParticipantProfile): Record<string, unknown> {
   return {
     ...keys.participant(profile.id),

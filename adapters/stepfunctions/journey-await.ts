@@ -2,6 +2,7 @@ import { UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import type { Deps } from "../deps";
 import { keys } from "../dynamodb/keys";
 import { conditionHeld } from "../dynamodb/conditional";
+import type { JourneyPayload } from "../../core/wake/journey-payload";
 
 /**
  * The journey's await parks with one DynamoDB write that Step Functions makes itself (an AWS SDK
@@ -17,14 +18,7 @@ export const awaitUpdate = {
 } as const;
 
 /** What the await's write needs from the plan, as strings where DynamoDB's API wants them (numbers as `N`). */
-export interface ParkParameters {
-  pk: string;
-  sk: string;
-  generation: string;
-  plannedVersion: string;
-  wakeAt: string;
-  checkedInAt: string;
-}
+export type ParkParameters = NonNullable<JourneyPayload["park"]>;
 
 export function parkParameters(participantId: string, generation: number, plannedVersion: number, wakeAt: string, now: Date): ParkParameters {
   const key = keys.journey(participantId);

@@ -7,6 +7,7 @@ import { keys } from "../dynamodb/keys";
 import { queryAll } from "../dynamodb/query";
 import { conditionHeld } from "../dynamodb/conditional";
 import { profileFromItem } from "../dynamodb/participants";
+import { awaitUpdate } from "./journey-await";
 import type { ParticipantProfile } from "../../core/participants/profile";
 
 /**
@@ -81,8 +82,8 @@ function journeyRecordOf(item: Record<string, unknown> | undefined): JourneyReco
 
 /**
  * A participant's profile and journey record in one request: a Query of their partition from
- * `JOURNEY` to `PROFILE` (the keys sort so; the missed-deadline alerts, `MISSED#…`, lie between
- * and are left out). What an event's writer needs before its transaction.
+ * `JOURNEY` to `PROFILE` (the keys sort so; the few missed-deadline alerts, `MISSED#…`, lie
+ * between and are passed over). What an event's writer and the plan need before they write.
  */
 export async function getParticipantAndJourney(
   deps: Pick<Deps, "db" | "tableName">,
@@ -169,9 +170,7 @@ export async function parkJourney(
         TableName: deps.tableName,
         Key: keys.journey(participantId),
         // A plan from before `wakeAt` existed leaves none: an older park's would no longer hold.
-        UpdateExpression: wakeAt
-          ? "SET taskToken = :token, plannedVersion = :planned, checkedInAt = :now, wakeAt = :wakeAt"
-          : "SET taskToken = :token, plannedVersion = :planned, checkedInAt = :now REMOVE wakeAt",
+        UpdateExpression: wakeAt ? awaitUpdate.UpdateExpression : "SET taskToken = :token, plannedVersion = :planned, checkedInAt = :now REMOVE wakeAt",
         ConditionExpression: "generation = :generation AND (attribute_not_exists(eventVersion) OR eventVersion = :planned)",
         ReturnValues: "ALL_NEW",
         ReturnValuesOnConditionCheckFailure: "ALL_OLD",
@@ -293,7 +292,7 @@ export async function wakeJourney(
 }
 
 export async function sendWake(deps: Pick<Deps, "sfn">, taskToken: string, reason: string): Promise<boolean> {
-  return settled(deps.sfn.send(new SendTaskSuccessCommand({ taskToken, output: JSON.stringify({ woken: reason }) })));
+  return handBack(deps, taskToken, { woken: reason });
 }
 
 /** Completes a callback task with its result (the plan step's, for the workflow's next state). */
@@ -302,11 +301,12 @@ export async function handBack(deps: Pick<Deps, "sfn">, taskToken: string, resul
 }
 
 /**
- * Fails an await (or, in the current definition, the plan task) with the error its Catch routes
- * to the hand-over or the end. Not a failure of
- * anything: the definition leaves the loop this way instead of through a Choice state after every plan.
+ * Fails the task that decided to leave the journey's loop (the plan task; in the previous
+ * definition, the await) with the error its Catch routes to the hand-over or the end. Not a
+ * failure of anything: the definition leaves the loop this way instead of through a Choice state
+ * after every plan.
  */
-export async function leaveAwait(deps: Pick<Deps, "sfn">, taskToken: string, error: string): Promise<boolean> {
+export async function leaveLoop(deps: Pick<Deps, "sfn">, taskToken: string, error: string): Promise<boolean> {
   return settled(deps.sfn.send(new SendTaskFailureCommand({ taskToken, error, cause: "decided by the plan step" })));
 }
 

@@ -5,7 +5,7 @@ import { sfnClient } from "../../adapters/clients/sfn";
 import { logInvocation } from "../../adapters/logging/middleware";
 import { parseEvent } from "../middleware/parse-event";
 import { parkInputSchema, superseded } from "../../core/wake/journey-payload";
-import { leaveAwait, parkJourney, sendWake } from "../../adapters/stepfunctions/journey-execution";
+import { leaveLoop, parkJourney, sendWake } from "../../adapters/stepfunctions/journey-execution";
 import { journeyCheckIns } from "../../adapters/logging/metrics";
 
 /**
@@ -20,14 +20,14 @@ export function createHandler(deps: () => Deps) {
     const d = deps();
     if (state.action === "continue" || state.action === "end") {
       if (!endWith) throw new Error(`park: plan decided "${state.action}" but the definition routes no error to it`);
-      await leaveAwait(d, taskToken, endWith[state.action]);
+      await leaveLoop(d, taskToken, endWith[state.action]);
       return { outcome: state.action };
     }
     const outcome = await parkJourney(d, state.participantId, state.generation, taskToken, state.plannedVersion ?? 0, state.wakeAt);
     // Handed back at once: a stale plan plans again; a superseded execution ends (through plan
     // on definitions without `endWith`).
     if (outcome === "stale") await sendWake(d, taskToken, "changed-while-planning");
-    if (outcome === "superseded") await (endWith ? leaveAwait(d, taskToken, endWith.end) : sendWake(d, taskToken, superseded));
+    if (outcome === "superseded") await (endWith ? leaveLoop(d, taskToken, endWith.end) : sendWake(d, taskToken, superseded));
     checkIn(d.deployment.name);
     return { outcome };
   })

@@ -7,7 +7,7 @@ import { journeyCheckIns } from "../../adapters/logging/metrics";
 import { parseEvent } from "../middleware/parse-event";
 import { planInputSchema } from "../../core/wake/journey-payload";
 import { planJourney } from "../../use-cases/journey/plan";
-import { handBack, leaveAwait } from "../../adapters/stepfunctions/journey-execution";
+import { handBack, leaveLoop } from "../../adapters/stepfunctions/journey-execution";
 
 /**
  * Journey step "plan": compute the next due obligation and how long to await it.
@@ -26,7 +26,7 @@ export function createHandler(deps: () => Deps) {
     if (!input.taskToken) return result;
     if (result.action === "continue" || result.action === "end") {
       if (!input.endWith) throw new Error(`plan: decided "${result.action}" but the definition routes no error to it`);
-      await leaveAwait(d, input.taskToken, input.endWith[result.action]);
+      await leaveLoop(d, input.taskToken, input.endWith[result.action]);
     } else {
       await handBack(d, input.taskToken, result);
     }

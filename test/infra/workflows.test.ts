@@ -6,6 +6,7 @@ import { functionName, stateMachineName, substitutionKey } from "../../adapters/
 import { functionSpecs } from "../../infra/functions";
 import { projectRoot } from "../../infra/paths";
 import { definitionPlaceholders, readWorkflowDefinition, workflowNames, type WorkflowName } from "../../workflows/definitions";
+import { awaitUpdate } from "../../adapters/stepfunctions/journey-await";
 
 /** What CloudFormation puts in place of each placeholder, in the shape it has in AWS. */
 const deployedValues: Record<string, string> = {
@@ -57,5 +58,10 @@ describe("workflows/", () => {
       expect(functionNames.length, file).toBeGreaterThan(0);
       for (const name of functionNames) expect(name, file).toMatch(/^\$\{[A-Za-z]+FunctionArn\}$/);
     }
+  });
+
+  it("parks the journey with the write adapters/stepfunctions/journey-await.ts describes", () => {
+    const journey = JSON.parse(readWorkflowDefinition(projectRoot, "journey").text) as { States: { Await: { Parameters: Record<string, unknown> } } };
+    expect(journey.States.Await.Parameters).toMatchObject(awaitUpdate);
   });
 });
