@@ -179,3 +179,24 @@ export async function updateProfileState(deps: Db, profile: ParticipantProfile, 
 export async function transact(deps: Db, items: NonNullable<TransactWriteCommandInput["TransactItems"]>) {
   await deps.db.send(new TransactWriteCommand({ TransactItems: items }));
 }
+
+/**
+ * The record that an obligation came due, as part of an event's transaction: keyed by the due
+ * minute and kind like the journey's own (use-cases/journey/record-due.ts), and an update that
+ * keeps the first `recordedAt`, since a transaction cannot skip an item whose condition fails.
+ */
+export function dueRecordUpdate(
+  deps: Db,
+  participantId: string,
+  due: { kind: string; dueAt: string },
+  now: Date,
+): NonNullable<TransactWriteCommandInput["TransactItems"]>[number] {
+  return {
+    Update: {
+      TableName: deps.tableName,
+      Key: keys.dueRecord(participantId, due.kind, due.dueAt),
+      UpdateExpression: "SET entity = :entity, participantId = :participantId, kind = :kind, dueAt = :dueAt, recordedAt = if_not_exists(recordedAt, :now)",
+      ExpressionAttributeValues: { ":entity": "due", ":participantId": participantId, ":kind": due.kind, ":dueAt": due.dueAt, ":now": now.toISOString() },
+    },
+  };
+}

@@ -1,8 +1,9 @@
 import { Metrics, MetricUnit } from "@aws-lambda-powertools/metrics";
 
 /**
- * The journey check-in metric: journey-park emits it each time a journey parks to wait for its
- * next due time, so a region whose journeys run emits it every day, and the alarm
+ * The journey check-in metric: journey-plan emits it each time a journey plans to wait for its
+ * next due time (journey-park too, for executions of the earlier definition), so a region whose
+ * journeys run emits it most days, and the alarm
  * (infra/constructs/alarms.ts) watches exactly this namespace, name and these dimensions.
  * Powertools' Metrics writes it in CloudWatch's embedded metric format (one JSON line on stdout
  * that CloudWatch Logs turns into a metric, no API call); it adds the `service` dimension itself.

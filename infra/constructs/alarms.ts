@@ -25,8 +25,14 @@ import { journeyCheckInMetric } from "../../adapters/logging/metrics";
 const sesBounceRateAlarm = 0.05;
 const sesComplaintRateAlarm = 0.001;
 
-/** Journeys alive: no check-in for this many whole days in a row raises the alarm. */
-const checkInSilenceDays = 3;
+/**
+ * Journeys alive: no check-in for this many whole days in a row raises the alarm. A journey plans
+ * at least every 35 days and otherwise only for its deadlines, phase changes and one-off
+ * follow-ups (about 15 plans a participant-year), so 20 participants plan about 0.8 times a day:
+ * a silent week among them (expected 5.6 plans) happens by chance less than once in 200 weeks,
+ * where three silent days would one week in eleven. Failed executions have their own alarm.
+ */
+const checkInSilenceDays = 7;
 
 export interface AlarmsProps {
   readonly resourcePrefix: string;
@@ -108,11 +114,11 @@ export class Alarms extends Construct {
     });
 
     // Missing data is the failure this alarm exists for: when journeys stop, nothing is emitted
-    // at all. So a silent day counts as breaching, and the alarm wants several in a row, which
-    // rides out a weekend with nothing due. A deployment with no active participants yet is in
+    // at all. So a silent day counts as breaching, and the alarm wants a week of them, which rides
+    // out a small caseload's quiet days. A deployment with no active participants yet is in
     // alarm until its first journey parks.
     this.add("journeys-silent", {
-      description: `No journey has checked in (parked to wait for its next due time) for ${checkInSilenceDays} days. Check the journey state machine's executions and the journey-park function.`,
+      description: `No journey has checked in (parked to wait for its next due time) for ${checkInSilenceDays} days. Check the journey state machine's executions and the journey-plan function.`,
       metric: new Metric({
         namespace: journeyCheckInMetric.namespace,
         metricName: journeyCheckInMetric.metricName,

@@ -864,7 +864,7 @@ describe("alarms", () => {
         ComparisonOperator: "LessThanThreshold",
         Threshold: 1,
         Period: 86_400,
-        EvaluationPeriods: 3,
+        EvaluationPeriods: 7,
         TreatMissingData: "breaching",
       }),
     );

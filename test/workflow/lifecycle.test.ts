@@ -191,10 +191,10 @@ describe("a journey that loses its execution, and events that race the plan", ()
     expect(view.obligations.find((o) => o.kind === "first-employer-contact")).toMatchObject({ status: "done" });
     expect(await s.open(id, "job-development")).toMatchObject({ dueAt: midnight("2027-04-06") });
 
-    // The new generation keeps the clocks: the job development coming due is recorded on time.
+    // The new generation keeps the clocks: it waits for the benefits counselling due 30 days after
+    // the referral, and the digest reminds of the job development that came due meanwhile.
+    expect(system().clock.pendingTimers()).toContainEqual({ at: new Date(midnight("2027-04-28")), label: `sfn ${id}-g2: Await timeout` });
     await s.advanceTo("2027-04-07T09:00");
-    const due = (await s.dueRecords(id)).find((r) => r.kind === "job-development");
-    expect(due).toMatchObject({ dueAt: midnight("2027-04-06"), recordedAt: midnight("2027-04-06") });
     expect(digestLines((await digestOn(team, "2027-04-07"))!.body.text!)).toContainEqual(
       expect.objectContaining({
         code: "L.E.",
@@ -315,10 +315,12 @@ describe("a journey that loses its execution, and events that race the plan", ()
       expect(stored.filter((o) => o.status !== "done").map((o) => o.kind).sort()).toEqual(["job-development", "outreach"]);
       expect(await s.journey(id)).toMatchObject({ status: "RUNNING", parked: true, generation: 1 });
     }
-    // The journeys wait for the next change the three events made: job development on 26 April.
-    await s.advanceTo("2027-04-26T10:00");
+    // The three events closed both 30-day clocks and left only rounds that events end (job
+    // development, outreach): each journey waits its longest, 35 days from the plan of the last event.
     for (const id of ids) {
-      expect((await s.dueRecords(id)).map((r) => `${r.kind}@${r.recordedAt}`)).toEqual([`job-development@${midnight("2027-04-26")}`]);
+      expect(system().clock.pendingTimers().filter((t) => t.label === `sfn ${id}-g1: Await timeout`)).toEqual([
+        { at: new Date(oslo("2027-05-24T10:00")), label: `sfn ${id}-g1: Await timeout` },
+      ]);
     }
   });
 });

@@ -96,12 +96,14 @@ describe("obligations through the system", () => {
     expect(digestLines((await digestOn(team, "2026-12-15"))!.body.text!)).toEqual([
       { code: "J.D.", flagged: true, tasks: [{ task: "Jobbutvikling: ta ny arbeidsgiverkontakt", status: "1 dag over fristen" }] },
     ]);
-    expect(await recordedDue(id)).toEqual([`job-development@${midnight("2026-12-14")}`]);
+    // A weekly round does not wake the journey: the contact that ends it records that it came due.
+    expect(await recordedDue(id)).toEqual([]);
 
     // The next contact closes it and opens the next round, 7 days on.
     await s.advanceTo("2026-12-15T10:00");
     await s.record(team, id, { type: "employer-contact", employer: "Meny", visit: 3 });
     expect(await s.open(id, "job-development")).toMatchObject({ dueAt: midnight("2026-12-22"), status: "upcoming" });
+    expect(await recordedDue(id)).toEqual([`job-development@${midnight("2026-12-14")}`]);
     await s.record(team, id, { type: "exit", reason: "other" });
   });
 
@@ -186,11 +188,12 @@ describe("obligations through the system", () => {
         tasks: expect.arrayContaining([{ task: "Ta oppfølgingskontakt med deltaker eller arbeidsgiver", status: "i dag" }]),
       }),
     );
-    expect(await recordedDue(id)).toContain(`follow-up@${midnight("2027-02-10")}`);
-
-    // A contact with the employer closes the follow-up (next one in 14 days) but not outreach.
+    // A contact with the employer closes the follow-up (next one in 14 days) but not outreach; it
+    // records that the round came due.
     await s.advanceTo("2027-02-10T10:00");
+    expect(await recordedDue(id)).not.toContain(`follow-up@${midnight("2027-02-10")}`);
     await s.record(team, id, { type: "follow-up-contact", with: "employer" });
+    expect(await recordedDue(id)).toContain(`follow-up@${midnight("2027-02-10")}`);
     expect(await s.open(id, "follow-up")).toMatchObject({ dueAt: midnight("2027-02-24") });
     expect(await s.open(id, "outreach")).toMatchObject({ dueAt: midnight("2027-02-26") });
     await s.advanceTo("2027-02-24T10:00");

@@ -95,11 +95,19 @@ export function scenario(of: TestSystem | (() => TestSystem)) {
     return res.body.id as string;
   };
 
-  /** Records an event dated now (unless `at` is given); `settle: false` returns as soon as the API answered. */
-  const record = async (team: Team, participantId: string, event: Record<string, unknown>, options: { settle?: boolean } = {}) => {
+  /**
+   * Records an event dated now (unless `at` is given); `settle: false` returns as soon as the API
+   * answered; `idempotencyKey` sends a key of the caller's (to replay a request), else a fresh one.
+   */
+  const record = async (
+    team: Team,
+    participantId: string,
+    event: Record<string, unknown>,
+    options: { settle?: boolean; idempotencyKey?: string } = {},
+  ) => {
     const body = { at: await now(), ...event };
     const res = await api().post(`/participants/${participantId}/events`, body, team.specialistToken, {
-      "Idempotency-Key": `scenario-${++keyCounter}`,
+      "Idempotency-Key": options.idempotencyKey ?? `scenario-${++keyCounter}`,
     });
     expect(res.status, JSON.stringify(res.body)).toBe(201);
     if (options.settle !== false) await system().clock.settle();

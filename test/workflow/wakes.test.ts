@@ -6,7 +6,8 @@ import { midnight, oslo, useWorkflowSystem } from "./scenario";
  * Which recorded events wake a parked journey at once. One that brings nothing due before the
  * journey's own wake (and keeps the phase) leaves it parked: it plans at that wake with the event,
  * so its reminders come at the same instants. One that changes the phase or brings something due
- * sooner wakes it. `checkedInAt` on the journey is set each time the execution parks.
+ * sooner wakes it; the recurring rounds that only events end (job development, follow-up,
+ * outreach) never do. `checkedInAt` on the journey is set each time the execution parks.
  */
 
 const { system, s, seedTeam } = useWorkflowSystem({ start: "2026-11-02T10:00" });
@@ -82,13 +83,42 @@ describe("events and a parked journey", () => {
     await s.record(team, id, { type: "employer-contact", employer: "Rema" });
     expect((await s.journey(id)).checkedInAt).toBe(parkedAt);
 
-    // A fortnightly interval brings the follow-up forward to 13 January: woken at once.
+    // A fortnightly interval brings the follow-up forward to 13 January. Follow-up is a round that
+    // only an event ends, so the journey sleeps on: the digest lists the round from the stored
+    // obligations all the same.
     await s.advanceTo("2027-01-04T11:00");
     await s.record(team, id, { type: "follow-up-interval", days: 14 });
     expect(await s.open(id, "follow-up")).toMatchObject({ dueAt: midnight("2027-01-13") });
-    expect(await s.journey(id)).toMatchObject({ parked: true, checkedInAt: oslo("2027-01-04T11:00") });
+    expect(await s.journey(id)).toMatchObject({ parked: true, checkedInAt: parkedAt });
     await s.advanceTo("2027-01-13T00:30");
-    expect(await recordedLate(id, "follow-up", midnight("2027-01-13"))).toBeLessThan(60_000);
+    expect(await s.open(id, "follow-up")).toMatchObject({ dueAt: midnight("2027-01-13"), status: "due" });
+    expect((await s.dueRecords(id)).map((r) => r.kind)).not.toContain("follow-up");
+
+    // The contact that ends the round two days late records that it came due, in its own transaction.
+    await s.advanceTo("2027-01-15T10:00");
+    const contact = { type: "follow-up-contact", with: "participant", at: oslo("2027-01-15T10:00") };
+    await s.record(team, id, contact, { idempotencyKey: "late-follow-up" });
+    const twoDaysLate = Date.parse(oslo("2027-01-15T10:00")) - Date.parse(midnight("2027-01-13"));
+    expect(await recordedLate(id, "follow-up", midnight("2027-01-13"))).toBe(twoDaysLate);
+    expect(await s.open(id, "follow-up")).toMatchObject({ dueAt: midnight("2027-01-29") });
+    expect((await s.journey(id)).checkedInAt).toBe(parkedAt);
+
+    // A round still open when the journey next wakes by itself (at the latest 35 days after it
+    // parked) is recorded then, under its own due minute.
+    await s.advanceTo("2027-02-08T00:30");
+    expect(await s.journey(id)).toMatchObject({ parked: true, checkedInAt: midnight("2027-02-08") });
+    const tenDaysLate = Date.parse(midnight("2027-02-08")) - Date.parse(midnight("2027-01-29"));
+    expect(await recordedLate(id, "follow-up", midnight("2027-01-29"))).toBe(tenDaysLate);
+    // The contact that then ends it keeps that record as it is.
+    await s.advanceTo("2027-02-09T10:00");
+    await s.record(team, id, { type: "follow-up-contact", with: "employer" });
+    expect(await recordedLate(id, "follow-up", midnight("2027-01-29"))).toBe(tenDaysLate);
+    expect((await s.dueRecords(id)).filter((r) => r.kind === "follow-up")).toHaveLength(2);
+
+    // The late contact's request again (a client's retry): answered as the first time, recorded once.
+    await s.record(team, id, contact, { idempotencyKey: "late-follow-up" });
+    expect(await recordedLate(id, "follow-up", midnight("2027-01-13"))).toBe(twoDaysLate);
+    expect((await s.participant(id)).events).toHaveLength(8);
   });
 
   it("an await whose write fails is tried again, and the journey stays parked", async () => {

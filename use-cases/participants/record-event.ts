@@ -2,7 +2,7 @@ import pRetry, { AbortError } from "p-retry";
 import type { Deps } from "../../adapters/deps";
 import type { EventBody, ParticipantEvent } from "../../core/domain/schemas";
 import { invalidInput, conflict, gone } from "../../core/errors";
-import { eventPut, getParticipant, listEvents, profileUpdate, transact } from "../../adapters/dynamodb/participants";
+import { dueRecordUpdate, eventPut, getParticipant, listEvents, profileUpdate, transact } from "../../adapters/dynamodb/participants";
 import { type ParticipantProfile } from "../../core/participants/profile";
 import {
   cancelledBy,
@@ -17,6 +17,7 @@ import { toStoredState, journeyStateOf, foldContext } from "../../core/participa
 import { appendsTo, continueFold, foldJourney, heldJobsOfFold, stateOfFold } from "../../core/journey/fold";
 import { eventVersionUpdate, getParticipantAndJourney, type JourneyRecord, wakeJourney } from "../../adapters/stepfunctions/journey-execution";
 import { eventNeedsWake } from "../../core/wake/wake-needed";
+import { dueRoundsEnded } from "../../core/wake/next-wake";
 import { ensureJourneyRunning } from "../../adapters/stepfunctions/ensure-running";
 import { jobAmong, jobFor } from "../../core/participants/jobs";
 import { employerContactPut, getEmployer, noteOnEmployer } from "../../adapters/dynamodb/employers";
@@ -37,8 +38,10 @@ class ProfileMoved extends Error {}
 /**
  * Records one event for a participant. The event, the recomputed profile (with the fold of the
  * events), the idempotency record and the event's version on the journey record land in one
- * transaction, so nothing is ever half-written and a replayed key returns the first answer. Then the participant's journey is woken to plan again; a replay wakes it too, in
- * case the first attempt stored the event but failed before the wake.
+ * transaction, so nothing is ever half-written and a replayed key returns the first answer; so do
+ * the due records of the recurring rounds the event ends late (core/wake/next-wake.ts). Then the
+ * participant's journey is woken to plan again; a replay wakes it too, in case the first attempt
+ * stored the event but failed before the wake.
  */
 export async function recordEvent(
   deps: Deps,
@@ -94,6 +97,9 @@ export async function recordEvent(
     const fold = (appendable && continueFold(current.fold!, [event], context)) || foldJourney(current.referredAt, [...(await history()), event], context);
     const after = stateOfFold(fold, now, context) ?? journeyStateOf(current, [...(await history()), event], now, deps.deployment);
     const state = toStoredState(after);
+    // The rounds this event ends after they came due, which the journey did not wake to record.
+    const before = (appendable && stateOfFold(current.fold!, now, context)) || journeyStateOf(current, await history(), now, deps.deployment);
+    const endedLate = dueRoundsEnded(before, after);
     const response: StoredResponse = { statusCode: 201, body: { event, phase: state.phase } };
     try {
       await transact(deps, [
@@ -105,6 +111,7 @@ export async function recordEvent(
         // A contact with a registered employer is the employer's too: the same contact, under the
         // event's id, in the same transaction.
         ...(event.type === "employer-contact" && event.employerId ? [employerContactPut(deps, employerContactOf(event, current))] : []),
+        ...endedLate.map((due) => dueRecordUpdate(deps, current.id, due, now)),
       ]);
       return { response, state, replay: false };
     } catch (error) {

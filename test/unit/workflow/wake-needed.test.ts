@@ -23,8 +23,18 @@ describe("whether an event wakes a parked journey", () => {
   });
 
   it("wakes when something comes due sooner than the planned wake", () => {
-    const sooner = { ...followUp, dueDate: "2027-01-13", dueAt: "2027-01-12T23:00:00.000Z" } as const;
-    expect(eventNeedsWake(parkedUntil(followUp.dueAt), before, after([sooner]), now, zone)).toBe(true);
+    const jobStartFollowUp = { kind: "job-start-follow-up", dueDate: "2027-01-13", dueAt: "2027-01-12T23:00:00.000Z", status: "upcoming" } as const;
+    expect(eventNeedsWake(parkedUntil(followUp.dueAt), before, after([followUp, jobStartFollowUp]), now, zone)).toBe(true);
+  });
+
+  it("sleeps on when only a round that events end comes sooner: job development, follow-up, outreach", () => {
+    for (const kind of ["follow-up", "job-development", "outreach"] as const) {
+      const sooner = { kind, dueDate: "2027-01-13", dueAt: "2027-01-12T23:00:00.000Z", status: "upcoming" } as const;
+      expect(eventNeedsWake(parkedUntil(followUp.dueAt), before, after([sooner]), now, zone), kind).toBe(false);
+    }
+    // Placement's weekly follow-up keeps its wake: the end of placement, not an event, ends its last round.
+    const placementRound = { kind: "placement-follow-up", dueDate: "2027-01-13", dueAt: "2027-01-12T23:00:00.000Z", status: "upcoming" } as const;
+    expect(eventNeedsWake(parkedUntil(followUp.dueAt), before, after([placementRound]), now, zone)).toBe(true);
   });
 
   it("wakes when the phase changes, whatever the clocks say", () => {
