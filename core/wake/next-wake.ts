@@ -1,23 +1,19 @@
 import type { StoredState } from "../participants/profile";
 import type { ObligationKind } from "../domain/codes";
 import { addDays, localDateOf, localMidnightInstant } from "../calendar/local-dates";
-import { obligationRules, type ActivePhase } from "../journey/obligations";
-
-/** The one phase that time alone ends (placement turns into follow-up); every other phase changes by an event. */
-const phaseEndedByTime: ActivePhase = "placement";
+import { obligationRules } from "../journey/obligations";
 
 /**
- * Whether the journey leaves a kind's rounds to the events: a recurring kind whose open round only
- * an event can end (the contact that closes it, or an event that changes the phase). Job
- * development, follow-up and outreach recur week after week for as long as someone is followed,
- * and waking at each round's due minute only to write that it came due was most of a journey's
- * state transitions. Their rounds are recorded by the event that ends them late
- * (`dueRoundsEnded`) or, while still open, at the journey's next timeout. Placement's weekly
- * follow-up keeps its wake: the end of placement, not an event, ends its last round.
+ * Whether the journey leaves a kind's rounds to the events: the recurring kinds (job development,
+ * placement's weekly follow-up, follow-up, outreach). They recur week after week for as long as
+ * someone is followed, and waking at each round's due minute only to write that it came due was
+ * most of a journey's state transitions. The digest lists them from the stored obligations all
+ * the same. That a round came due is recorded by whatever ends it (`dueRoundsEnded`): the event
+ * that closes it late, or the plan that finds time ended it (placement turning into follow-up);
+ * a round still open is recorded at the journey's next timeout.
  */
 export function leftToEvents(kind: ObligationKind): boolean {
-  const recurs = obligationRules[kind].recurs;
-  return recurs !== undefined && (recurs.phases === "every active phase" || !recurs.phases.includes(phaseEndedByTime));
+  return obligationRules[kind].recurs !== undefined;
 }
 
 /**
@@ -43,17 +39,19 @@ export function nextWakeAt(journey: Pick<StoredState, "obligations" | "placement
 }
 
 /**
- * The rounds an event ends after they came due, among those the journey does not wake for: due
- * or overdue just before the event (at the moment it is recorded) and no longer open after it.
- * The event's transaction records them, so that a round closed late leaves its due record as it
- * did when the journey woke for it.
+ * The recurring rounds that came due and ended between two states of a participant: open in the
+ * state as last stored, due at `now` (their due minute passed) and no longer open in the state
+ * that replaces it. Whoever replaces the stored state records them: the event writer in its
+ * transaction (the rounds its event closed late, or that time ended since the last write), the
+ * journey's plan before it stores what time changed.
  */
 export function dueRoundsEnded(
-  before: Pick<StoredState, "obligations">,
-  after: Pick<StoredState, "obligations">,
+  stored: Pick<StoredState, "obligations">,
+  next: Pick<StoredState, "obligations">,
+  now: Date,
 ): Array<{ kind: ObligationKind; dueAt: string }> {
-  const stillOpen = new Set(after.obligations.filter((o) => o.status !== "done").map((o) => `${o.kind} ${o.dueAt}`));
-  return before.obligations
-    .filter((o) => (o.status === "due" || o.status === "overdue") && leftToEvents(o.kind) && !stillOpen.has(`${o.kind} ${o.dueAt}`))
+  const stillOpen = new Set(next.obligations.filter((o) => o.status !== "done").map((o) => `${o.kind} ${o.dueAt}`));
+  return stored.obligations
+    .filter((o) => o.status !== "done" && leftToEvents(o.kind) && Date.parse(o.dueAt) <= now.getTime() && !stillOpen.has(`${o.kind} ${o.dueAt}`))
     .map(({ kind, dueAt }) => ({ kind, dueAt }));
 }

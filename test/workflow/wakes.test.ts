@@ -122,7 +122,7 @@ describe("events and a parked journey", () => {
   });
 
   it("an await whose write fails is tried again, and the journey stays parked", async () => {
-    await s.advanceTo("2027-01-18T10:00");
+    await s.advanceTo("2027-02-15T10:00");
     const team = await seedTeam();
     const id = await s.refer(team, "R.P.");
     const [updateItem] = sdkIntegrations(() => system().deps);
@@ -149,6 +149,29 @@ describe("events and a parked journey", () => {
     } finally {
       system().stepFunctions.addSdkIntegration("dynamodb", "updateItem", updateItem.handler);
     }
+  });
+
+  it("the weekly follow-up that the end of placement ends unanswered is recorded as come due by the journey's wake at that end", async () => {
+    await s.advanceTo("2027-03-01T10:00");
+    const team = await seedTeam();
+    const id = await s.refer(team, "P.E.");
+    await s.record(team, id, { type: "job-start", employer: "Coop", hoursPerWeek: 10, wage: "ordinary", temporary: false });
+    await s.advanceTo("2027-03-03T10:00");
+    await s.record(team, id, { type: "follow-up-contact", with: "participant" });
+    expect(await s.open(id, "placement-follow-up")).toMatchObject({ dueAt: midnight("2027-03-10") });
+
+    // No contact since: the round due on 10 March is open, and the journey does not wake for it.
+    await s.advanceTo("2027-03-28T23:30");
+    expect(await s.open(id, "placement-follow-up")).toMatchObject({ dueAt: midnight("2027-03-10"), status: "overdue" });
+    expect(await s.dueRecords(id)).toEqual([]);
+    // 29 March, 28 days after the start: follow-up, and the journey, woken by that end, records the round.
+    await s.advanceTo("2027-03-29T00:30");
+    expect((await s.participant(id)).phase).toBe("follow-up");
+    expect(await s.open(id, "placement-follow-up")).toBeUndefined();
+    expect((await s.dueRecords(id)).map((r) => `${r.kind}@${r.dueAt}@${r.recordedAt}`)).toEqual([
+      `placement-follow-up@${midnight("2027-03-10")}@${midnight("2027-03-29")}`,
+    ]);
+    await s.record(team, id, { type: "exit", reason: "other" });
   });
 
 });

@@ -1,7 +1,7 @@
 import type { Deps } from "../../adapters/deps";
 import { currentState } from "../participants/current-state";
-import { nextWakeAt } from "../../core/wake/next-wake";
-import { recordDueObligations } from "./record-due";
+import { dueRoundsEnded, nextWakeAt } from "../../core/wake/next-wake";
+import { recordDueObligations, recordRoundsEnded } from "./record-due";
 import { claimJourney, endJourney, getParticipantAndJourney } from "../../adapters/stepfunctions/journey-execution";
 import { keepEventVersion, parkParameters } from "../../adapters/stepfunctions/journey-await";
 import {
@@ -50,7 +50,11 @@ export async function planJourney(
   }
   // An erased participant has no journey any more (use-cases/participants/erase.ts).
   if (!stored || stored.erasedAt) return { ...next, action: "end" };
-  const { profile: saved, state: journey } = await currentState(deps, stored, now);
+  // A recurring round that time ended after it came due (the end of placement ends its weekly
+  // follow-up) is recorded before the state without it replaces the stored one.
+  const { profile: saved, state: journey } = await currentState(deps, stored, now, (state) =>
+    recordRoundsEnded(deps, stored.id, dueRoundsEnded(stored, state, now), now),
+  );
   // Woken by its timeout: something came due, recorded exactly once before planning on.
   if (timedOut) await recordDueObligations(deps, saved, journey, now);
   if (journey.phase === "exited") {

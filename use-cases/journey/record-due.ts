@@ -41,6 +41,23 @@ export async function recordDueObligations(
 }
 
 /**
+ * The recurring rounds that time ended after they came due (core/wake/next-wake.ts,
+ * `dueRoundsEnded`), recorded once each like those found due at a timeout.
+ */
+export async function recordRoundsEnded(
+  deps: Pick<Deps, "db" | "tableName">,
+  participantId: string,
+  rounds: Array<{ kind: string; dueAt: string }>,
+  now: Date,
+): Promise<void> {
+  await Promise.all(
+    rounds.map(({ kind, dueAt }) =>
+      putOnce(deps, { ...keys.dueRecord(participantId, kind, dueAt), entity: "due", participantId, kind, dueAt, recordedAt: now.toISOString() }),
+    ),
+  );
+}
+
+/**
  * The journey step "record" of executions started under the earlier definition, where a timeout
  * went to a step of its own before plan (plan now records itself). The state it computed is
  * stored, so the plan step that follows does not read the history again.

@@ -23,6 +23,8 @@ export async function currentState(
   deps: Deps,
   profile: ParticipantProfile,
   now: Date,
+  /** Runs with the new state before it replaces the stored one (the journey records what time ended). */
+  beforeStoring?: (state: StoredState) => Promise<void>,
 ): Promise<{
   /** The profile as stored after this call (its version is the one the state was computed at). */
   profile: ParticipantProfile;
@@ -34,11 +36,13 @@ export async function currentState(
   const folded = profile.fold && stateOfFold(profile.fold, now, context);
   if (folded) {
     const state = toStoredState(folded);
+    await beforeStoring?.(state);
     return { profile: await saveStoredState(deps, profile, state), state };
   }
   const events = await listEvents(deps, profile.id);
   const fold = foldJourney(profile.referredAt, events, context);
   const state = toStoredState(stateOfFold(fold, now, context) ?? journeyStateOf(profile, events, now, deps.deployment));
+  await beforeStoring?.(state);
   return { profile: await saveStoredState(deps, profile, state, fold), state };
 }
 

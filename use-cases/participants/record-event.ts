@@ -97,9 +97,9 @@ export async function recordEvent(
     const fold = (appendable && continueFold(current.fold!, [event], context)) || foldJourney(current.referredAt, [...(await history()), event], context);
     const after = stateOfFold(fold, now, context) ?? journeyStateOf(current, [...(await history()), event], now, deps.deployment);
     const state = toStoredState(after);
-    // The rounds this event ends after they came due, which the journey did not wake to record.
-    const before = (appendable && stateOfFold(current.fold!, now, context)) || journeyStateOf(current, await history(), now, deps.deployment);
-    const endedLate = dueRoundsEnded(before, after);
+    // The recurring rounds that came due and end with this write (closed by the event, or ended
+    // by time since the last write): the journey does not wake to record them.
+    const endedLate = dueRoundsEnded(current, state, now);
     const response: StoredResponse = { statusCode: 201, body: { event, phase: state.phase } };
     try {
       await transact(deps, [

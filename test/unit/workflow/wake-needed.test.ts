@@ -27,14 +27,11 @@ describe("whether an event wakes a parked journey", () => {
     expect(eventNeedsWake(parkedUntil(followUp.dueAt), before, after([followUp, jobStartFollowUp]), now, zone)).toBe(true);
   });
 
-  it("sleeps on when only a round that events end comes sooner: job development, follow-up, outreach", () => {
-    for (const kind of ["follow-up", "job-development", "outreach"] as const) {
+  it("sleeps on when only a recurring round comes sooner: job development, weekly follow-up, follow-up, outreach", () => {
+    for (const kind of ["follow-up", "job-development", "placement-follow-up", "outreach"] as const) {
       const sooner = { kind, dueDate: "2027-01-13", dueAt: "2027-01-12T23:00:00.000Z", status: "upcoming" } as const;
       expect(eventNeedsWake(parkedUntil(followUp.dueAt), before, after([sooner]), now, zone), kind).toBe(false);
     }
-    // Placement's weekly follow-up keeps its wake: the end of placement, not an event, ends its last round.
-    const placementRound = { kind: "placement-follow-up", dueDate: "2027-01-13", dueAt: "2027-01-12T23:00:00.000Z", status: "upcoming" } as const;
-    expect(eventNeedsWake(parkedUntil(followUp.dueAt), before, after([placementRound]), now, zone)).toBe(true);
   });
 
   it("wakes when the phase changes, whatever the clocks say", () => {
