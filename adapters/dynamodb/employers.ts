@@ -7,6 +7,8 @@ import { index, keys } from "./keys";
 import { fromItem } from "./items";
 import { queryAll } from "./query";
 import { conditionHeld } from "./conditional";
+import { getSpecialist, specialistOf } from "./specialists";
+import type { Specialist } from "../../core/domain/schemas";
 
 type Db = Pick<Deps, "db" | "tableName">;
 type TransactItem = NonNullable<TransactWriteCommandInput["TransactItems"]>[number];
@@ -52,7 +54,23 @@ export async function listEmployers(deps: Db, specialistId?: string): Promise<Em
       ? { IndexName: "gsi1", KeyConditionExpression: "gsi1pk = :pk", ExpressionAttributeValues: { ":pk": index.allEmployers } }
       : { IndexName: "gsi2", KeyConditionExpression: "gsi2pk = :pk", ExpressionAttributeValues: { ":pk": index.employersOf(specialistId) } },
   );
-  return items.map((item) => fromItem<Employer>(item));
+  return items.filter((item) => item.entity === "employer").map((item) => fromItem<Employer>(item));
+}
+
+/**
+ * A specialist and the employers they are responsible for, in one Query of their partition of the
+ * employer index (the morning digest's read). A specialist stored before they were kept there is
+ * read by key.
+ */
+export async function getSpecialistAndEmployers(deps: Db, specialistId: string): Promise<{ specialist: Specialist | undefined; employers: Employer[] }> {
+  const items = await queryAll(deps, {
+    IndexName: "gsi2",
+    KeyConditionExpression: "gsi2pk = :pk",
+    ExpressionAttributeValues: { ":pk": index.employersOf(specialistId) },
+  });
+  const own = items.find((item) => item.entity === "specialist");
+  const employers = items.filter((item) => item.entity === "employer").map((item) => fromItem<Employer>(item));
+  return { specialist: own ? specialistOf(own) : await getSpecialist(deps, specialistId), employers };
 }
 
 /** The put of one contact, alone or in the same transaction as the participant's event it also is. */

@@ -39,8 +39,10 @@ export const index = {
   allTeams: "TEAMS",
   allSpecialists: "SPECIALISTS",
   allEmployers: "EMPLOYERS",
-  /** The employers a specialist is responsible for (GSI2). */
+  /** The employers a specialist is responsible for, and the specialist themself (GSI2). */
   employersOf: (specialistId: string) => `EMPLOYERS#${specialistId}`,
+  /** The specialist's own sort key in that partition: `!` sorts before every employer's name. */
+  specialistAmongEmployers: "!SPECIALIST",
   /** The employer contacts a specialist made or whose participant they were about, in time order (GSI1). */
   employerContactsOf: (specialistId: string) => `EMPLOYER-CONTACTS#${specialistId}`,
   caseload: (specialistId: string) => `CASELOAD#${specialistId}`,

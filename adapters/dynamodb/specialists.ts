@@ -14,7 +14,7 @@ type Db = Pick<Deps, "db" | "tableName">;
 export type NewSpecialist = Omit<CreateSpecialist, "fte"> & Partial<Pick<CreateSpecialist, "fte">>;
 
 /** A stored specialist as the API shows it: records from before `fte` was kept are full time. */
-const specialistOf = (item: Record<string, unknown>): Specialist => {
+export const specialistOf = (item: Record<string, unknown>): Specialist => {
   const specialist = fromItem<Omit<Specialist, "fte"> & { fte?: number }>(item);
   return { ...specialist, fte: specialist.fte ?? fullTime };
 };
@@ -31,7 +31,16 @@ export async function createSpecialist(deps: Db & Pick<Deps, "clock">, input: Ne
         {
           Put: {
             TableName: deps.tableName,
-            Item: { ...keys.specialist(id), entity: "specialist", gsi1pk: index.allSpecialists, gsi1sk: `${input.name}#${id}`, ...specialist },
+            Item: {
+              ...keys.specialist(id),
+              entity: "specialist",
+              gsi1pk: index.allSpecialists,
+              gsi1sk: `${input.name}#${id}`,
+              // In the partition of their employers too: the digest reads both in one Query.
+              gsi2pk: index.employersOf(id),
+              gsi2sk: index.specialistAmongEmployers,
+              ...specialist,
+            },
             ConditionExpression: "attribute_not_exists(pk)",
           },
         },

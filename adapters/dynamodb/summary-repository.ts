@@ -1,7 +1,9 @@
-import { GetCommand } from "@aws-sdk/lib-dynamodb";
+import { BatchGetCommand, GetCommand } from "@aws-sdk/lib-dynamodb";
 import type { Deps } from "../deps";
 import type { MissedDeadlineAlert, TeamContact } from "../../core/summary/figures";
-import type { Phase } from "../../core/domain/schemas";
+import type { Phase, Team } from "../../core/domain/schemas";
+import { getTeam } from "./teams";
+import { fromItem } from "./items";
 import { index, keys } from "./keys";
 import { queryAll } from "./query";
 
@@ -73,9 +75,39 @@ export async function findSummaryRecord(
   deps: Db,
   teamId: string,
   week: string,
-): Promise<{ status: "claimed" | "sent"; sentAt?: string } | undefined> {
+): Promise<SummaryRecord | undefined> {
   const out = await deps.db.send(
     new GetCommand({ TableName: deps.tableName, Key: keys.summary(teamId, week), ConsistentRead: true }),
   );
-  return out.Item ? { status: out.Item.status as "claimed" | "sent", sentAt: out.Item.sentAt as string | undefined } : undefined;
+  return out.Item ? summaryRecordOf(out.Item) : undefined;
+}
+
+export type SummaryRecord = { status: "claimed" | "sent"; sentAt?: string };
+const summaryRecordOf = (item: Record<string, unknown>): SummaryRecord => ({ status: item.status as "claimed" | "sent", sentAt: item.sentAt as string | undefined });
+
+/**
+ * The team and the record of its summary for a week, in one request (the summary's first read).
+ * A key the table left unprocessed (throttling) is read on its own.
+ */
+export async function getTeamAndSummaryRecord(
+  deps: Db,
+  teamId: string,
+  week: string,
+): Promise<{ team: Team | undefined; record: SummaryRecord | undefined }> {
+  const teamKey = keys.team(teamId);
+  const recordKey = keys.summary(teamId, week);
+  const out = await deps.db.send(
+    new BatchGetCommand({ RequestItems: { [deps.tableName]: { Keys: [teamKey, recordKey], ConsistentRead: true } } }),
+  );
+  const items = out.Responses?.[deps.tableName] ?? [];
+  const unprocessed = out.UnprocessedKeys?.[deps.tableName]?.Keys ?? [];
+  const sameKey = (a: Record<string, unknown>, b: { pk: string; sk: string }) => a.pk === b.pk && a.sk === b.sk;
+  const item = (key: { pk: string; sk: string }) => items.find((candidate) => sameKey(candidate, key));
+  const leftOut = (key: { pk: string; sk: string }) => unprocessed.some((candidate) => sameKey(candidate, key));
+  const teamItem = item(teamKey);
+  const recordItem = item(recordKey);
+  return {
+    team: leftOut(teamKey) ? await getTeam(deps, teamId) : teamItem && fromItem<Team>(teamItem),
+    record: leftOut(recordKey) ? await findSummaryRecord(deps, teamId, week) : recordItem && summaryRecordOf(recordItem),
+  };
 }

@@ -18,6 +18,7 @@
  * | all employers                        | GSI1: gsi1pk = EMPLOYERS, gsi1sk = name#id                 |
  * | a specialist's employer contacts     | GSI1: gsi1pk = EMPLOYER-CONTACTS#specialistId, gsi1sk = <at ISO>#<contactId> |
  * | employers by responsible specialist  | GSI2: gsi2pk = EMPLOYERS#specialistId, gsi2sk = name#id    |
+ * | … with the specialist themself        | GSI2: gsi2pk = EMPLOYERS#specialistId, gsi2sk = !SPECIALIST |
  */
 export const table = {
   partitionKey: "pk",

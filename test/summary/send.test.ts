@@ -50,7 +50,11 @@ describe("sending the weekly summary", () => {
     const to = data.nord.emails[0];
     const outcomes = await Promise.all([1, 2, 3].map(() => sendTeamSummary(deps, data.nord.id, "2026-W48")));
     expect(outcomes.map((o) => o.outcome).sort()).toEqual(["already-sent", "already-sent", "sent"]);
-    expect(await sendTeamSummary(deps, data.nord.id, "2026-W48")).toEqual({ outcome: "already-sent" });
+    // A later retry reads the team and the week's claim in one request, and nothing else.
+    const requests: string[] = [];
+    const watched = { ...deps, db: { send: (command: { constructor: { name: string } }) => (requests.push(command.constructor.name), deps.db.send(command as never)) } };
+    expect(await sendTeamSummary(watched as unknown as typeof deps, data.nord.id, "2026-W48")).toEqual({ outcome: "already-sent" });
+    expect(requests).toEqual(["BatchGetCommand"]);
     const mail = await capturedMail(to);
     expect(mail).toHaveLength(1);
     expect(mail[0].subject).toBe("IPS-oppsummering uke 48: 7 deltakere, 1 ny jobb");

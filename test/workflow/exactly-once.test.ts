@@ -1,6 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { SESv2Client } from "@aws-sdk/client-sesv2";
-import { GetCommand } from "@aws-sdk/lib-dynamodb";
+import { GetCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
+import { keys } from "../../adapters/dynamodb/keys";
 import { createHandler as createDigestSend } from "../../functions/digest-send/handler";
 import { lambdaArn } from "../../local/functions";
 import { freePort } from "../../local/servers/ports";
@@ -107,28 +108,41 @@ describe("exactly one digest a morning", () => {
     expect(history.events.filter((e) => e.type === "TaskFailed")).toHaveLength(1);
   });
 
-  it("the workflow hands each send its specialist's language, so that no send reads a team", async () => {
+  it("the workflow hands each send its specialist's language; a send reads the caseload and the specialist with their employers, and no item by key", async () => {
     await s.advanceTo("2026-11-05T07:00");
     const team = await seedTeam({ locale: "en" });
     await s.refer(team, "EN-1", oslo("2026-09-01T10:00"));
     const inputs: unknown[] = [];
-    const teamReads: unknown[] = [];
+    const requests: string[] = [];
     const deps = system().deps;
     const db = {
-      send: (command: unknown) => {
-        if (command instanceof GetCommand && String(command.input.Key?.pk).startsWith("TEAM#")) teamReads.push(command.input.Key);
-        return deps.db.send(command as GetCommand);
+      send: (command: { constructor: { name: string }; input: { IndexName?: string } }) => {
+        requests.push(`${command.constructor.name.replace(/Command$/, "")}${command.input.IndexName ? ` ${command.input.IndexName}` : ""}`);
+        return deps.db.send(command as unknown as GetCommand);
       },
     } as unknown as Deps["db"];
+    const plain = digestSend(() => deps);
     const watched = digestSend(() => ({ ...deps, db }));
     system().stepFunctions.addLambda(sendLambda(), async (event) => {
-      if ((event as { specialistId: string }).specialistId === team.specialist.id) inputs.push(event);
+      if ((event as { specialistId: string }).specialistId !== team.specialist.id) return plain(event, context);
+      inputs.push(event);
       return watched(event, context);
     });
 
     await s.advanceTo("2026-11-05T09:00");
     expect(inputs).toEqual([{ specialistId: team.specialist.id, date: "2026-11-05", locale: "en" }]);
-    expect(teamReads).toEqual([]);
+    // The caseload (GSI1), the specialist with their employers (GSI2), the claim and its confirmation.
+    expect(requests.sort()).toEqual(["Put", "Query gsi1", "Query gsi2", "Update"]);
     expect(await digestOn(team, "2026-11-05", "en")).toBeDefined();
+  });
+
+  it("a specialist stored before they were kept in their employers' partition is read by key, and mailed", async () => {
+    await s.advanceTo("2026-11-06T07:00");
+    const team = await overdueCaseload();
+    const key = keys.specialist(team.specialist.id);
+    await system().deps.db.send(new UpdateCommand({ TableName: system().deps.tableName, Key: key, UpdateExpression: "REMOVE gsi2pk, gsi2sk" }));
+    const outcome = await digestSend(() => system().deps)({ specialistId: team.specialist.id, date: "2026-11-06", locale: "nb" }, context);
+    expect(outcome).toMatchObject({ outcome: "sent" });
+    expect(await digestOn(team, "2026-11-06")).toBeDefined();
   });
 });

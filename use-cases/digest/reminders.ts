@@ -1,6 +1,7 @@
 import type { Deps } from "../../adapters/deps";
 import { listCaseload } from "../../adapters/dynamodb/participants";
-import { listEmployers } from "../../adapters/dynamodb/employers";
+import { getSpecialistAndEmployers } from "../../adapters/dynamodb/employers";
+import type { Specialist } from "../../core/domain/schemas";
 import { selectDigestItems, type DigestItem } from "../../core/journey/digest";
 import { resolveRules } from "../../core/journey/rules";
 import { employerFollowUps, type EmployerFollowUp } from "../../core/employers/follow-up";
@@ -17,7 +18,15 @@ export async function remindersFor(deps: Deps, specialistId: string, now: Date):
   return selectDigestItems({ participants, now, timeZone: deps.deployment.timeZone, rules: resolveRules(deps.deployment.rules) });
 }
 
-/** The employers the specialist is responsible for that are due a contact (one Query of the register's index). */
-export async function employersToContact(deps: Deps, specialistId: string, now: Date): Promise<EmployerFollowUp[]> {
-  return employerFollowUps(await listEmployers(deps, specialistId), now, deps.deployment.timeZone, deps.deployment.employers);
+/**
+ * The specialist, and the employers they are responsible for that are due a contact: one Query of
+ * the specialist's partition of the employer index.
+ */
+export async function specialistAndEmployersToContact(
+  deps: Deps,
+  specialistId: string,
+  now: Date,
+): Promise<{ specialist: Specialist | undefined; employers: EmployerFollowUp[] }> {
+  const { specialist, employers } = await getSpecialistAndEmployers(deps, specialistId);
+  return { specialist, employers: employerFollowUps(employers, now, deps.deployment.timeZone, deps.deployment.employers) };
 }

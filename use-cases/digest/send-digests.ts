@@ -1,12 +1,11 @@
 import type { Deps } from "../../adapters/deps";
 import { appUrlOf } from "../../core/config/deployment";
-import { getSpecialist } from "../../adapters/dynamodb/specialists";
 import { getTeam } from "../../adapters/dynamodb/teams";
 import type { Locale } from "../../core/domain/codes";
 import { keys } from "../../adapters/dynamodb/keys";
 import { renderDigest } from "../../core/email";
 import { sendOnce, type SendOnceOutcome } from "../../adapters/ses/send-once";
-import { employersToContact, remindersFor } from "./reminders";
+import { remindersFor, specialistAndEmployersToContact } from "./reminders";
 
 /**
  * The morning digest's send, one specialist at a time: at most one email a morning, recorded
@@ -20,10 +19,13 @@ export type DigestOutcome = SendOnceOutcome | "nothing-to-do" | "unknown-special
  * without it (an execution started under the earlier definition) the team is read here.
  */
 export async function sendDigest(deps: Deps, specialistId: string, date: string, locale?: Locale): Promise<{ outcome: DigestOutcome; items: number }> {
-  const specialist = await getSpecialist(deps, specialistId);
-  if (!specialist) return { outcome: "unknown-specialist", items: 0 };
   const now = deps.clock.now();
-  const [items, employers] = await Promise.all([remindersFor(deps, specialistId, now), employersToContact(deps, specialistId, now)]);
+  // Two Queries, side by side: the caseload, and the specialist with their employers.
+  const [items, { specialist, employers }] = await Promise.all([
+    remindersFor(deps, specialistId, now),
+    specialistAndEmployersToContact(deps, specialistId, now),
+  ]);
+  if (!specialist) return { outcome: "unknown-specialist", items: 0 };
   if (items.length === 0 && employers.length === 0) return { outcome: "nothing-to-do", items: 0 };
 
   // A specialist working with several teams reads the language of their first team.

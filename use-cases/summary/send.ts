@@ -1,14 +1,13 @@
 import type { Deps } from "../../adapters/deps";
 import { appUrlOf } from "../../core/config/deployment";
 import { keys } from "../../adapters/dynamodb/keys";
-import { getTeam } from "../../adapters/dynamodb/teams";
 import { isoWeekSchema, weekBounds, type IsoWeek } from "../../core/calendar/weeks";
 import { renderWeeklySummary } from "../../core/email";
 import { participantsInProgram } from "../../core/email/weekly-summary";
 import { sendOnce, type SendOnceOutcome } from "../../adapters/ses/send-once";
 import { figuresForTeam } from "./load-figures";
 import { isTeamDue } from "../../core/summary/period";
-import { findSummaryRecord } from "../../adapters/dynamodb/summary-repository";
+import { getTeamAndSummaryRecord } from "../../adapters/dynamodb/summary-repository";
 
 /**
  * The weekly summary workflow's second step: send one team's summary, exactly once per ISO week
@@ -30,13 +29,14 @@ export type SummaryOutcome =
  */
 export async function sendTeamSummary(deps: Deps, teamId: string, week: IsoWeek): Promise<{ outcome: SummaryOutcome }> {
   isoWeekSchema.parse(week);
-  const team = await getTeam(deps, teamId);
+  // The team and any claim of this week's send, in one request: a retry after a send costs that
+  // read, not the figures; sendOnce still decides when two race.
+  const { team, record } = await getTeamAndSummaryRecord(deps, teamId, week);
   if (!team) return { outcome: "unknown-team" };
   const { timeZone } = deps.deployment;
   if (!isTeamDue(team, week, timeZone)) return { outcome: "not-due" };
   if (deps.clock.now().getTime() < Date.parse(weekBounds(week, timeZone).end)) return { outcome: "week-not-over" };
-  // A retry after a send costs one read, not the figures; sendOnce still decides when two race.
-  if (await findSummaryRecord(deps, teamId, week)) return { outcome: "already-sent" };
+  if (record) return { outcome: "already-sent" };
 
   const figures = await figuresForTeam(deps, team, week);
   const email = renderWeeklySummary(figures, { locale: team.locale, timeZone, baseUrl: appUrlOf(deps.deployment) });
