@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SESv2Client } from "@aws-sdk/client-sesv2";
+import { BatchGetCommand, type BatchGetCommandOutput } from "@aws-sdk/lib-dynamodb";
 import type { Deps } from "../../adapters/deps";
 import type { Team } from "../../core/domain/schemas";
 import { createTeam } from "../../adapters/dynamodb/teams";
@@ -55,6 +56,23 @@ describe("sending the weekly summary", () => {
     const watched = { ...deps, db: { send: (command: { constructor: { name: string } }) => (requests.push(command.constructor.name), deps.db.send(command as never)) } };
     expect(await sendTeamSummary(watched as unknown as typeof deps, data.nord.id, "2026-W48")).toEqual({ outcome: "already-sent" });
     expect(requests).toEqual(["BatchGetCommand"]);
+    // Keys the table leaves unprocessed (it throttles; DynamoDB Local never does, so its answer is
+    // rewritten here) are read one by one, with the same answer and no more.
+    requests.length = 0;
+    const throttled = {
+      ...deps,
+      db: {
+        send: async (command: { constructor: { name: string } }) => {
+          requests.push(command.constructor.name);
+          const out = await deps.db.send(command as never);
+          if (!(command instanceof BatchGetCommand)) return out;
+          const items = (out as BatchGetCommandOutput).Responses![deps.tableName];
+          return { ...out, Responses: { [deps.tableName]: [] }, UnprocessedKeys: { [deps.tableName]: { Keys: items.map(({ pk, sk }) => ({ pk, sk })) } } };
+        },
+      },
+    };
+    expect(await sendTeamSummary(throttled as unknown as typeof deps, data.nord.id, "2026-W48")).toEqual({ outcome: "already-sent" });
+    expect(requests).toEqual(["BatchGetCommand", "GetCommand", "GetCommand"]);
     const mail = await capturedMail(to);
     expect(mail).toHaveLength(1);
     expect(mail[0].subject).toBe("IPS-oppsummering uke 48: 7 deltakere, 1 ny jobb");
