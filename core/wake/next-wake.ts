@@ -51,7 +51,8 @@ export function dueRoundsEnded(
   now: Date,
 ): Array<{ kind: ObligationKind; dueAt: string }> {
   const stillOpen = new Set(next.obligations.filter((o) => o.status !== "done").map((o) => `${o.kind} ${o.dueAt}`));
-  return stored.obligations
+  // A profile stored before obligations were kept on it has none to compare.
+  return (stored.obligations ?? [])
     .filter((o) => o.status !== "done" && leftToEvents(o.kind) && Date.parse(o.dueAt) <= now.getTime() && !stillOpen.has(`${o.kind} ${o.dueAt}`))
     .map(({ kind, dueAt }) => ({ kind, dueAt }));
 }
