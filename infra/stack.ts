@@ -181,11 +181,13 @@ export class IpsflowStack extends Stack {
 
     const apiFunction = functions.get("api");
     const reportsFunction = functions.get("reports");
-    if (!apiFunction || !reportsFunction) throw new Error("the api and reports functions are required");
+    const openApiFunction = functions.get("openapi");
+    if (!apiFunction || !reportsFunction || !openApiFunction) throw new Error("the api, reports and openapi functions are required");
     this.api = new Api(this, "Api", {
       resourcePrefix: prefix,
       handler: apiFunction.alias,
       reports: { handler: reportsFunction.alias, routes: reportRoutes },
+      openApi: openApiFunction.alias,
       appUrl: this.appUrl,
       signInDomainPrefix: signInPrefix,
       key: this.keys.data,

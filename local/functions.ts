@@ -5,6 +5,8 @@ import httpRouterHandler from "@middy/http-router";
 import { createHandler as api } from "../functions/api/handler";
 import { createHandler as reports } from "../functions/reports/handler";
 import { reportRoutes } from "../functions/reports/routes";
+import { createHandler as openApi } from "../functions/openapi/handler";
+import { openApiRoute } from "../functions/openapi/route";
 import { createHandler as journeyPlan } from "../functions/journey-plan/handler";
 import { createHandler as journeyPark } from "../functions/journey-park/handler";
 import { createHandler as journeyRecord } from "../functions/journey-record/handler";
@@ -52,19 +54,23 @@ type HttpHandler = (event: never, context: object) => Promise<unknown>;
 
 /**
  * What API Gateway does with the routes in AWS (infra/constructs/api.ts): the report routes to
- * the reports function, every other request to the api function.
+ * the reports function, the OpenAPI document to its own, every other request to the api function.
  */
 function gateway(deps: () => Deps): HttpHandler {
   const apiHandler = api(deps) as unknown as HttpHandler;
   const reportsHandler = reports(deps) as unknown as HttpHandler;
-  const notAReport = Symbol("not a report route");
-  const toReports = httpRouterHandler({
-    routes: reportRoutes.map((route) => ({ ...route, handler: reportsHandler as never })),
-    notFoundResponse: () => notAReport as never,
+  const openApiHandler = openApi(deps) as unknown as HttpHandler;
+  const notElsewhere = Symbol("a route of the api function");
+  const toOthers = httpRouterHandler({
+    routes: [
+      ...reportRoutes.map((route) => ({ ...route, handler: reportsHandler as never })),
+      { ...openApiRoute, handler: openApiHandler as never },
+    ],
+    notFoundResponse: () => notElsewhere as never,
   }) as unknown as HttpHandler;
   return async (event, context) => {
-    const answer = await toReports(event, context);
-    return answer === notAReport ? apiHandler(event, context) : answer;
+    const answer = await toOthers(event, context);
+    return answer === notElsewhere ? apiHandler(event, context) : answer;
   };
 }
 

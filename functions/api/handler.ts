@@ -4,8 +4,8 @@ import { httpApiHandler } from "./http-handler";
 import { routes } from "./routes";
 
 /**
- * The HTTP API: every route of the route table but those another function serves (`function`,
- * the reports), which API Gateway and the local server send there.
+ * The HTTP API: every route of the route table but those another function serves (`function`:
+ * the reports, the OpenAPI document), which API Gateway and the local server send there.
  */
 export function createHandler(deps: () => Deps) {
   return httpApiHandler(routes(deps).filter((r) => r.function === undefined));

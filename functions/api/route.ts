@@ -23,8 +23,11 @@ export interface RouteSpec<B extends core.$ZodType, Q extends core.$ZodObject> {
   summary: string;
   /** Served without a token, locally and in AWS. */
   public?: true;
-  /** Served by another function than the api (API Gateway and the local server send it there). */
-  function?: "reports";
+  /**
+   * Served by another function than the api (API Gateway and the local server send it there): the
+   * reports, or the OpenAPI document, whose generator no other route needs.
+   */
+  function?: "reports" | "openapi";
   body?: B;
   query?: Q;
   idempotencyKey?: "optional" | "required";

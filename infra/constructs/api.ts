@@ -23,6 +23,7 @@ import type { IFunction } from "aws-cdk-lib/aws-lambda";
 import { LogGroup, type RetentionDays } from "aws-cdk-lib/aws-logs";
 import { Construct } from "constructs";
 import { webAppPaths } from "../../core/config/web-app";
+import { openApiRoute } from "../../functions/openapi/route";
 import { acknowledge } from "../nag";
 
 /** Cognito groups, one per role of the API. */
@@ -41,6 +42,8 @@ export interface ApiProps {
    * API Gateway sends those to it, everything else to `handler`.
    */
   readonly reports: { readonly handler: IFunction; readonly routes: ReadonlyArray<{ method: "GET" | "POST" | "DELETE"; path: string }> };
+  /** The `live` alias of the openapi function: `GET /openapi.json`, without a token. */
+  readonly openApi: IFunction;
   readonly key: IKey;
   readonly logRetention: RetentionDays;
   /**
@@ -184,15 +187,15 @@ export class Api extends Construct {
     }
 
     // The OpenAPI document describes the routes and request schemas, nothing of anyone's data:
-    // readable without signing in, as it is locally, by the same function.
-    const [openApiRoute] = this.httpApi.addRoutes({
-      path: "/openapi.json",
-      methods: [HttpMethod.GET],
-      integration,
+    // readable without signing in, as it is locally, from a function of its own.
+    const [documentRoute] = this.httpApi.addRoutes({
+      path: openApiRoute.path,
+      methods: [HttpMethod[openApiRoute.method]],
+      integration: new HttpLambdaIntegration("OpenApi", props.openApi),
       authorizer: new HttpNoneAuthorizer(),
     });
     acknowledge(
-      openApiRoute,
+      documentRoute,
       "AwsSolutions-APIG4",
       "GET /openapi.json is public by design: the OpenAPI document generated from the request schemas (routes, fields, roles), the same for every " +
         "deployment and published with the code. It reads no data; every other route requires a Cognito JWT.",

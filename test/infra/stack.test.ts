@@ -513,7 +513,7 @@ describe("api", () => {
     expect(client.Properties!.GenerateSecret).toBe(false);
   });
 
-  it("routes every request to the api alias behind the Cognito JWT authorizer, the reports to theirs, and the OpenAPI document without", () => {
+  it("routes every request to the api alias behind the Cognito JWT authorizer, the reports to theirs, and the OpenAPI document to its own, without", () => {
     const [authorizerId, authorizer] = onlyResource(template, "AWS::ApiGatewayV2::Authorizer");
     expect(authorizer.Properties!.AuthorizerType).toBe("JWT");
     const [clientId] = onlyResource(template, "AWS::Cognito::UserPoolClient");
@@ -527,18 +527,24 @@ describe("api", () => {
       "GET /reports/outcomes/quarters",
       "GET /teams/{id}/fidelity",
     ]);
-    // One integration per function: the route table's report routes go to the reports function.
+    // One integration per function: the route table's report routes go to the reports function,
+    // the OpenAPI document to the openapi function.
     const integrations = Object.entries(resourcesOf(template, "AWS::ApiGatewayV2::Integration"));
-    expect(integrations).toHaveLength(2);
-    const integrationOf = (name: "api" | "reports") =>
+    expect(integrations).toHaveLength(3);
+    const integrationOf = (name: "api" | "reports" | "openapi") =>
       integrations.find(([, integration]) => JSON.stringify(integration.Properties!.IntegrationUri) === JSON.stringify(oslo.resolve(oslo.functions.get(name)!.alias.functionArn)))![0];
     const served = routeTable(() => {
       throw new Error("no deps needed to list the routes");
     });
     const reportKeys = served.filter((route) => route.function === "reports").map(routeKey);
     expect(reportKeys.sort()).toEqual(["GET /participants/{id}/report", "GET /reports/outcomes", "GET /reports/outcomes/quarters", "GET /teams/{id}/fidelity"]);
+    expect(served.filter((route) => route.function === "openapi").map(routeKey)).toEqual(["GET /openapi.json"]);
     for (const route of routes) {
-      const integrationId = reportKeys.includes(route.RouteKey as string) ? integrationOf("reports") : integrationOf("api");
+      const integrationId = reportKeys.includes(route.RouteKey as string)
+        ? integrationOf("reports")
+        : route.RouteKey === "GET /openapi.json"
+          ? integrationOf("openapi")
+          : integrationOf("api");
       expect(route.Target).toEqual({ "Fn::Join": ["", ["integrations/", { Ref: integrationId }]] });
       if (route.RouteKey === "GET /openapi.json") {
         // Readable without signing in, as it is locally.
