@@ -7,6 +7,7 @@ import { index, keys } from "./keys";
 import { newId } from "../../core/ids";
 import { queryAll } from "./query";
 import { fromItem } from "./items";
+import { getItems, keyOf } from "./batch-get";
 
 type Db = Pick<Deps, "db" | "tableName">;
 
@@ -54,6 +55,15 @@ export async function createSpecialist(deps: Db & Pick<Deps, "clock">, input: Ne
 export async function getSpecialist(deps: Db, id: string): Promise<Specialist | undefined> {
   const out = await deps.db.send(new GetCommand({ TableName: deps.tableName, Key: keys.specialist(id) }));
   return out.Item ? specialistOf(out.Item) : undefined;
+}
+
+/** Several specialists by id, in one request per hundred (a missing one is absent from the map). */
+export async function getSpecialists(deps: Db, ids: string[]): Promise<Map<string, Specialist>> {
+  const items = await getItems(deps, ids.map((id) => keys.specialist(id)));
+  return new Map(ids.flatMap((id) => {
+    const item = items.get(keyOf(keys.specialist(id)));
+    return item ? [[id, specialistOf(item)] as const] : [];
+  }));
 }
 
 /** All specialists: a Query on the listing index, never a Scan. */

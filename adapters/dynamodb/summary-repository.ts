@@ -1,8 +1,8 @@
-import { BatchGetCommand, GetCommand } from "@aws-sdk/lib-dynamodb";
+import { GetCommand } from "@aws-sdk/lib-dynamodb";
 import type { Deps } from "../deps";
 import type { MissedDeadlineAlert, TeamContact } from "../../core/summary/figures";
 import type { Phase, Team } from "../../core/domain/schemas";
-import { getTeam } from "./teams";
+import { getItems, keyOf } from "./batch-get";
 import { fromItem } from "./items";
 import { index, keys } from "./keys";
 import { queryAll } from "./query";
@@ -87,7 +87,6 @@ const summaryRecordOf = (item: Record<string, unknown>): SummaryRecord => ({ sta
 
 /**
  * The team and the record of its summary for a week, in one request (the summary's first read).
- * A key the table left unprocessed (throttling) is read on its own.
  */
 export async function getTeamAndSummaryRecord(
   deps: Db,
@@ -96,18 +95,8 @@ export async function getTeamAndSummaryRecord(
 ): Promise<{ team: Team | undefined; record: SummaryRecord | undefined }> {
   const teamKey = keys.team(teamId);
   const recordKey = keys.summary(teamId, week);
-  const out = await deps.db.send(
-    new BatchGetCommand({ RequestItems: { [deps.tableName]: { Keys: [teamKey, recordKey], ConsistentRead: true } } }),
-  );
-  const items = out.Responses?.[deps.tableName] ?? [];
-  const unprocessed = out.UnprocessedKeys?.[deps.tableName]?.Keys ?? [];
-  const sameKey = (a: Record<string, unknown>, b: { pk: string; sk: string }) => a.pk === b.pk && a.sk === b.sk;
-  const item = (key: { pk: string; sk: string }) => items.find((candidate) => sameKey(candidate, key));
-  const leftOut = (key: { pk: string; sk: string }) => unprocessed.some((candidate) => sameKey(candidate, key));
-  const teamItem = item(teamKey);
-  const recordItem = item(recordKey);
-  return {
-    team: leftOut(teamKey) ? await getTeam(deps, teamId) : teamItem && fromItem<Team>(teamItem),
-    record: leftOut(recordKey) ? await findSummaryRecord(deps, teamId, week) : recordItem && summaryRecordOf(recordItem),
-  };
+  const items = await getItems(deps, [teamKey, recordKey], { consistent: true });
+  const teamItem = items.get(keyOf(teamKey));
+  const recordItem = items.get(keyOf(recordKey));
+  return { team: teamItem && fromItem<Team>(teamItem), record: recordItem && summaryRecordOf(recordItem) };
 }

@@ -4,7 +4,7 @@ import type { ParticipantProfile } from "../../core/participants/profile";
 import { defaultCaseloadLimit, fullTime } from "../../core/domain/codes";
 import type { WeeklySummaryFigures } from "../../core/email/types";
 import { listEvents, listTeamEvents, listTeamParticipants } from "../../adapters/dynamodb/participants";
-import { getSpecialist } from "../../adapters/dynamodb/specialists";
+import { getSpecialists } from "../../adapters/dynamodb/specialists";
 import { getTeam } from "../../adapters/dynamodb/teams";
 import { notFound } from "../../core/errors";
 import { isoWeekSchema, weekBounds, type IsoWeek } from "../../core/calendar/weeks";
@@ -28,8 +28,8 @@ import {
 
 /**
  * Reads what a team's summary needs: queries on the team's index entries (its participants, the
- * period's events, its alerts), and per shown specialist a lookup and, for one who works in other
- * teams too, their caseload entries and the named week's employer contacts of those teams. No history: each participant's state at
+ * period's events, its alerts), the specialists it names (one BatchGet) and, for one who works in
+ * other teams too, their caseload entries and the named week's employer contacts of those teams. No history: each participant's state at
  * the period's end comes from the fold of their events on the profile. Only a participant whose
  * fold cannot say (an event recorded since the period ended, or a fold not yet renewed after a
  * rules change) has their own events read.
@@ -79,10 +79,13 @@ export async function loadFiguresInput(deps: Deps, team: Team, week: IsoWeek): P
   };
 
   const shown = specialistIdsOf(participants, periodEvents);
+  const overdueOthers = overdueSpecialistIdsOf(participants, alerts, shown);
+  // Every specialist the summary names, in one request.
+  const known = await getSpecialists(deps, [...shown, ...overdueOthers]);
   const [specialists, otherSpecialists] = await Promise.all([
     Promise.all(
       shown.map(async (id): Promise<SpecialistLoad> => {
-        const specialist = await getSpecialist(deps, id);
+        const specialist = known.get(id);
         const caseload = onlyIn(specialist, team.id) ? caseloadInTeam(profiles, id) : await listSpecialistParticipants(deps, id);
         const elsewhere = caseload.filter((entry) => entry.teamId !== team.id);
         const theirs = new Set(elsewhere.map((entry) => entry.participantId));
@@ -99,9 +102,7 @@ export async function loadFiguresInput(deps: Deps, team: Team, week: IsoWeek): P
         };
       }),
     ),
-    Promise.all(
-      overdueSpecialistIdsOf(participants, alerts, shown).map(async (id) => ({ id, name: (await getSpecialist(deps, id))?.name ?? id })),
-    ),
+    overdueOthers.map((id) => ({ id, name: known.get(id)?.name ?? id })),
   ]);
   return {
     team: { id: team.id, name: team.name },
