@@ -2,7 +2,7 @@ import { GetCommand } from "@aws-sdk/lib-dynamodb";
 import { createOnce } from "./idempotency";
 import type { Deps } from "../deps";
 import { fullTime } from "../../core/domain/codes";
-import type { CreateSpecialist, Specialist } from "../../core/domain/schemas";
+import type { CreateSpecialist, Specialist, Team } from "../../core/domain/schemas";
 import { index, keys } from "./keys";
 import { newId } from "../../core/ids";
 import { queryAll } from "./query";
@@ -64,6 +64,14 @@ export async function getSpecialists(deps: Db, ids: string[]): Promise<Map<strin
     const item = items.get(keyOf(keys.specialist(id)));
     return item ? [[id, specialistOf(item)] as const] : [];
   }));
+}
+
+/** A team and a specialist in one request: a referral names both. */
+export async function getTeamAndSpecialist(deps: Db, teamId: string, specialistId: string): Promise<{ team?: Team; specialist?: Specialist }> {
+  const items = await getItems(deps, [keys.team(teamId), keys.specialist(specialistId)]);
+  const team = items.get(keyOf(keys.team(teamId)));
+  const specialist = items.get(keyOf(keys.specialist(specialistId)));
+  return { team: team && fromItem<Team>(team), specialist: specialist && specialistOf(specialist) };
 }
 
 /** All specialists: a Query on the listing index, never a Scan. */

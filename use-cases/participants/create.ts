@@ -2,8 +2,7 @@ import type { Deps } from "../../adapters/deps";
 import type { Deployment } from "../../core/config/deployment";
 import type { CreateParticipant } from "../../core/domain/schemas";
 import { invalidInput } from "../../core/errors";
-import { getTeam } from "../../adapters/dynamodb/teams";
-import { getSpecialist } from "../../adapters/dynamodb/specialists";
+import { getTeamAndSpecialist } from "../../adapters/dynamodb/specialists";
 import { profileItem } from "../../adapters/dynamodb/participants";
 import { type ParticipantProfile } from "../../core/participants/profile";
 import { createOnce, idempotencyEntry, type StoredResponse } from "../../adapters/dynamodb/idempotency";
@@ -45,7 +44,7 @@ export async function createParticipant(
   const now = deps.clock.now();
   const answer = await createOnce<{ id: string }>(deps, { scope: "participants", key: idempotencyKey }, async () => {
     if (new Date(input.referredAt) > now) throw invalidInput("referredAt: must not be in the future");
-    const [team, specialist] = await Promise.all([getTeam(deps, input.teamId), getSpecialist(deps, input.specialistId)]);
+    const { team, specialist } = await getTeamAndSpecialist(deps, input.teamId, input.specialistId);
     if (!team) throw invalidInput(`teamId: no team with id ${input.teamId}`);
     if (!specialist) throw invalidInput(`specialistId: no specialist with id ${input.specialistId}`);
     if (!specialist.teamIds.includes(team.id)) throw invalidInput("specialistId: the specialist does not work with this team");
