@@ -1,5 +1,6 @@
 import { cpus, loadavg } from "node:os";
-import { DateTime } from "luxon";
+import { TZDate } from "@date-fns/tz";
+import { addDays } from "date-fns";
 import * as z from "zod";
 import { populationArgs } from "./lib/population-args";
 import { startLocalSystem, type LocalSystem } from "../local/system";
@@ -106,7 +107,7 @@ try {
 async function run(system: LocalSystem) {
   const { deps, clock } = system;
   const { timeZone } = deps.deployment;
-  const end = DateTime.fromJSDate(start, { zone: timeZone }).plus({ days: Math.round(args.years * YEAR_DAYS) }).toJSDate();
+  const end = new Date(addDays(new TZDate(start.getTime(), timeZone), Math.round(args.years * YEAR_DAYS)).getTime());
   const capacity = new CapacityMeter();
   capacity.attach(deps.db);
   const lambdas = new LambdaMeter();

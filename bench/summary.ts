@@ -15,7 +15,7 @@ import { type ParticipantProfile } from "../core/participants/profile";
 import { index, keys } from "../adapters/dynamodb/keys";
 import { toStoredState, journeyStateOf, foldContext } from "../core/participants/state";
 import { foldJourney } from "../core/journey/fold";
-import { DateTime } from "luxon";
+import { TZDate } from "@date-fns/tz";
 import { sendTeamSummary, type SummaryOutcome } from "../use-cases/summary/send";
 import { planSummaries } from "../use-cases/summary/plan";
 import { weeklySummaryFigures } from "../use-cases/summary/load-figures";
@@ -110,8 +110,8 @@ const employers = ["Bakeriet", "Rema 1000", "Lager AS", "Hotell Vest", "Verksted
  * hours. (`--any-hour` keeps the instant as drawn, any time of day or night.)
  */
 function duringWorkingHours(at: number): number {
-  const local = DateTime.fromMillis(at, { zone: localDeployment.timeZone });
-  return local.set({ hour: 8 + (local.hour % 8) }).toMillis();
+  const local = new TZDate(at, localDeployment.timeZone);
+  return local.setHours(8 + (local.getHours() % 8));
 }
 
 /** An event body without its instant (each member of the union on its own). */

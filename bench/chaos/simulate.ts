@@ -1,7 +1,8 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { DateTime } from "luxon";
+import { TZDate } from "@date-fns/tz";
+import { addDays } from "date-fns";
 import { localDeployment } from "../../core/config/deployment";
 import { newId } from "../../core/ids";
 import { freePort } from "../../local/servers/ports";
@@ -67,7 +68,7 @@ type Action = { participant: PlannedParticipant } & ({ kind: "refer" } | { kind:
 export async function simulate(options: SimulationOptions): Promise<Simulation> {
   const progress = options.progress ?? (() => {});
   const { timeZone } = localDeployment;
-  const end = DateTime.fromJSDate(options.start, { zone: timeZone }).plus({ days: options.days }).toJSDate();
+  const end = new Date(addDays(new TZDate(options.start.getTime(), timeZone), options.days).getTime());
   const population = generatePopulation({
     participants: options.participants,
     start: options.start,
@@ -121,7 +122,7 @@ export async function simulate(options: SimulationOptions): Promise<Simulation> 
     const killAt = new Set(
       Array.from({ length: f.kills }, (_, k) => {
         const from = Math.floor(((k + 1) / (f.kills + 1)) * instants.length);
-        const morning = instants.findIndex((t, i) => i >= from && DateTime.fromMillis(t, { zone: timeZone }).hour === 9);
+        const morning = instants.findIndex((t, i) => i >= from && new TZDate(t, timeZone).getHours() === 9);
         return morning >= 0 ? morning : from;
       }),
     );
@@ -151,7 +152,7 @@ export async function simulate(options: SimulationOptions): Promise<Simulation> 
       let phase: "advance" | "recording" = "advance";
       if (killAt.has(i)) {
         // Up to just before the digest, then the kill lands while the morning's workflows run.
-        const beforeDigest = DateTime.fromMillis(instant, { zone: timeZone }).set({ hour: 7, minute: 55 }).toMillis();
+        const beforeDigest = new TZDate(instant, timeZone).setHours(7, 55);
         if (i > 0 && beforeDigest > instants[i - 1]) await advance(beforeDigest);
         const delay = 5 + Math.floor(random() * 60);
         crash = new Promise((resolve, reject) =>

@@ -1,4 +1,5 @@
-import { DateTime } from "luxon";
+import { TZDate } from "@date-fns/tz";
+import { addDays, lightFormat, startOfDay } from "date-fns";
 import type { EventBody } from "../../core/domain/schemas";
 import { isWorkingDay } from "../../core/calendar/working-days";
 import { between, chance, daysUntil, mulberry32, pick, type Random } from "./random";
@@ -209,9 +210,9 @@ class RecordingCalendar {
   ) {}
 
   place(instant: Date, notBefore: Date): Date {
-    let day = DateTime.fromJSDate(instant, { zone: this.timeZone }).startOf("day");
-    while (!this.#isWorkingDay(day.toISODate()!)) day = day.plus({ days: 1 });
-    const at = day.set({ hour: pick(this.rand, mix.recordingHours) }).toJSDate();
+    let day = startOfDay(new TZDate(instant.getTime(), this.timeZone));
+    while (!this.#isWorkingDay(lightFormat(day, "yyyy-MM-dd"))) day = addDays(day, 1);
+    const at = new Date(new TZDate(day.getTime(), this.timeZone).setHours(pick(this.rand, mix.recordingHours)));
     return at < notBefore ? notBefore : at;
   }
 

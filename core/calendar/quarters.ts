@@ -1,6 +1,6 @@
-import { DateTime } from "luxon";
+import { addMonths, getQuarter } from "date-fns";
 import * as z from "../zod-mini";
-import { inZone } from "./local-dates";
+import { inZone, startOfLocalDay, utcIso } from "./local-dates";
 
 /**
  * Calendar quarters ("2026-Q4": October to December) in a deployment's zone, as funders and NAV
@@ -23,7 +23,7 @@ const format = (year: number, number: number): Quarter => `${year}-Q${number}`;
 /** The quarter an instant falls in, in the zone. */
 export function quarterOf(instant: Date | string, timeZone: string): Quarter {
   const local = inZone(instant, timeZone);
-  return format(local.year, local.quarter);
+  return format(local.getFullYear(), getQuarter(local));
 }
 
 /** The quarter `n` quarters after (negative: before) the given one. */
@@ -36,9 +36,9 @@ export function addQuarters(quarter: Quarter, n: number): Quarter {
 /** The quarter's span as instants: [start, end), 00:00 local on the first day of it and of the next. */
 export function quarterBounds(quarter: Quarter, timeZone: string): { start: string; end: string } {
   const { year, number } = parseQuarter(quarter);
-  const start = DateTime.fromObject({ year, month: (number - 1) * 3 + 1, day: 1 }, { zone: timeZone });
-  if (!start.isValid) throw new Error(`cannot place ${quarter} in time zone "${timeZone}"`);
-  return { start: start.toUTC().toISO()!, end: start.plus({ months: 3 }).toUTC().toISO()! };
+  const firstMonth = String((number - 1) * 3 + 1).padStart(2, "0");
+  const start = startOfLocalDay(`${year}-${firstMonth}-01`, timeZone);
+  return { start: utcIso(start), end: utcIso(addMonths(start, 3)) };
 }
 
 /** The `count` quarters up to and including `last`, oldest first (a chart's x axis). */

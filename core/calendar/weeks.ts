@@ -1,6 +1,7 @@
-import { DateTime } from "luxon";
+import { TZDate } from "@date-fns/tz";
+import { addWeeks as addCalendarWeeks, differenceInCalendarDays, getISOWeek, getISOWeekYear, startOfISOWeek } from "date-fns";
 import * as z from "../zod-mini";
-import { inZone } from "./local-dates";
+import { inZone, startOfLocalDay, utcIso } from "./local-dates";
 
 /**
  * ISO weeks ("uke 48" = "2026-W48") in a deployment's zone. Weeks run Monday 00:00 local to the
@@ -15,7 +16,7 @@ const weekPattern = /^(\d{4})-W(\d{2})$/;
 /** Weeks in an ISO week-year: 52, or 53 when the year has 53 Thursdays' worth of weeks. */
 export function weeksInWeekYear(weekYear: number): number {
   // 28 December always lies in the year's last ISO week.
-  return DateTime.fromObject({ year: weekYear, month: 12, day: 28 }, { zone: "utc" }).weekNumber;
+  return getISOWeek(new TZDate(weekYear, 11, 28, "UTC"));
 }
 
 export const isoWeekSchema = z.string().check(
@@ -37,33 +38,34 @@ const format = (weekYear: number, weekNumber: number): IsoWeek => `${weekYear}-W
 /** The ISO week an instant falls in, in the zone. */
 export function isoWeekOf(instant: Date | string, timeZone: string): IsoWeek {
   const local = inZone(instant, timeZone);
-  return format(local.weekYear, local.weekNumber);
+  return format(getISOWeekYear(local), getISOWeek(local));
 }
 
-function mondayOf(week: IsoWeek, zone: string): DateTime<true> {
+/** Monday 00:00 of the week in the zone. */
+function mondayOf(week: IsoWeek, zone: string): TZDate {
   const { weekYear, weekNumber } = parseIsoWeek(week);
-  const monday = DateTime.fromObject({ weekYear, weekNumber, weekday: 1 }, { zone }).startOf("day");
-  if (!monday.isValid) throw new Error(`cannot place week ${week} in time zone "${zone}"`);
-  return monday;
+  // 4 January always lies in week 1; calendar arithmetic in the zone keeps local midnight.
+  const firstMonday = startOfISOWeek(startOfLocalDay(`${weekYear}-01-04`, zone));
+  return addCalendarWeeks(firstMonday, weekNumber - 1);
 }
 
 /** Monday 00:00 local (start, inclusive) to the next Monday 00:00 local (end, exclusive), as UTC ISO instants. */
 export function weekBounds(week: IsoWeek, timeZone: string): { start: string; end: string } {
   const start = mondayOf(week, timeZone);
   // Calendar arithmetic in the zone: the end is local midnight even across a DST switch.
-  const end = start.plus({ weeks: 1 });
-  return { start: start.toUTC().toISO(), end: end.toUTC().toISO() };
+  const end = addCalendarWeeks(start, 1);
+  return { start: utcIso(start), end: utcIso(end) };
 }
 
 /** The week `weeks` weeks after (or before, when negative) `week`. */
 export function addWeeks(week: IsoWeek, weeks: number): IsoWeek {
-  const monday = mondayOf(week, "utc").plus({ weeks });
-  return format(monday.weekYear, monday.weekNumber);
+  const monday = addCalendarWeeks(mondayOf(week, "UTC"), weeks);
+  return format(getISOWeekYear(monday), getISOWeek(monday));
 }
 
 /** Whole weeks from `from` to `to` (negative when `to` is earlier). */
 export function weeksBetween(from: IsoWeek, to: IsoWeek): number {
-  return Math.round(mondayOf(to, "utc").diff(mondayOf(from, "utc"), "weeks").weeks);
+  return differenceInCalendarDays(mondayOf(to, "UTC"), mondayOf(from, "UTC")) / 7;
 }
 
 /**

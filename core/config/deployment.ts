@@ -1,5 +1,5 @@
 import * as z from "../zod-mini";
-import { IANAZone } from "luxon";
+import { isTimeZone } from "../calendar/local-dates";
 
 /**
  * One deployment = one region's stack (or the local system, which runs as the deployment
@@ -9,7 +9,7 @@ import { IANAZone } from "luxon";
 
 const clockTime = z.string().check(z.regex(/^([01]\d|2[0-3]):[0-5]\d$/, "must be HH:MM (24-hour)"));
 
-const timeZone = z.string().check(z.refine((zone) => IANAZone.isValidZone(zone), "must be an IANA time zone such as Europe/Oslo"));
+const timeZone = z.string().check(z.refine(isTimeZone, "must be an IANA time zone such as Europe/Oslo"));
 
 /** Hosts on which the web app may be served over plain http: the local runtime on a laptop. */
 const loopbackHosts = new Set(["127.0.0.1", "localhost", "[::1]"]);

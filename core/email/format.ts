@@ -1,4 +1,8 @@
-import { DateTime, IANAZone } from "luxon";
+import type { TZDate } from "@date-fns/tz";
+import { differenceInCalendarDays } from "date-fns";
+import { knownTimeZone } from "../calendar/local-dates";
+import { readInZone } from "../calendar/read-in-zone";
+import { weekBounds } from "../calendar/weeks";
 import type { Catalogue } from "./i18n";
 
 /**
@@ -7,38 +11,43 @@ import type { Catalogue } from "./i18n";
  */
 
 export function assertTimeZone(timeZone: string): void {
-  if (!IANAZone.isValidZone(timeZone)) throw new Error(`not an IANA time zone: "${timeZone}"`);
+  knownTimeZone(timeZone);
 }
 
 /** An ISO instant (or local date) read in the time zone; throws on anything unreadable. */
-export function inZone(iso: string, timeZone: string, what: string): DateTime {
-  const at = DateTime.fromISO(iso, { zone: timeZone });
-  if (!at.isValid) throw new Error(`${what} is not an ISO date: "${iso}"`);
-  return at;
+export const inZone = (iso: string, timeZone: string, what: string): TZDate => readInZone(iso, timeZone, what);
+
+/** A moment as the locale writes it, on the calendar of the moment's own zone. */
+export function formatDate(at: TZDate, tag: string, options: Intl.DateTimeFormatOptions): string {
+  return new Intl.DateTimeFormat(tag, { ...options, timeZone: at.timeZone }).format(at);
 }
 
 /**
  * "mandag 23. november" / "Monday 23 November"; the year is added when it differs from the
  * reference day's year, so an item from last December is not mistaken for this one.
  */
-export function formatDay(at: DateTime, words: Catalogue, reference: DateTime): string {
-  const format = at.year === reference.year ? words.dayFormat : words.dayWithYearFormat;
-  return at.setLocale(words.tag).toFormat(format);
+export function formatDay(at: TZDate, words: Catalogue, reference: TZDate): string {
+  return at.getFullYear() === reference.getFullYear() ? formatDate(at, words.tag, words.dayFormat) : formatDayWithYear(at, words);
 }
 
-export function formatDayWithYear(at: DateTime, words: Catalogue): string {
-  return at.setLocale(words.tag).toFormat(words.dayWithYearFormat);
+/**
+ * "mandag 23. november 2026" / "Monday 23 November 2026": the day as above with the year after
+ * it. Intl's own pattern for en-GB puts a comma after the weekday once a year is asked for, which
+ * would set "Monday 23 November – Sunday, 29 November 2026" side by side in one period.
+ */
+export function formatDayWithYear(at: TZDate, words: Catalogue): string {
+  return `${formatDate(at, words.tag, words.dayFormat)} ${at.getFullYear()}`;
 }
 
 /** Calendar days from `from` to `to` in their zone (negative when `to` is earlier). */
-export function calendarDaysBetween(from: DateTime, to: DateTime): number {
-  return Math.round(to.startOf("day").diff(from.startOf("day"), "days").days);
+export function calendarDaysBetween(from: TZDate, to: TZDate): number {
+  return differenceInCalendarDays(to, from);
 }
 
 /** The Monday that starts an ISO week such as "2026-W48", in the time zone. */
-export function isoWeekStart(week: string, timeZone: string): DateTime {
+export function isoWeekStart(week: string, timeZone: string): TZDate {
   if (!/^\d{4}-W\d{2}$/.test(week)) throw new Error(`week is not an ISO week like 2026-W48: "${week}"`);
-  return inZone(week, timeZone, "week");
+  return readInZone(weekBounds(week, timeZone).start, timeZone, "week");
 }
 
 export function formatNumber(value: number, words: Catalogue): string {

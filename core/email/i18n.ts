@@ -10,12 +10,13 @@ import type { Locale, ObligationKind, Phase } from "../domain/schemas";
 
 type Count = (n: number) => string;
 
+const day: Intl.DateTimeFormatOptions = { weekday: "long", day: "numeric", month: "long" };
+
 export interface Catalogue {
-  /** BCP 47 tag for luxon and Intl. */
+  /** BCP 47 tag for Intl. */
   tag: string;
-  /** luxon formats for a calendar day, e.g. "mandag 23. november" / "Monday 23 November". */
-  dayFormat: string;
-  dayWithYearFormat: string;
+  /** Intl options for a calendar day, e.g. "mandag 23. november" / "Monday 23 November". */
+  dayFormat: Intl.DateTimeFormatOptions;
   obligation: Record<ObligationKind, string>;
   phase: Record<Phase, string>;
   digest: {
@@ -150,8 +151,7 @@ const enFigure: Catalogue["summary"]["figure"] = {
 
 const nb: Catalogue = {
   tag: "nb-NO",
-  dayFormat: "cccc d. LLLL",
-  dayWithYearFormat: "cccc d. LLLL yyyy",
+  dayFormat: day,
   obligation: {
     "first-employer-contact": "Ta første arbeidsgiverkontakt",
     "benefits-counselling": "Tilby rådgivning om økonomi og ytelser",
@@ -272,8 +272,7 @@ const nb: Catalogue = {
 
 const en: Catalogue = {
   tag: "en-GB",
-  dayFormat: "cccc d LLLL",
-  dayWithYearFormat: "cccc d LLLL yyyy",
+  dayFormat: day,
   obligation: {
     "first-employer-contact": "Make the first employer contact",
     "benefits-counselling": "Offer advice on income and benefits",

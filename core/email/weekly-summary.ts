@@ -1,3 +1,4 @@
+import { getISOWeek, subDays } from "date-fns";
 import { phases } from "../domain/codes";
 import { catalogue, type Catalogue } from "./i18n";
 import {
@@ -61,11 +62,11 @@ export function renderWeeklySummary(figures: WeeklySummaryFigures, options: Week
   const s = words.summary;
   const c = s.column;
   const monday = isoWeekStart(figures.week, options.timeZone);
-  const week = monday.weekNumber;
+  const week = getISOWeek(monday);
   // The period the figures cover: one ISO week, or two for a fortnightly team. weekEnd is the
   // (exclusive) Monday 00:00 after it, so its last day is the Sunday before.
   const periodStart = inZone(figures.weekStart, options.timeZone, "weekStart");
-  const periodLastDay = inZone(figures.weekEnd, options.timeZone, "weekEnd").minus({ days: 1 });
+  const periodLastDay = subDays(inZone(figures.weekEnd, options.timeZone, "weekEnd"), 1);
 
   const day = (iso: string, what: string): string =>
     formatDay(inZone(iso, options.timeZone, what), words, monday);

@@ -1,7 +1,7 @@
-import { DateTime } from "luxon";
 import type { Locale } from "../domain/schemas";
 import { catalogue } from "../email/i18n";
-import { formatNumber } from "../email/format";
+import { formatDate, formatNumber } from "../email/format";
+import { readInZone } from "../calendar/read-in-zone";
 import { reportWords, type ReportWords } from "./i18n";
 import type { ParticipantReport, ReportActivity, ReportEmployerContact, ReportPlacement } from "./model";
 
@@ -42,7 +42,7 @@ export interface ReportDocument {
 export function reportDocument(report: ParticipantReport, options: { locale: Locale; timeZone: string }): ReportDocument {
   const words = reportWords(options.locale);
   const email = catalogue(options.locale);
-  const date = (iso: string) => DateTime.fromISO(iso, { zone: options.timeZone }).setLocale(words.tag).toFormat(words.dateFormat);
+  const date = (iso: string) => formatDate(readInZone(iso, options.timeZone, "date"), words.tag, words.dateFormat);
   const phase = (p: ParticipantReport["phaseAtEnd"]) => email.phase[p];
   const terms = (t: Pick<ReportPlacement, "hoursPerWeek" | "wage" | "temporary">) => {
     const parts: string[] = [];

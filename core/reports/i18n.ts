@@ -9,10 +9,10 @@ import type { ReportKind } from "./period";
  * participant and with NAV.
  */
 export interface ReportWords {
-  /** BCP 47 tag for luxon, Intl and the document's language. */
+  /** BCP 47 tag for Intl and the document's language. */
   tag: string;
-  /** luxon format of a date in tables and facts. */
-  dateFormat: string;
+  /** How a date reads in tables and facts (Intl options). */
+  dateFormat: Intl.DateTimeFormatOptions;
   title: Record<ReportKind, string>;
   subtitle: string;
   fact: {
@@ -77,7 +77,7 @@ export interface ReportWords {
 
 const nb: ReportWords = {
   tag: "nb-NO",
-  dateFormat: "dd.MM.yyyy",
+  dateFormat: { day: "2-digit", month: "2-digit", year: "numeric" },
   title: { interval: "Intervallrapport", end: "Sluttrapport" },
   subtitle: "IPS – Individuell jobbstøtte",
   fact: {
@@ -146,7 +146,7 @@ const nb: ReportWords = {
 
 const en: ReportWords = {
   tag: "en-GB",
-  dateFormat: "d MMM yyyy",
+  dateFormat: { day: "numeric", month: "short", year: "numeric" },
   title: { interval: "Interval report", end: "End report" },
   subtitle: "IPS – Individual Placement and Support",
   fact: {

@@ -1,6 +1,6 @@
-import { DateTime } from "luxon";
+import { subMonths } from "date-fns";
 import { invalidInput } from "../errors";
-import { addDays, localDateOf, type LocalDate } from "../calendar/local-dates";
+import { addDays, isoDateOf, localDateOf, startOfLocalDay, type LocalDate } from "../calendar/local-dates";
 
 /**
  * The period a participant's report covers, in local dates of the deployment's zone, both ends
@@ -45,7 +45,7 @@ export function reportPeriod(request: PeriodRequest, facts: PeriodFacts): { from
   const to = request.to ?? today;
   if (to > today) throw invalidInput(`to: must not be after today (${today})`);
   if (to < referral) throw invalidInput(`to: must not be before the referral (${referral})`);
-  const from = request.from ?? addDays(DateTime.fromISO(to, { zone: "utc" }).minus({ months: intervalMonths }).toISODate()!, 1);
+  const from = request.from ?? addDays(isoDateOf(subMonths(startOfLocalDay(to, "UTC"), intervalMonths)), 1);
   if (from > to) throw invalidInput("from: must not be after to");
   return { from: from < referral ? referral : from, to };
 }

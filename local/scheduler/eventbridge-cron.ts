@@ -1,5 +1,6 @@
 import { CronExpressionParser, type CronExpression } from "cron-parser";
-import { DateTime, IANAZone } from "luxon";
+import { TZDate } from "@date-fns/tz";
+import { isTimeZone } from "../../core/calendar/local-dates";
 
 /**
  * EventBridge Scheduler cron expressions, `cron(minutes hours day-of-month month day-of-week
@@ -55,7 +56,7 @@ function yearMatcher(field: string, expression: string): (year: number) => boole
 }
 
 export function parseEventBridgeCron(expression: string, timeZone: string): EventBridgeCron {
-  if (!IANAZone.isValidZone(timeZone)) throw invalid(expression, `unknown time zone ${timeZone}`);
+  if (!isTimeZone(timeZone)) throw invalid(expression, `unknown time zone ${timeZone}`);
   const body = CRON.exec(expression.trim())?.[1];
   if (body === undefined) throw invalid(expression, "only cron(...) expressions are supported locally");
   const fields = body.trim().split(/\s+/);
@@ -85,13 +86,13 @@ export function parseEventBridgeCron(expression: string, timeZone: string): Even
         const occurrences = parse(from);
         if (!occurrences.hasNext()) return undefined;
         const next = occurrences.next().toDate();
-        const year = DateTime.fromJSDate(next, { zone: timeZone }).year;
+        const year = new TZDate(next.getTime(), timeZone).getFullYear();
         if (inYear(year)) return next;
         // Skip to the start of the next year the year field allows (in the schedule's zone).
         let nextYear = year + 1;
         while (nextYear <= YEAR_LIMIT && !inYear(nextYear)) nextYear++;
         if (nextYear > YEAR_LIMIT) return undefined;
-        from = DateTime.fromObject({ year: nextYear }, { zone: timeZone }).minus({ milliseconds: 1 }).toJSDate();
+        from = new Date(new TZDate(nextYear, 0, 1, timeZone).getTime() - 1);
       }
     },
   };

@@ -1,11 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { DateTime } from "luxon";
+import { TZDate } from "@date-fns/tz";
+import { format } from "date-fns";
 import { VirtualClock } from "../../local/clock/virtual-clock";
 import { LocalScheduler, parseEventBridgeCron } from "../../local/scheduler";
 
 const OSLO = "Europe/Oslo";
 const utc = (iso: string) => new Date(iso);
-const osloLocal = (date: Date) => DateTime.fromJSDate(date, { zone: OSLO }).toFormat("ccc yyyy-MM-dd HH:mm");
+const osloLocal = (date: Date) => format(new TZDate(date.getTime(), OSLO), "EEE yyyy-MM-dd HH:mm");
 
 function scheduleAt(startIso: string, expression: string) {
   const clock = new VirtualClock({ start: utc(startIso), speed: 0 });

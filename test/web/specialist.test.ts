@@ -1,4 +1,5 @@
-import { DateTime } from "luxon";
+import { tz } from "@date-fns/tz";
+import { addDays, format, parseISO } from "date-fns";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedTeam } from "../support/system";
@@ -194,7 +195,7 @@ describe("a specialist in the web app", () => {
     await expect.poll(() => page.locator(".timeline li").first().textContent()).toContain("Midlertidig stilling tok slutt");
 
     // An offer for a job that starts in ten days: a contact is due a week before the start.
-    const startsAt = DateTime.fromISO(await flow.now()).setZone("Europe/Oslo").plus({ days: 10 }).toFormat("yyyy-LL-dd'T'08:00");
+    const startsAt = format(addDays(parseISO(await flow.now(), { in: tz("Europe/Oslo") }), 10), "yyyy-MM-dd'T'08:00");
     await form.getByLabel("Hva skjedde?").selectOption("job-offer");
     await form.getByLabel("Arbeidsgiver").fill("Coop Extra");
     await form.getByLabel("Starter").fill(startsAt);

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, expect } from "vitest";
-import { DateTime } from "luxon";
+import { tz } from "@date-fns/tz";
+import { addDays, lightFormat, parseISO } from "date-fns";
 import { GetCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
 import { seedTeam, startTestSystem } from "../support/system";
 import { capturedMail } from "../support/deps";
@@ -17,13 +18,13 @@ export type Team = Awaited<ReturnType<typeof seedTeam>>;
 export const ZONE = "Europe/Oslo";
 
 /** The UTC instant of a local Oslo time, e.g. oslo("2026-11-25T08:30"). */
-export const oslo = (local: string): string => DateTime.fromISO(local, { zone: ZONE }).toUTC().toISO()!;
+export const oslo = (local: string): string => new Date(parseISO(local, { in: tz(ZONE) }).getTime()).toISOString();
 
 /** 00:00 Oslo on a local date, as the API gives `dueAt`. */
-export const midnight = (localDate: string): string => DateTime.fromISO(localDate, { zone: ZONE }).toUTC().toISO()!;
+export const midnight = (localDate: string): string => new Date(parseISO(localDate, { in: tz(ZONE) }).getTime()).toISOString();
 
 /** A local date `days` calendar days after another. */
-export const plusDays = (localDate: string, days: number): string => DateTime.fromISO(localDate).plus({ days }).toISODate()!;
+export const plusDays = (localDate: string, days: number): string => lightFormat(addDays(parseISO(localDate, { in: tz("UTC") }), days), "yyyy-MM-dd");
 
 export interface Obligation {
   kind: string;
@@ -199,8 +200,10 @@ export function digestLines(text: string): DigestLine[] {
 
 /** The digest a specialist got on a local date (matched by its title, which names the day). */
 export async function digestOn(team: Team, localDate: string, locale: "nb" | "en" = "nb") {
-  const day = DateTime.fromISO(localDate, { zone: ZONE }).setLocale(locale === "nb" ? "nb-NO" : "en-GB");
-  const title = locale === "nb" ? `IPS-oppgaver ${day.toFormat("cccc d. LLLL")}` : `IPS tasks for ${day.toFormat("cccc d LLLL")}`;
+  const day = new Intl.DateTimeFormat(locale === "nb" ? "nb-NO" : "en-GB", { weekday: "long", day: "numeric", month: "long", timeZone: ZONE }).format(
+    parseISO(localDate, { in: tz(ZONE) }),
+  );
+  const title = locale === "nb" ? `IPS-oppgaver ${day}` : `IPS tasks for ${day}`;
   const mails = (await capturedMail(team.specialist.email)).filter((m) => m.body.text?.startsWith(`${title}\n`));
   expect(mails.length, `digests titled "${title}"`).toBeLessThanOrEqual(1);
   return mails[0];

@@ -1,4 +1,5 @@
-import { DateTime } from "luxon";
+import { tz } from "@date-fns/tz";
+import { formatISO, parseISO } from "date-fns";
 import type { EventBody, ParticipantEvent } from "../../../core/domain/schemas";
 import { evaluateJourney, type JourneyState } from "../../../core/journey/evaluate";
 import { defaultRules, type JourneyRules } from "../../../core/journey/rules";
@@ -16,9 +17,9 @@ export function event(body: EventBody, id?: string): ParticipantEvent {
 /** Oslo wall-clock time → instant with Oslo's offset on that day, e.g. at("2026-03-02 10:00") → "2026-03-02T10:00:00+01:00". */
 export function at(local: string): string {
   const [date, time = "10:00"] = local.split(" ");
-  const instant = DateTime.fromISO(`${date}T${time}`, { zone: oslo });
-  if (!instant.isValid) throw new Error(`not an Oslo time: ${local} (${instant.invalidExplanation})`);
-  return instant.toISO({ suppressMilliseconds: true })!;
+  const instant = parseISO(`${date}T${time}`, { in: tz(oslo) });
+  if (Number.isNaN(instant.getTime())) throw new Error(`not an Oslo time: ${local}`);
+  return formatISO(instant);
 }
 
 export const employerContact = (when: string, employer = "Bakeriet AS") => event({ type: "employer-contact", at: at(when), employer });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { DateTime } from "luxon";
+import { tz } from "@date-fns/tz";
+import { addDays, lightFormat, parseISO } from "date-fns";
 import { ruleOverridesSchema } from "../../../core/config/deployment";
 import { defaultRules, resolveRules, ruleSources, type JourneyRules, type RuleName } from "../../../core/journey/rules";
 import { selectDigestItems } from "../../../core/journey/digest";
@@ -19,7 +20,7 @@ import {
   pause,
 } from "./events";
 
-const plusDays = (date: string, days: number) => DateTime.fromISO(date).plus({ days }).toISODate()!;
+const plusDays = (date: string, days: number) => lightFormat(addDays(parseISO(date, { in: tz("UTC") }), days), "yyyy-MM-dd");
 
 /**
  * Each rule on the real evaluation: the obligation it governs comes due the rule's number of days

@@ -1,14 +1,13 @@
 import { Fragment, type ComponentChildren } from "preact";
 import { useId } from "preact/hooks";
 import { useLocation } from "preact-iso";
-import { DateTime } from "luxon";
 import type { Team } from "../api/types";
 import { useResource } from "../api/use-resource";
 import { systemNow } from "../clock";
 import { useTitle } from "../components/layout";
 import { DataTable } from "../components/table";
 import { Show } from "../components/status";
-import { formatDate, percent } from "../format";
+import { currentQuarter, dayBefore, formatDate, percent } from "../format";
 import { useI18n } from "../i18n";
 import { measuredItems, reviewItems, scores, sectionNames } from "../../../core/fidelity/anchors";
 import type { FidelityItemResult, FidelityReport, MeasuredResult } from "../../../core/fidelity/report";
@@ -60,8 +59,7 @@ const shiftQuarter = (quarter: string, n: number) => {
 /** Previous and next quarter (up to the one running now): the choice only moves the URL. */
 function QuarterChooser(props: { quarter: string | undefined; go: (quarter: string) => void }) {
   const { t, timeZone } = useI18n();
-  const now = DateTime.fromJSDate(systemNow(), { zone: timeZone });
-  const current = `${now.year}-Q${now.quarter}`;
+  const current = currentQuarter(systemNow(), timeZone);
   const { quarter } = props;
   const canGoOn = quarter !== undefined && quarter < current;
   const label = quarter ? t.fidelity.quarter(Number(quarter.slice(6)), Number(quarter.slice(0, 4))) : "";
@@ -85,7 +83,7 @@ function QuarterChooser(props: { quarter: string | undefined; go: (quarter: stri
 function Report({ report }: { report: FidelityReport }) {
   const { t, timeZone } = useI18n();
   const date = (iso: string) => formatDate(iso, timeZone, t.tag);
-  const lastDay = (iso: string) => DateTime.fromISO(iso, { zone: timeZone }).minus({ days: 1 }).toISO()!;
+  const lastDay = (iso: string) => dayBefore(iso, timeZone);
   const measured = report.items.filter((item): item is MeasuredResult => item.measured);
   const review = report.items.filter((item) => !item.measured);
   return (
@@ -132,7 +130,7 @@ function MeasuredItem({ item }: { item: MeasuredResult }) {
   const table = measuredItems[item.id];
   // The job-based items count four quarters: their span is said.
   const jobBased = item.id === "diversity-of-job-types" || item.id === "diversity-of-employers" || item.id === "competitive-jobs";
-  const lastDay = DateTime.fromISO(item.period.end, { zone: timeZone }).minus({ days: 1 }).toISO()!;
+  const lastDay = dayBefore(item.period.end, timeZone);
   return (
     <article class="card fidelity-item" aria-labelledby={id} data-item={item.id} data-score={item.score ?? "none"}>
       <h3 id={id}>{table.name[locale]}</h3>

@@ -1,6 +1,5 @@
 import { useEffect, useId, useState } from "preact/hooks";
 import { useLocation } from "preact-iso";
-import { DateTime } from "luxon";
 import { figureValues, roundedValue, type FigureValue } from "../../../core/outcomes/columns";
 import type { OutcomeReport } from "../../../core/outcomes/report";
 import { outcomeCsvFileName, outcomeWords } from "../../../core/outcomes/words";
@@ -8,6 +7,7 @@ import type { Team } from "../api/types";
 import { useResource } from "../api/use-resource";
 import { useApp, useSession } from "../app-context";
 import { systemNow } from "../clock";
+import { currentQuarter } from "../format";
 import { useTitle } from "../components/layout";
 import { QuarterChart } from "../components/quarter-chart";
 import { DataTable } from "../components/table";
@@ -116,8 +116,7 @@ function Report(props: { reports: OutcomeReport[]; teamId: string | undefined; g
     const [, year, n] = quarterPattern.exec(quarter)!;
     return t.outcomes.quarterLabel(Number(year), Number(n));
   };
-  const now = DateTime.fromJSDate(systemNow(), { zone: timeZone });
-  const current = `${now.year}-Q${now.quarter}`;
+  const current = currentQuarter(systemNow(), timeZone);
   const canGoOn = newest.quarter < current;
   const number = new Intl.NumberFormat(t.tag, { maximumFractionDigits: 2 });
   const show = (figure: FigureValue) => {

@@ -1,7 +1,6 @@
 import { Fragment, type ComponentChildren } from "preact";
 import { useEffect, useId, useState } from "preact/hooks";
 import { useLocation } from "preact-iso";
-import { DateTime } from "luxon";
 import { phases } from "../../../core/domain/schemas";
 import type { Phase, Team, TeamParticipant, WeeklySummaryFigures } from "../api/types";
 import { useResource } from "../api/use-resource";
@@ -10,7 +9,7 @@ import { systemNow } from "../clock";
 import { useTitle } from "../components/layout";
 import { DataTable } from "../components/table";
 import { Show } from "../components/status";
-import { formatDate, percent, shiftWeek } from "../format";
+import { currentWeek, dayBefore, formatDate, isWeek, percent, shiftWeek, weekParts } from "../format";
 import { useI18n } from "../i18n";
 
 /**
@@ -88,11 +87,6 @@ function PhaseGroup(props: { phase: Phase; label: string; count: number; childre
   );
 }
 
-const weekPattern = /^\d{4}-W\d{2}$/;
-
-/** An ISO week that exists ("2026-W53" does, "2027-W53" does not). */
-const isWeek = (week: string): boolean => weekPattern.test(week) && DateTime.fromISO(week).isValid;
-
 /** The summary of the week in the URL (`?week=2026-W48`), or of the last full week without one. */
 function WeeklySummary(props: { teamPath: string; onNames: (names: Record<string, string>) => void }) {
   const { t, timeZone } = useI18n();
@@ -107,13 +101,13 @@ function WeeklySummary(props: { teamPath: string; onNames: (names: Record<string
   useEffect(() => {
     if (figures) props.onNames(Object.fromEntries(figures.caseloads.map((c) => [c.specialistId, c.specialistName])));
   }, [figures]);
-  const shown = week ? DateTime.fromISO(week) : undefined;
+  const shown = week ? weekParts(week) : undefined;
   return (
     <section aria-labelledby="team-summary">
       <h2 id="team-summary">{shown ? t.team.summaryTitle(shown.weekNumber, shown.weekYear) : t.team.summary}</h2>
       <WeekChooser
         week={week}
-        current={DateTime.fromJSDate(systemNow(), { zone: timeZone }).toISOWeekDate()!.slice(0, 8)}
+        current={currentWeek(systemNow(), timeZone)}
         invalid={requestedValid ? undefined : requested}
         go={(next) => route(`${path}?week=${encodeURIComponent(next)}`)}
       />
@@ -207,7 +201,7 @@ function Figures({ figures }: { figures: WeeklySummaryFigures }) {
   const { t, words, timeZone } = useI18n();
   const c = words.summary.column;
   const date = (iso: string) => formatDate(iso, timeZone, t.tag);
-  const lastDay = DateTime.fromISO(figures.weekEnd, { zone: timeZone }).minus({ days: 1 }).toISO()!;
+  const lastDay = dayBefore(figures.weekEnd, timeZone);
   const number = new Intl.NumberFormat(t.tag);
   const byTime = <T,>(list: T[], at: (entry: T) => string) => [...list].sort((a, b) => Date.parse(at(a)) - Date.parse(at(b)));
   // A missed 30-day deadline first, then the longest overdue.
