@@ -43,10 +43,10 @@ const specs = [
   },
   {
     name: "reports",
-    // The PDF library and the fidelity and outcome figures are loaded by this function alone, for
-    // the routes of functions/reports/routes.ts, which API Gateway sends here; the api, which
-    // every page calls, stays small.
-    description: "HTTP API: participant reports (PDF, HTML), fidelity self-score, outcome reports, behind the same authorizer",
+    // The PDF library, the fidelity, outcome and weekly summary figures and the email templates
+    // are loaded by this function alone, for the routes of functions/reports/routes.ts, which API
+    // Gateway sends here; the api, which every page calls, stays small.
+    description: "HTTP API: participant reports (PDF, HTML), fidelity self-score, outcome reports, weekly summary figures and preview, behind the same authorizer",
     table: "readWrite",
     timeoutSeconds: 30,
   },

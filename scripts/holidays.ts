@@ -10,7 +10,7 @@ import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import Holidays from "date-holidays";
-import type { HolidayTable } from "../core/calendar/holiday-table";
+import { encodeHolidayYear, type HolidayTable } from "../core/calendar/holiday-table";
 
 export const tableYears = { from: 2000, to: 2100 } as const;
 
@@ -27,17 +27,19 @@ export function computeHolidays(country: string, year: number): Map<string, stri
   return byDate;
 }
 
-/** The table for a country over `tableYears`: each name once, each date with its name's index. */
+/** The table for a country over `tableYears`: each name once, each year one string of its dates and their names' letters. */
 export function holidayTable(country: string): HolidayTable {
   const names: string[] = [];
-  const days: Array<[string, number]> = [];
+  const years: Record<string, string> = {};
   for (let year = tableYears.from; year <= tableYears.to; year++) {
+    const days: Array<[string, number]> = [];
     for (const [date, name] of [...computeHolidays(country, year)].sort(([a], [b]) => a.localeCompare(b))) {
       if (!names.includes(name)) names.push(name);
-      days.push([date, names.indexOf(name)]);
+      days.push([date.slice(5).replace("-", ""), names.indexOf(name)]);
     }
+    years[year] = encodeHolidayYear(days);
   }
-  return { country, from: tableYears.from, to: tableYears.to, names, days };
+  return { country, from: tableYears.from, to: tableYears.to, names, years };
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1]).href) {

@@ -1,5 +1,5 @@
 import { addDays, localDateSchema, weekdayOf, type LocalDate } from "./local-dates";
-import type { HolidayTable } from "./holiday-table";
+import { decodeHolidayYear, type HolidayTable } from "./holiday-table";
 import norway from "./holidays.no.json";
 
 /**
@@ -28,8 +28,7 @@ export function publicHolidaysOf(year: number, timeZone: string): ReadonlyMap<Lo
   const key = `${table.country}|${year}`;
   let holidays = holidaysByYear.get(key);
   if (!holidays) {
-    const prefix = `${year}-`;
-    holidays = new Map(table.days.filter(([date]) => date.startsWith(prefix)).map(([date, name]) => [date, table.names[name]]));
+    holidays = decodeHolidayYear(table, year);
     holidaysByYear.set(key, holidays);
   }
   return holidays;

@@ -10,6 +10,7 @@ import type { JourneyState } from "../journey/evaluate";
 import { foldContext, journeyStateOf } from "../participants/state";
 import { stateOfFold } from "../journey/fold";
 import { type SummaryPeriod } from "./period";
+import { caseloadLimitFor, contactTargetFor, employerContactsTargetPerWeek } from "./working-share";
 
 /**
  * The figures of a treatment team's weekly summary. `computeFigures` is pure (the same input gives
@@ -24,30 +25,6 @@ import { type SummaryPeriod } from "./period";
  * with the journey rules from the fold of their events (`participantFromFold`), or from the events
  * themselves when the fold cannot say, never read from the stored state.
  */
-
-/** IPS fidelity scale, item "job development: frequent employer contact": 6 face-to-face contacts per full-time specialist per week. */
-export const employerContactsTargetPerWeek = 6;
-
-/** Hundredths of a working share (fte has at most two decimals): integer arithmetic from here on. */
-const hundredths = (fte: number): number => Math.round(fte * 100);
-
-/**
- * A specialist's weekly employer-contact target: 6 × fte, to one decimal (0.5 → 3, 0.55 → 3.3,
- * 0.33 → 2). With two-decimal shares 60 × fte is never a tie, so rounding has no half case.
- */
-export function contactTargetFor(fte: number): number {
-  return Math.round((employerContactsTargetPerWeek * hundredths(fte)) / 10) / 10;
-}
-
-/**
- * The caseload limit for a specialist's working share: the stored limit is the full-time one
- * (the fidelity scale counts caseload per full-time specialist), scaled by fte and rounded down,
- * since a limit is a number of people never to exceed (20 × 0.5 = 10, 20 × 0.33 = 6.6 → 6).
- * Kept apart from the stored `caseloadLimit`, so a change of working share changes no limit.
- */
-export function caseloadLimitFor(caseloadLimit: number, fte: number): number {
-  return Math.floor((caseloadLimit * hundredths(fte)) / 100);
-}
 
 /**
  * What "follow-ups due in the coming week" lists: every follow-up, the two 30-day deadlines and the

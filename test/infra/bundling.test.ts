@@ -90,6 +90,19 @@ describe.each(functionSpecs.map((spec) => spec.name))("%s", (name) => {
   });
 });
 
+it("keeps out of the api what only the reports and the emails need: templates, figures, the PDF and OpenAPI libraries", () => {
+  // The api serves every page of the web app; the reports and openapi functions serve the rest.
+  const sources = (JSON.parse(read("api", "index.mjs.map")) as { sources: string[] }).sources;
+  const carried = (part: string) => sources.filter((source) => source.includes(part));
+  expect(carried("core/email/")).toEqual([]);
+  expect(carried("core/summary/figures.ts")).toEqual([]);
+  expect(carried("node_modules/pdf-lib/")).toEqual([]);
+  expect(carried("node_modules/zod-openapi/")).toEqual([]);
+  expect(carried("core/calendar/holidays.no.json")).toHaveLength(1);
+  // Dates in zones are read from the platform's Intl: no library with zone data of its own.
+  expect(carried("node_modules/luxon/")).toEqual([]);
+});
+
 it("resolves credentials from the environment only, as Lambda provides them: no profile, SSO or STS clients in any bundle", () => {
   for (const name of bundles.keys()) {
     const map = JSON.parse(read(name, "index.mjs.map")) as { sources: string[] };

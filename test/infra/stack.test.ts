@@ -526,6 +526,8 @@ describe("api", () => {
       "GET /reports/outcomes",
       "GET /reports/outcomes/quarters",
       "GET /teams/{id}/fidelity",
+      "GET /teams/{id}/summary",
+      "GET /teams/{id}/summary/preview",
     ]);
     // One integration per function: the route table's report routes go to the reports function,
     // the OpenAPI document to the openapi function.
@@ -537,7 +539,14 @@ describe("api", () => {
       throw new Error("no deps needed to list the routes");
     });
     const reportKeys = served.filter((route) => route.function === "reports").map(routeKey);
-    expect(reportKeys.sort()).toEqual(["GET /participants/{id}/report", "GET /reports/outcomes", "GET /reports/outcomes/quarters", "GET /teams/{id}/fidelity"]);
+    expect(reportKeys.sort()).toEqual([
+      "GET /participants/{id}/report",
+      "GET /reports/outcomes",
+      "GET /reports/outcomes/quarters",
+      "GET /teams/{id}/fidelity",
+      "GET /teams/{id}/summary",
+      "GET /teams/{id}/summary/preview",
+    ]);
     expect(served.filter((route) => route.function === "openapi").map(routeKey)).toEqual(["GET /openapi.json"]);
     for (const route of routes) {
       const integrationId = reportKeys.includes(route.RouteKey as string)

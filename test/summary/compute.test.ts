@@ -2,14 +2,8 @@ import { describe, expect, it } from "vitest";
 import { median } from "../../core/stats";
 import { localDeployment } from "../../core/config/deployment";
 import type { ParticipantProfile } from "../../core/participants/profile";
-import {
-  caseloadLimitFor,
-  computeFigures,
-  contactTargetFor,
-  evaluateParticipants,
-  type FiguresInput,
-  type TeamEvent,
-} from "../../core/summary/figures";
+import { computeFigures, evaluateParticipants, type FiguresInput, type TeamEvent } from "../../core/summary/figures";
+import { caseloadLimitFor, contactTargetFor } from "../../core/summary/working-share";
 import { summaryPeriod } from "../../core/summary/period";
 
 const week = "2026-W48";
