@@ -13,6 +13,7 @@ import { build, type Metafile } from "esbuild";
 import { functionSpecs } from "../infra/functions";
 import { requireBanner, bundleAliases } from "../infra/constructs/function";
 import { projectRoot } from "../infra/paths";
+import { localDeployment } from "../core/config/deployment";
 
 const runs = 7;
 const targets = { api: 400 * 1024, "digest-specialists": 500 * 1024, "digest-send": 500 * 1024 } as Record<string, number | undefined>;
@@ -32,7 +33,7 @@ async function bundle(name: string, entry: string) {
     target: "node22",
     mainFields: ["module", "main"],
     banner: { js: requireBanner },
-    alias: bundleAliases(projectRoot),
+    alias: bundleAliases(projectRoot, localDeployment.holidayCountry),
     minify: true,
     metafile: true,
     logLevel: "silent",

@@ -106,7 +106,7 @@ try {
 
 async function run(system: LocalSystem) {
   const { deps, clock } = system;
-  const { timeZone } = deps.deployment;
+  const { timeZone, holidayCountry } = deps.deployment;
   const end = new Date(addDays(new TZDate(start.getTime(), timeZone), Math.round(args.years * YEAR_DAYS)).getTime());
   const capacity = new CapacityMeter();
   capacity.attach(deps.db);
@@ -127,6 +127,7 @@ async function run(system: LocalSystem) {
     referralDays: Math.min(args["referral-days"], (end.getTime() - start.getTime()) / DAY),
     seed: args.seed,
     timeZone,
+    holidayCountry,
   });
   if (population.length === 0) throw new Error("no participant is referred within the span: give more --years or fewer --referral-days");
   const teamCount = Math.ceil(args.participants / 15);

@@ -128,6 +128,7 @@ export class IpsflowStack extends Stack {
         spec,
         functionName: functionName(deployment.name, spec.name),
         projectRoot,
+        holidayCountry: deployment.holidayCountry,
         logKey: this.keys.data,
         logRetention,
         deadLetterQueue: spec.receivesEmailEvents ? this.deadLetterQueues.emailEvents : undefined,

@@ -1,7 +1,8 @@
 /**
- * `npm run holidays`: writes the public holiday table the working days are judged by
- * (core/calendar/holidays.no.json), computed with the date-holidays library for the years the
- * table spans. The library brings every country's rules, a time-zone database and an astronomy
+ * `npm run holidays [-- XX …]`: writes the public holiday tables the working days are judged by
+ * (core/calendar/holidays/<country>.json; without arguments, every country of `holidayCountries`),
+ * computed with the date-holidays library for the years the tables span. A function carries its
+ * deployment's table alone (`#holidays`, chosen when the stack bundles it). The library brings every country's rules, a time-zone database and an astronomy
  * library (about 1.3 MB in a Lambda bundle) for a dozen dates a year, so the functions carry the
  * table and the library stays a development dependency; test/unit/calendar/holiday-table.test.ts
  * checks that the table is what the library computes.
@@ -10,7 +11,7 @@ import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import Holidays from "date-holidays";
-import { encodeHolidayYear, type HolidayTable } from "../core/calendar/holiday-table";
+import { encodeHolidayYear, holidayCountries, type HolidayTable } from "../core/calendar/holiday-table";
 
 export const tableYears = { from: 2000, to: 2100 } as const;
 
@@ -42,8 +43,13 @@ export function holidayTable(country: string): HolidayTable {
   return { country, from: tableYears.from, to: tableYears.to, names, years };
 }
 
+/** Where a country's table is committed. */
+export const holidayTableFile = (country: string): string => join(import.meta.dirname, "..", "core", "calendar", "holidays", `${country.toLowerCase()}.json`);
+
 if (import.meta.url === pathToFileURL(process.argv[1]).href) {
-  const file = join(import.meta.dirname, "..", "core", "calendar", "holidays.no.json");
-  writeFileSync(file, `${JSON.stringify(holidayTable("NO"))}\n`);
-  console.log("wrote core/calendar/holidays.no.json");
+  const countries = process.argv.length > 2 ? process.argv.slice(2).map((country) => country.toUpperCase()) : holidayCountries;
+  for (const country of countries) {
+    writeFileSync(holidayTableFile(country), `${JSON.stringify(holidayTable(country))}\n`);
+    console.log(`wrote core/calendar/holidays/${country.toLowerCase()}.json`);
+  }
 }

@@ -67,7 +67,7 @@ type Action = { participant: PlannedParticipant } & ({ kind: "refer" } | { kind:
  */
 export async function simulate(options: SimulationOptions): Promise<Simulation> {
   const progress = options.progress ?? (() => {});
-  const { timeZone } = localDeployment;
+  const { timeZone, holidayCountry } = localDeployment;
   const end = new Date(addDays(new TZDate(options.start.getTime(), timeZone), options.days).getTime());
   const population = generatePopulation({
     participants: options.participants,
@@ -76,6 +76,7 @@ export async function simulate(options: SimulationOptions): Promise<Simulation> 
     referralDays: Math.min(options.referralDays, options.days),
     seed: options.seed,
     timeZone,
+    holidayCountry,
   });
   const f = options.faults;
   const faultsArg = f.lambda || f.ses || f.wake ? `lambda=${f.lambda},ses=${f.ses},wake=${f.wake},seed=${options.seed}` : undefined;

@@ -84,11 +84,13 @@ export interface PopulationOptions {
   referralDays: number;
   seed: number;
   timeZone: string;
+  /** Whose public holidays are days off: nothing is recorded on them. */
+  holidayCountry: string;
 }
 
 export function generatePopulation(options: PopulationOptions): PlannedParticipant[] {
   const rand = mulberry32(options.seed);
-  const calendar = new RecordingCalendar(options.timeZone, rand);
+  const calendar = new RecordingCalendar(options.timeZone, options.holidayCountry, rand);
   return Array.from({ length: options.participants }, (_, index) => {
     const referredAt = calendar.place(new Date(options.start.getTime() + rand() * options.referralDays * DAY), options.start);
     return planParticipant(rand, calendar, index, referredAt, options.end);
@@ -206,6 +208,7 @@ class RecordingCalendar {
 
   constructor(
     readonly timeZone: string,
+    readonly holidayCountry: string,
     readonly rand: Random,
   ) {}
 
@@ -218,7 +221,7 @@ class RecordingCalendar {
 
   #isWorkingDay(date: string): boolean {
     let working = this.#workingDays.get(date);
-    if (working === undefined) this.#workingDays.set(date, (working = isWorkingDay(date, this.timeZone)));
+    if (working === undefined) this.#workingDays.set(date, (working = isWorkingDay(date, this.holidayCountry)));
     return working;
   }
 }

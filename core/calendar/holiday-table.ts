@@ -5,6 +5,15 @@
  * for the name ("a" is `names[0]`), in date order: "0101a0409b…". A hundred years are then about
  * 7 KB instead of 21 KB as date–index pairs, in every function that judges working days.
  */
+/**
+ * The countries whose tables are committed (core/calendar/holidays/<country>.json), and so the
+ * ones a deployment may name as `holidayCountry`. Any country the library knows can be added:
+ * `npm run holidays -- XX` writes its table, then it goes on this list.
+ */
+export const holidayCountries = ["NO", "SE", "DK", "FI", "IE"] as const;
+
+export type HolidayCountry = (typeof holidayCountries)[number];
+
 export interface HolidayTable {
   country: string;
   from: number;
@@ -18,6 +27,7 @@ const firstLetter = "a".charCodeAt(0);
 
 /** A year's string: month-day and name letter per entry. */
 export function encodeHolidayYear(days: ReadonlyArray<[monthDay: string, name: number]>): string {
+  if (days.some(([, name]) => name >= 26)) throw new Error("a table has letters for 26 names at most");
   return days.map(([monthDay, name]) => `${monthDay}${String.fromCharCode(firstLetter + name)}`).join("");
 }
 

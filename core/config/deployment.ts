@@ -1,5 +1,6 @@
 import * as z from "../zod-mini";
 import { isTimeZone } from "../calendar/local-dates";
+import { holidayCountries } from "../calendar/holiday-table";
 
 /**
  * One deployment = one region's stack (or the local system, which runs as the deployment
@@ -75,6 +76,11 @@ export const deploymentSchema = z.strictObject({
   region: z.string().check(z.regex(/^[a-z]{2}(-[a-z]+)+-\d$/, "must be an AWS region such as eu-north-1")),
   timeZone: z._default(timeZone, "Europe/Oslo"),
   locale: z._default(z.enum(["nb", "en"]), "nb"),
+  /**
+   * The country whose public holidays are days off (no morning digest), as an ISO 3166 code; one
+   * of the countries with a committed table (core/calendar/holiday-table.ts).
+   */
+  holidayCountry: z._default(z.enum(holidayCountries), "NO"),
   senderEmail: z.email(),
   adminEmails: z.array(z.email()).check(z.minLength(1)),
   /** Local time of the morning reminder digest, working days only. */

@@ -51,11 +51,13 @@ export function selectDigestItems(input: {
   participants: DigestParticipant[];
   now: Date;
   timeZone: string;
+  /** Whose public holidays are days off: what falls due on them is listed the working day before. */
+  holidayCountry: string;
   rules: Pick<JourneyRules, "upcomingDeadlineWindowDays">;
 }): DigestItem[] {
   const { now, timeZone, rules } = input;
   const today = localDateOf(now, timeZone);
-  const nextDigestDay = nextWorkingDay(today, timeZone);
+  const nextDigestDay = nextWorkingDay(today, input.holidayCountry);
   const windowEnd = addDays(today, rules.upcomingDeadlineWindowDays);
 
   const items: DigestItem[] = [];

@@ -8,6 +8,7 @@ import type { IQueue } from "aws-cdk-lib/aws-sqs";
 import { LogGroup, type RetentionDays } from "aws-cdk-lib/aws-logs";
 import { Construct } from "constructs";
 import { type FunctionSpec, handlerEntry } from "../functions";
+import type { HolidayCountry } from "../../core/calendar/holiday-table";
 import { ManagedPolicyRole } from "../iam";
 import { acknowledge } from "../nag";
 
@@ -22,16 +23,21 @@ export const requireBanner = "import { createRequire as __ipsflowCreateRequire }
 
 /**
  * Modules the bundles replace: the SDK's default credential chain by the one link Lambda needs
- * (adapters/clients/lambda-credentials.ts). The benchmark of the bundles uses the same.
+ * (adapters/clients/lambda-credentials.ts), and the public holiday table (`#holidays`, Norway's
+ * when unbundled) by the deployment's country's, so a function carries that table alone. The
+ * benchmark of the bundles uses the same.
  */
-export const bundleAliases = (projectRoot: string): Record<string, string> => ({
+export const bundleAliases = (projectRoot: string, holidayCountry: HolidayCountry): Record<string, string> => ({
   "@aws-sdk/credential-provider-node": join(projectRoot, "adapters", "clients", "lambda-credentials.ts"),
+  "#holidays": join(projectRoot, "core", "calendar", "holidays", `${holidayCountry.toLowerCase()}.json`),
 });
 
 export interface IpsflowFunctionProps {
   readonly spec: FunctionSpec;
   readonly functionName: string;
   readonly projectRoot: string;
+  /** Whose public holidays the bundle carries: the deployment's `holidayCountry`. */
+  readonly holidayCountry: HolidayCountry;
   readonly environment: Record<string, string>;
   readonly logKey: IKey;
   readonly logRetention: RetentionDays;
@@ -98,7 +104,7 @@ export class IpsflowFunction extends Construct {
         sourcesContent: false,
         // The SDK is bundled: the version the tests ran against, not whatever the runtime ships.
         externalModules: [],
-        esbuildArgs: Object.fromEntries(Object.entries(bundleAliases(props.projectRoot)).map(([module, path]) => [`--alias:${module}`, path])),
+        esbuildArgs: Object.fromEntries(Object.entries(bundleAliases(props.projectRoot, props.holidayCountry)).map(([module, path]) => [`--alias:${module}`, path])),
         forceDockerBundling: false,
       },
     });

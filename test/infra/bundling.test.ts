@@ -38,6 +38,7 @@ beforeAll(() => {
           spec,
           functionName: `bundle-${spec.name}`,
           projectRoot,
+          holidayCountry: "NO",
           environment: {},
           logKey,
           logRetention: RetentionDays.ONE_DAY,
@@ -98,7 +99,7 @@ it("keeps out of the api what only the reports and the emails need: templates, f
   expect(carried("core/summary/figures.ts")).toEqual([]);
   expect(carried("node_modules/pdf-lib/")).toEqual([]);
   expect(carried("node_modules/zod-openapi/")).toEqual([]);
-  expect(carried("core/calendar/holidays.no.json")).toHaveLength(1);
+  expect(carried("core/calendar/holidays/")).toEqual([expect.stringContaining("core/calendar/holidays/no.json")]);
   // Dates in zones are read from the platform's Intl: no library with zone data of its own.
   expect(carried("node_modules/luxon/")).toEqual([]);
 });
@@ -151,6 +152,66 @@ it("runs with the credentials Lambda puts in the environment: the ses-events bun
   const recorded = await listEmailEvents(deps, "2026-11-01");
   expect(recorded.map((e) => e.messageId)).toEqual(["bundle-m-1"]);
 }, 60_000);
+
+describe("a deployment that names another country's holidays", () => {
+  /** The digest's first step bundled for an Irish deployment, as its stack would. */
+  let irish: string;
+  const ireland = { ...localDeployment, name: "ireland", timeZone: "Europe/Dublin", locale: "en" as const, holidayCountry: "IE" as const };
+
+  beforeAll(() => {
+    const outdir = scratchDir("ipsflow-bundles-ie-");
+    const app = new App({ outdir, context: cdkJson.context });
+    const stack = new Stack(app, "Ireland", { env: { region: "eu-west-1" } });
+    const fn = new IpsflowFunction(stack, "DigestSpecialists", {
+      spec: functionSpecs.find((spec) => spec.name === "digest-specialists")!,
+      functionName: "bundle-ie-digest-specialists",
+      projectRoot,
+      holidayCountry: ireland.holidayCountry,
+      environment: {},
+      logKey: new Key(stack, "Key"),
+      logRetention: RetentionDays.ONE_DAY,
+    });
+    app.synth();
+    const code = stack.resolve((fn.function.node.defaultChild as CfnFunction).code) as { s3Key: string };
+    irish = join(outdir, `asset.${code.s3Key.replace(/\.zip$/, "")}`);
+  }, 120_000);
+
+  it("carries that country's table alone", () => {
+    const sources = (JSON.parse(readFileSync(join(irish, "index.mjs.map"), "utf8")) as { sources: string[] }).sources;
+    expect(sources.filter((source) => source.includes("core/calendar/holidays/"))).toEqual([expect.stringContaining("core/calendar/holidays/ie.json")]);
+  });
+
+  /** The bundle's answer at a moment: the system clock is the one boundary set here, in the spawned process alone. */
+  async function planAt(instant: string) {
+    const deps = await testDeps({ clock: testClock(instant) });
+    const url = pathToFileURL(join(irish, "index.mjs")).href;
+    const script = `const fixed = Date.parse(${JSON.stringify(instant)}); const System = Date;
+      globalThis.Date = class extends System { constructor(...a) { a.length ? super(...a) : super(fixed); } static now() { return fixed; } };
+      const { handler } = await import(${JSON.stringify(url)});
+      console.log(JSON.stringify(await handler({}, { functionName: "digest-specialists", awsRequestId: "bundle-ie" })));`;
+    const run = spawnSync(join(projectRoot, "node_modules/.bin/node"), ["--input-type=module", "-e", script], {
+      encoding: "utf8",
+      env: {
+        PATH: process.env.PATH,
+        AWS_REGION: "eu-west-1",
+        AWS_ACCESS_KEY_ID: localCredentials.accessKeyId,
+        AWS_SECRET_ACCESS_KEY: localCredentials.secretAccessKey,
+        AWS_ENDPOINT_URL_DYNAMODB: inject("dynamodbEndpoint"),
+        TABLE_NAME: deps.tableName,
+        IPSFLOW_DEPLOYMENT: JSON.stringify(ireland),
+        POWERTOOLS_LOG_LEVEL: "ERROR",
+      },
+      timeout: 60_000,
+    });
+    expect(run.status, run.stderr).toBe(0);
+    return JSON.parse(run.stdout.trim().split("\n").at(-1)!) as { workingDay: boolean; date: string };
+  }
+
+  it("judges working days by it: no digest on St Patrick's Day, one on Norway's Constitution Day", async () => {
+    expect(await planAt("2027-03-17T08:00:00Z")).toMatchObject({ workingDay: false, date: "2027-03-17" });
+    expect(await planAt("2027-05-17T07:00:00Z")).toMatchObject({ workingDay: true, date: "2027-05-17" });
+  }, 60_000);
+});
 
 it("loads every bundle on Node 22 without side effects and finds the handler", () => {
   const urls = [...bundles.values()].map((dir) => pathToFileURL(join(dir, "index.mjs")).href);

@@ -58,6 +58,8 @@ describe("deployments file", () => {
     expect(loaded.source).toBe(exampleDeploymentsFileName);
     const regions = new Set(loaded.file.deployments.map((deployment) => deployment.region));
     expect(regions.size).toBeGreaterThanOrEqual(2);
+    // Each is judged by its own country's holidays; Norway's unless the entry names another.
+    expect(loaded.file.deployments.map((deployment) => deployment.holidayCountry)).toEqual(["NO", "IE"]);
   });
 
   it("says so when there is no file at all", () => {
@@ -74,7 +76,7 @@ describe("deployments file", () => {
     const dir = scratch();
     writeFileSync(
       join(dir, "deployments.json"),
-      JSON.stringify({ deployments: [{ ...entry("bergen", "eu-north-1"), digestTime: "8am" }, { ...entry("stavanger", "norway"), timeZone: "Europe/Stavanger" }] }),
+      JSON.stringify({ deployments: [{ ...entry("bergen", "eu-north-1"), digestTime: "8am" }, { ...entry("stavanger", "norway"), timeZone: "Europe/Stavanger", holidayCountry: "XX" }] }),
     );
     let message = "";
     try {
@@ -86,6 +88,7 @@ describe("deployments file", () => {
     expect(message).toMatch(/deployment "bergen": digestTime: must be HH:MM/);
     expect(message).toMatch(/deployment "stavanger": region: must be an AWS region/);
     expect(message).toMatch(/deployment "stavanger": timeZone: must be an IANA time zone/);
+    expect(message).toMatch(/deployment "stavanger": holidayCountry: .*"NO"\|"SE"\|"DK"\|"FI"\|"IE"/);
   });
 
   it("selects one deployment by name, or all, and lists the names it knows when asked for another", () => {

@@ -19,7 +19,7 @@ import { isWorkingDay } from "../../core/calendar/working-days";
  */
 export async function planDigest(deps: Deps): Promise<{ workingDay: boolean; date: string; specialistIds: string[]; locales: Locale[] }> {
   const date = localDateOf(deps.clock.now(), deps.deployment.timeZone);
-  if (!isWorkingDay(date, deps.deployment.timeZone)) return { workingDay: false, date, specialistIds: [], locales: [] };
+  if (!isWorkingDay(date, deps.deployment.holidayCountry)) return { workingDay: false, date, specialistIds: [], locales: [] };
   const [specialists, teams] = await Promise.all([listSpecialists(deps), listTeams(deps)]);
   const localeOf = new Map(teams.map((team) => [team.id, team.locale]));
   return {

@@ -15,7 +15,13 @@ import { employerFollowUps, type EmployerFollowUp } from "../../core/employers/f
 export async function remindersFor(deps: Deps, specialistId: string, now: Date): Promise<DigestItem[]> {
   const caseload = (await listCaseload(deps, specialistId)).filter((p) => p.phase !== "exited");
   const participants = caseload.map((profile) => ({ id: profile.id, code: profile.code, state: { obligations: profile.obligations } }));
-  return selectDigestItems({ participants, now, timeZone: deps.deployment.timeZone, rules: resolveRules(deps.deployment.rules) });
+  return selectDigestItems({
+    participants,
+    now,
+    timeZone: deps.deployment.timeZone,
+    holidayCountry: deps.deployment.holidayCountry,
+    rules: resolveRules(deps.deployment.rules),
+  });
 }
 
 /**

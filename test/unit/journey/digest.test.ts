@@ -16,7 +16,7 @@ const obligation = (kind: ObligationKind, dueDate: string, status: ObligationSta
 const participant = (code: string, ...obligations: Obligation[]): DigestParticipant => ({ id: `id-${code}`, code, state: { obligations } });
 
 const digest = (morning: string, participants: DigestParticipant[], rules = defaultRules) =>
-  selectDigestItems({ participants, now: new Date(at(`${morning} 08:00`)), timeZone: oslo, rules });
+  selectDigestItems({ participants, now: new Date(at(`${morning} 08:00`)), timeZone: oslo, holidayCountry: "NO", rules });
 
 const brief = (items: ReturnType<typeof digest>) => items.map((i) => [i.code, i.kind, i.dueDate, i.section]);
 
@@ -146,6 +146,7 @@ describe("digest from evaluated journeys", () => {
       ],
       now: new Date(at("2026-03-25 08:00")),
       timeZone: oslo,
+      holidayCountry: "NO",
       rules: defaultRules,
     });
     expect(brief(items)).toEqual([
@@ -256,7 +257,7 @@ describe("My day: the digest's items one by one, in the digest's order", () => {
       participant("COMING", obligation("first-employer-contact", "2026-11-27")),
     ];
     const now = new Date(at("2026-11-23 08:00"));
-    const day = dayItems(selectDigestItems({ participants, now, timeZone: oslo, rules: defaultRules }));
+    const day = dayItems(selectDigestItems({ participants, now, timeZone: oslo, holidayCountry: "NO", rules: defaultRules }));
     expect(day.map((i) => [i.code, i.kind, i.section, i.missedDeadline])).toEqual([
       ["MISSED", "first-employer-contact", "overdue", true],
       ["MISSED", "benefits-counselling", "overdue", false],
@@ -264,7 +265,7 @@ describe("My day: the digest's items one by one, in the digest's order", () => {
       ["LATE", "job-start-follow-up", "overdue", false],
       ["COMING", "first-employer-contact", "upcoming", false],
     ]);
-    const rowsOfDigest = byUrgency(selectDigestItems({ participants, now, timeZone: oslo, rules: defaultRules }));
+    const rowsOfDigest = byUrgency(selectDigestItems({ participants, now, timeZone: oslo, holidayCountry: "NO", rules: defaultRules }));
     expect(day.map(({ missedDeadline: _, ...item }) => item)).toEqual(rowsOfDigest.flatMap((row) => row.items));
   });
 });

@@ -164,6 +164,7 @@ describe("journey rules", () => {
         participants: [deadline("IN", rules.upcomingDeadlineWindowDays), deadline("OUT", rules.upcomingDeadlineWindowDays + 1)],
         now: new Date(at(`${morning} 08:00`)),
         timeZone: oslo,
+        holidayCountry: "NO",
         rules,
       });
       expect(items.map((item) => item.code)).toEqual(["IN"]);
